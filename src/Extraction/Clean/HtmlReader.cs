@@ -1,0 +1,485 @@
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Extraction.Clean;
+
+/// <summary>
+/// Reads an HTML page with AngleSharp: metadata from JSON-LD, OpenGraph and meta tags; blocks of the
+/// main content after removing page furniture (navigation, ads, consent, paywall, comments, share
+/// bars, related links, hidden elements), with the main container found by scoring text density.
+/// </summary>
+public sealed class HtmlReader
+{
+    /// <summary>Deepest element nesting accepted; deeper pages are refused instead of risking the stack.</summary>
+    public const int MaxDepth = 2000;
+
+    private static readonly HashSet<string> FurnitureTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "select",
+        "input", "textarea", "nav", "footer", "aside", "dialog", "object", "embed", "video", "audio", "figcaption", "menu",
+    };
+
+    private static readonly HashSet<string> BoilerTokens = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ad", "ads", "adslot", "adsense", "advert", "adverts", "advertisement", "anzeige", "anzeigen", "werbung", "sponsor",
+        "sponsored", "promo", "promotion", "cookie", "cookies", "consent", "gdpr", "cmp", "newsletter", "subscribe",
+        "subscription", "abo", "paywall", "adblock", "adblocker", "comment", "comments", "kommentar", "kommentare",
+        "share", "sharing", "social", "sharebar", "related", "recommended", "recommendations", "empfehlungen", "passend",
+        "author", "autor", "authorbox", "bio", "marketing", "sidebar", "breadcrumb", "breadcrumbs", "banner",
+        "popup", "modal", "overlay", "toolbar", "navigation", "nav", "menu", "footer", "masthead", "outbrain", "taboola",
+        "meistgelesen", "mostread", "widget", "teaserlist", "readmore", "disqus", "contact", "kontakt", "cta", "ticker",
+        "hidden", "sr", "visually", "print", "skip", "pagination",
+    };
+
+    private static readonly HashSet<string> BoilerRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search", "menu", "menubar",
+    };
+
+    private const string BlockSelector = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,div,td,dd,dt,section,article";
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "div", "td", "dd", "dt", "section",
+        "article", "ul", "ol", "table", "tr", "tbody", "thead", "main", "header", "figure", "dl", "br",
+    };
+
+    /// <summary>Reads blocks and metadata; throws <see cref="InvalidDataException"/> for pages that cannot be read.</summary>
+    public (List<Block> Blocks, PageMetadata Metadata) Read(string html)
+    {
+        var depth = ApproximateDepth(html);
+        if (depth > MaxDepth)
+        {
+            throw new InvalidDataException($"HTML nested too deeply (over {MaxDepth} levels)");
+        }
+
+        var parser = new HtmlParser();
+        var doc = parser.ParseDocument(html);
+        var meta = ReadMetadata(doc);
+        var body = doc.Body;
+        if (body is null)
+        {
+            return ([], meta);
+        }
+
+        RemoveFurniture(body);
+        var root = FindMainContainer(body);
+        var blocks = CollectBlocks(root);
+
+        // The headline often stands outside the article container.
+        var h1 = body.QuerySelector("h1");
+        if (h1 is not null && !root.Contains(h1))
+        {
+            var t = Collapse(h1.TextContent);
+            if (t.Length > 0)
+            {
+                blocks.Insert(0, new Block(t, BlockKind.Heading));
+            }
+        }
+
+        // A page whose DOM holds little but whose JSON-LD carries the body: use the body.
+        var domChars = blocks.Sum(b => b.Text.Length);
+        if (meta.Body is { Length: > 200 } ldBody && domChars < ldBody.Length / 2)
+        {
+            blocks = ldBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => new Block(Collapse(p), BlockKind.Paragraph))
+                .ToList();
+            if (meta.Title is not null)
+            {
+                blocks.Insert(0, new Block(meta.Title, BlockKind.Heading));
+            }
+        }
+
+        return (blocks, meta);
+    }
+
+    /// <summary>Maximum open-tag nesting, counted cheaply on the raw text (void and auto-closing tags aside).</summary>
+    internal static int ApproximateDepth(string html)
+    {
+        var depth = 0;
+        var max = 0;
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        {
+            var closing = html[i + 1] == '/';
+            var j = i + (closing ? 2 : 1);
+            var k = j;
+            while (k < html.Length && char.IsAsciiLetterOrDigit(html[k]))
+            {
+                k++;
+            }
+
+            if (k == j)
+            {
+                i++;
+                continue;
+            }
+
+            var name = html.AsSpan(j, k - j);
+            var gt = html.IndexOf('>', k);
+            var selfClosing = gt > 0 && html[gt - 1] == '/';
+            if (!IsVoidOrAutoClosing(name) && !selfClosing)
+            {
+                depth += closing ? -1 : 1;
+                depth = Math.Max(depth, 0);
+                max = Math.Max(max, depth);
+            }
+
+            i = k;
+        }
+
+        return max;
+    }
+
+    private static bool IsVoidOrAutoClosing(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[Math.Min(name.Length, 16)];
+        name[..lower.Length].ToLowerInvariant(lower);
+        return lower is "br" or "img" or "hr" or "meta" or "link" or "input" or "source" or "wbr" or "col" or "area"
+            or "base" or "embed" or "param" or "track" or "p" or "li" or "dt" or "dd" or "option" or "tr" or "td" or "th";
+    }
+
+    private static PageMetadata ReadMetadata(IHtmlDocument doc)
+    {
+        string? title = null, url = null, published = null, author = null, body = null;
+        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                foreach (var node in ArticleNodes(json.RootElement))
+                {
+                    title ??= Str(node, "headline");
+                    published ??= Str(node, "datePublished");
+                    url ??= Str(node, "url") ?? (node.TryGetProperty("mainEntityOfPage", out var mep) ? (mep.ValueKind == JsonValueKind.String ? mep.GetString() : Str(mep, "@id")) : null);
+                    body ??= Str(node, "articleBody");
+                    author ??= AuthorName(node);
+                }
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the meta tags below still apply.
+            }
+        }
+
+        string? Meta(string selector) => doc.QuerySelector(selector)?.GetAttribute("content")?.Trim();
+        title ??= Meta("meta[property='og:title']") ?? Meta("meta[name='twitter:title']");
+        url ??= Meta("meta[property='og:url']") ?? doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        published ??= Meta("meta[property='article:published_time']") ?? Meta("meta[name='date']") ?? Meta("meta[name='publish-date']")
+            ?? doc.QuerySelector("time[datetime]")?.GetAttribute("datetime");
+        author ??= Meta("meta[name='author']") ?? Meta("meta[property='article:author']");
+        if (title is null)
+        {
+            var h1 = doc.QuerySelector("h1")?.TextContent;
+            title = h1 is not null ? Collapse(h1) : (doc.Title is { Length: > 0 } t ? Collapse(t) : null);
+        }
+
+        return new PageMetadata(title, url, published, author, body);
+    }
+
+    private static IEnumerable<JsonElement> ArticleNodes(JsonElement e)
+    {
+        var pending = new Stack<JsonElement>();
+        pending.Push(e);
+        var visited = 0;
+        while (pending.Count > 0 && visited++ < 1000)
+        {
+            var cur = pending.Pop();
+            if (cur.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var x in cur.EnumerateArray().Reverse())
+                {
+                    pending.Push(x);
+                }
+
+                continue;
+            }
+
+            if (cur.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            if (cur.TryGetProperty("@type", out var type) && IsArticleType(type))
+            {
+                yield return cur;
+            }
+
+            if (cur.TryGetProperty("@graph", out var graph))
+            {
+                pending.Push(graph);
+            }
+        }
+    }
+
+    private static bool IsArticleType(JsonElement type)
+    {
+        static bool Is(string? s) => s is "NewsArticle" or "Article" or "ReportageNewsArticle" or "AnalysisNewsArticle"
+            or "BlogPosting" or "TechArticle" or "OpinionNewsArticle" or "BackgroundNewsArticle";
+        return type.ValueKind switch
+        {
+            JsonValueKind.String => Is(type.GetString()),
+            JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && Is(t.GetString())),
+            _ => false,
+        };
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()?.Trim()
+            : null;
+
+    private static string? AuthorName(JsonElement node)
+    {
+        if (!node.TryGetProperty("author", out var a))
+        {
+            return null;
+        }
+
+        IEnumerable<JsonElement> all = a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : [a];
+        var names = all.Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : Str(x, "name"))
+            .Where(n => !string.IsNullOrWhiteSpace(n))
+            .ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    private static void RemoveFurniture(IElement body)
+    {
+        var doomed = new List<IElement>();
+        foreach (var el in body.QuerySelectorAll("*"))
+        {
+            if (IsFurniture(el))
+            {
+                doomed.Add(el);
+            }
+        }
+
+        foreach (var el in doomed)
+        {
+            el.Remove();
+        }
+    }
+
+    private static bool IsFurniture(IElement el)
+    {
+        var tag = el.LocalName;
+        if (FurnitureTags.Contains(tag))
+        {
+            return true;
+        }
+
+        if (tag == "header" && el.Closest("article") is null)
+        {
+            return true;
+        }
+
+        if (el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true")
+        {
+            return true;
+        }
+
+        var style = el.GetAttribute("style");
+        if (style is not null)
+        {
+            var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+            if (s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (tag is "html" or "body" or "main" or "article")
+        {
+            return false;
+        }
+
+        var role = el.GetAttribute("role");
+        if (role is not null && BoilerRoles.Contains(role))
+        {
+            return true;
+        }
+
+        return HasBoilerToken(el.GetAttribute("class")) || HasBoilerToken(el.Id);
+    }
+
+    private static bool HasBoilerToken(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        foreach (var part in value.Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (BoilerTokens.Contains(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IElement FindMainContainer(IElement body)
+    {
+        var articles = body.QuerySelectorAll("article, [itemprop='articleBody'], main, [role='main']")
+            .Select(a => (El: a, Len: Collapse(a.TextContent).Length))
+            .Where(a => a.Len >= 300)
+            .ToList();
+        if (articles.Count > 0)
+        {
+            // The smallest such container that still holds most of the largest one's text.
+            var best = articles.MaxBy(a => a.Len);
+            var tight = articles.Where(a => best.El.Contains(a.El) && a.Len >= best.Len * 0.7).MinBy(a => a.Len);
+            return tight.El ?? best.El;
+        }
+
+        // Readability-style scoring: paragraphs vote for their parent and, at half weight, grandparent.
+        var scores = new Dictionary<IElement, double>();
+        foreach (var p in body.QuerySelectorAll("p, pre, blockquote, td"))
+        {
+            var text = Collapse(p.TextContent);
+            if (text.Length < 25)
+            {
+                continue;
+            }
+
+            var score = 1 + text.Count(c => c == ',') + Math.Min(text.Length / 100, 3);
+            if (p.ParentElement is { } parent)
+            {
+                scores[parent] = scores.GetValueOrDefault(parent) + score;
+                if (parent.ParentElement is { } grand)
+                {
+                    scores[grand] = scores.GetValueOrDefault(grand) + score / 2.0;
+                }
+            }
+        }
+
+        return scores.Count == 0 ? body : scores.MaxBy(kv => kv.Value).Key;
+    }
+
+    private static List<Block> CollectBlocks(IElement root)
+    {
+        var blocks = new List<Block>();
+        IEnumerable<IElement> elements = root.QuerySelectorAll(BlockSelector);
+        if (BlockTags.Contains(root.LocalName))
+        {
+            elements = elements.Prepend(root);
+        }
+
+        foreach (var el in elements)
+        {
+            var own = OwnText(el, out var linkChars);
+            var text = Collapse(own);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var tag = el.LocalName;
+            if (tag is "div" or "section" or "article" or "td" && text.Length < 30)
+            {
+                continue;
+            }
+
+            // Link lists (teasers, tag clouds) are mostly anchor text.
+            if (linkChars > text.Length * 0.6 && text.Length < 300)
+            {
+                continue;
+            }
+
+            var kind = tag switch
+            {
+                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+                "li" or "dd" or "dt" => BlockKind.ListItem,
+                _ => BlockKind.Paragraph,
+            };
+            blocks.Add(new Block(text, kind));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Text of an element without the text of nested block elements, which are blocks of their own.</summary>
+    private static string OwnText(IElement el, out int linkChars)
+    {
+        var sb = new StringBuilder();
+        linkChars = 0;
+        var pending = new Stack<(INode Node, bool InLink)>();
+        for (var i = el.ChildNodes.Length - 1; i >= 0; i--)
+        {
+            pending.Push((el.ChildNodes[i], false));
+        }
+
+        while (pending.Count > 0)
+        {
+            var (node, inLink) = pending.Pop();
+            if (node.NodeType == NodeType.Text)
+            {
+                var t = node.TextContent;
+                sb.Append(t);
+                if (inLink)
+                {
+                    linkChars += t.Trim().Length;
+                }
+
+                continue;
+            }
+
+            if (node is not IElement child)
+            {
+                continue;
+            }
+
+            if (child.LocalName == "br")
+            {
+                sb.Append(' ');
+                continue;
+            }
+
+            if (BlockTags.Contains(child.LocalName))
+            {
+                sb.Append(' ');
+                continue;
+            }
+
+            var link = inLink || child.LocalName == "a";
+            for (var i = child.ChildNodes.Length - 1; i >= 0; i--)
+            {
+                pending.Push((child.ChildNodes[i], link));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses runs of white space (including non-breaking) into single spaces.</summary>
+    internal static string Collapse(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var digitGroup = c is '\u00A0' or '\u202F' or '\u2009' && i > 0 && i + 1 < s.Length && char.IsAsciiDigit(s[i - 1]) && char.IsAsciiDigit(s[i + 1]);
+            if (char.IsWhiteSpace(c) && !digitGroup)
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,187 @@
+using Extraction.Pipeline;
+using Extraction.Text;
+
+namespace Extraction.Facts;
+
+/// <summary>An actor named in text: token range, canonical name, group and type.</summary>
+public sealed record ActorMention(int FirstToken, int LastToken, int Start, int End, string Canonical, string Group, string Type);
+
+/// <summary>
+/// Known actors (models/actors.tsv) with their aliases and inflected forms, matched longest-first at
+/// token boundaries, plus patterns for unknown organisations ("Investmentfirma X", "X GmbH").
+/// </summary>
+public sealed class ActorGazetteer
+{
+    private readonly Dictionary<string, List<(string[] Tokens, string Canonical)>> _byFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Group, string Type)> _entries = new(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> OrgTriggers = new(StringComparer.Ordinal)
+    {
+        "Investmentfirma", "Investmentgesellschaft", "Start-up", "Startup", "Konzern", "Unternehmen", "Firma",
+        "Chiphersteller", "Cloud-Anbieter", "Rechenzentrumsbetreiber", "Betreiber", "Fonds", "Investor", "Finanzinvestor",
+        "Vermögensverwalter", "Staatsfonds", "KI-Start-up", "KI-Startup", "Tech-Konzern", "Softwarekonzern", "Halbleiterhersteller",
+    };
+
+    private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
+    {
+        "GmbH", "AG", "SE", "Inc", "Corp", "Ltd", "LLC", "KGaA", "plc", "S.A", "N.V", "Holding",
+    };
+
+    /// <summary>Loads the gazetteer.</summary>
+    public static ActorGazetteer Load(ModelStore store)
+    {
+        var g = new ActorGazetteer();
+        foreach (var line in store.ReadLines("actors.tsv"))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length < 3)
+            {
+                throw new FormatException($"actors.tsv: expected 'name<TAB>group<TAB>aliases[<TAB>type]', got '{line}'");
+            }
+
+            var canonical = cols[0].Trim();
+            g._entries[canonical] = (cols[1].Trim(), cols.Length > 3 ? cols[3].Trim() : "org");
+            foreach (var alias in cols[2].Split('|').Append(canonical).Distinct())
+            {
+                var tokens = Tokenizer.Tokenize(alias).Select(t => t.Text).ToArray();
+                if (tokens.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!g._byFirst.TryGetValue(tokens[0], out var list))
+                {
+                    list = [];
+                    g._byFirst[tokens[0]] = list;
+                }
+
+                list.Add((tokens, canonical));
+            }
+        }
+
+        foreach (var list in g._byFirst.Values)
+        {
+            list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+        }
+
+        return g;
+    }
+
+    /// <summary>The group of a canonical name (itself for unknown names).</summary>
+    public string GroupOf(string canonical) => _entries.TryGetValue(canonical, out var e) ? e.Group : canonical;
+
+    /// <summary>All actor mentions in tokens[from..to), longest match first, left to right.</summary>
+    public List<ActorMention> Find(List<Token> tokens, int from, int to)
+    {
+        var found = new List<ActorMention>();
+        var i = from;
+        while (i < to)
+        {
+            if (TryKnown(tokens, i, to, out var m) || TryUnknown(tokens, i, to, out m))
+            {
+                found.Add(m);
+                i = m.LastToken + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found;
+    }
+
+    private bool TryKnown(List<Token> tokens, int i, int to, out ActorMention mention)
+    {
+        mention = null!;
+        if (!_byFirst.TryGetValue(tokens[i].Text, out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var (alias, canonical) in candidates)
+        {
+            if (i + alias.Length > to)
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var k = 1; k < alias.Length && ok; k++)
+            {
+                ok = tokens[i + k].Text == alias[k];
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            var last = i + alias.Length - 1;
+            var (group, type) = _entries[canonical];
+            mention = new ActorMention(i, last, tokens[i].Start, tokens[last].End, canonical, group, type);
+            return true;
+        }
+
+        return false;
+    }
+
+    // "Investmentfirma Brookfield", "Start-up Polarwerk", "Nordlicht Systems GmbH"
+    private bool TryUnknown(List<Token> tokens, int i, int to, out ActorMention mention)
+    {
+        mention = null!;
+        var t = tokens[i];
+        if (t.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var trigger = t.Text;
+        if (i + 2 < to && tokens[i + 1].Text == "-" )
+        {
+            trigger = t.Text + "-" + tokens[i + 2].Text;
+        }
+
+        var nameStart = OrgTriggers.Contains(trigger) && trigger.Contains('-', StringComparison.Ordinal) ? i + 3
+            : OrgTriggers.Contains(t.Text) ? i + 1 : -1;
+        if (nameStart > 0 && nameStart < to && IsName(tokens[nameStart]) && !_byFirst.ContainsKey(tokens[nameStart].Text))
+        {
+            var last = nameStart;
+            while (last + 1 < to && IsName(tokens[last + 1]) && last - nameStart < 2)
+            {
+                last++;
+            }
+
+            var name = string.Join(' ', tokens.Skip(nameStart).Take(last - nameStart + 1).Select(x => x.Text));
+            mention = new ActorMention(nameStart, last, tokens[nameStart].Start, tokens[last].End, name, name, "org");
+            return true;
+        }
+
+        // One to three capitalised words followed by a legal form.
+        if (IsName(t))
+        {
+            var k = i;
+            while (k < to && k - i < 3 && IsName(tokens[k]) && !LegalForms.Contains(tokens[k].Text))
+            {
+                k++;
+            }
+
+            if (k < to && k > i && LegalForms.Contains(tokens[k].Text))
+            {
+                var name = string.Join(' ', tokens.Skip(i).Take(k - i).Select(x => x.Text));
+                mention = new ActorMention(i, k, t.Start, tokens[k].End, name, name, "org");
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsName(in Token t) =>
+        t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]) && !Stop.Contains(t.Text);
+
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "Der", "Die", "Das", "Ein", "Eine", "Im", "In", "Mit", "Und", "Für", "Bei", "Auf", "Von", "Zu", "Nach", "Als", "Auch",
+    };
+}

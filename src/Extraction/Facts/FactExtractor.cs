@@ -1,0 +1,369 @@
+using Extraction.Model;
+using Extraction.Recognize;
+using Extraction.Text;
+
+namespace Extraction.Facts;
+
+/// <summary>A money or hardware candidate in one sentence, before it is decided and linked.</summary>
+public sealed record Candidate(
+    FactKind Kind,
+    int SentenceIndex,
+    int FirstToken,
+    int LastToken,
+    MoneyMention? Money,
+    HardwareMention? Hardware);
+
+/// <summary>Decides whether a candidate is a fact (rules, optionally a trained model) and how sure it is.</summary>
+public interface IFactScorer
+{
+    /// <summary>Probability in [0,1] that the candidate is a fact, and the features that weighed most.</summary>
+    (double Probability, IReadOnlyList<string> Top) Score(IReadOnlyList<string> features);
+}
+
+/// <summary>
+/// Turns recognised amounts and counts into facts: resolves implied and bare-dollar currencies from
+/// the article, drops retracted and non-investment money, and links each fact to the party that
+/// invests or owns (same clause first, then source phrases, then back-references), one fact per
+/// actor for "jeweils". Thread-safe.
+/// </summary>
+public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
+{
+    private readonly AmountRecognizer _amounts = new();
+    private readonly HardwareRecognizer _hardware = new();
+
+    /// <summary>The scorer in use, or null for rules only.</summary>
+    public IFactScorer? Scorer => scorer;
+
+    /// <summary>Extracts the facts of one article.</summary>
+    public List<Fact> Extract(Article article, bool explain = false) => ExtractCandidates(article, explain)
+        .Where(c => c.Accepted)
+        .Select(c => c.Fact)
+        .ToList();
+
+    /// <summary>Every candidate with its features and decision (for training and --explain).</summary>
+    public List<(Fact Fact, bool Accepted, IReadOnlyList<string> Features)> ExtractCandidates(Article article, bool explain = false)
+    {
+        var text = article.Text;
+        var spans = SentenceSplitter.Split(text);
+        var sentences = new List<SentenceInfo>(spans.Count);
+        foreach (var s in spans)
+        {
+            var tokens = Tokenizer.Tokenize(text, s.Start, s.Length);
+            var sentenceText = text.Substring(s.Start, s.Length);
+            sentences.Add(new SentenceInfo(s, sentenceText, tokens,
+                actors.Find(tokens, 0, tokens.Count),
+                _amounts.Recognize(text, tokens),
+                _hardware.Recognize(text, tokens),
+                cues.RetractedBefore(sentenceText)));
+        }
+
+        var dollar = ArticleDollar(sentences);
+        var results = new List<(Fact, bool, IReadOnlyList<string>)>();
+        string? lastCurrency = null;
+        for (var si = 0; si < sentences.Count; si++)
+        {
+            var s = sentences[si];
+            foreach (var m in s.Money)
+            {
+                var retracted = s.RetractedBefore >= 0 && m.Start - s.Span.Start < s.RetractedBefore;
+                var currency = m.Evidence switch
+                {
+                    CurrencyEvidence.BareDollar => dollar,
+                    CurrencyEvidence.Implied => lastCurrency,
+                    _ => m.Amount.Currency,
+                };
+                if (!retracted && m.Evidence != CurrencyEvidence.Implied)
+                {
+                    lastCurrency = currency;
+                }
+
+                if (currency is null)
+                {
+                    continue;
+                }
+
+                var (first, last) = TokenRange(s.Tokens, m.Start, m.Start + m.Length);
+                var features = Features(s, first, last, FactKind.Investment, m.Evidence, retracted);
+                var rule = RuleDecision(s, first, last, FactKind.Investment, retracted);
+                var (accepted, confidence, top) = Decide(rule, features);
+                var amount = m.Amount with { Currency = currency };
+                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last))
+                {
+                    var fact = new Fact(article.Id, FactKind.Investment, actor, amount, null, null, null, m.Text, s.Text,
+                        m.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
+                    results.Add((fact, accepted, features));
+                }
+            }
+
+            foreach (var h in s.Hardware)
+            {
+                var (first, last) = TokenRange(s.Tokens, h.Start, h.Start + h.Length);
+                var retracted = s.RetractedBefore >= 0 && h.Start - s.Span.Start < s.RetractedBefore;
+                var features = Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted);
+                var rule = RuleDecision(s, first, last, FactKind.Hardware, retracted);
+                var (accepted, confidence, top) = Decide(rule, features);
+                var vendorTokens = h.Vendor;
+                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last, vendorTokens))
+                {
+                    var fact = new Fact(article.Id, FactKind.Hardware, actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
+                        h.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
+                    results.Add((fact, accepted, features));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private (bool Accepted, double Confidence, IReadOnlyList<string> Top) Decide((bool Accept, double Confidence, string Rule) rule, IReadOnlyList<string> features)
+    {
+        if (scorer is null)
+        {
+            return (rule.Accept, rule.Confidence, [rule.Rule]);
+        }
+
+        var (p, top) = scorer.Score(features);
+        return (p >= threshold, Math.Round(p, 3), top);
+    }
+
+    private sealed record SentenceInfo(
+        SentenceSpan Span,
+        string Text,
+        List<Token> Tokens,
+        List<ActorMention> Actors,
+        IReadOnlyList<MoneyMention> Money,
+        IReadOnlyList<HardwareMention> Hardware,
+        int RetractedBefore);
+
+    private static (int First, int Last) TokenRange(List<Token> tokens, int start, int end)
+    {
+        var first = tokens.FindIndex(t => t.Start >= start);
+        var last = tokens.FindLastIndex(t => t.End <= end);
+        return (Math.Max(first, 0), Math.Max(last, first));
+    }
+
+    // A bare "Dollar" is USD unless the article is about a country with its own dollar.
+    private static string ArticleDollar(List<SentenceInfo> sentences)
+    {
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var canada = 0;
+        foreach (var s in sentences)
+        {
+            foreach (var m in s.Money)
+            {
+                var retracted = s.RetractedBefore >= 0 && m.Start - s.Span.Start < s.RetractedBefore;
+                if (m.Evidence == CurrencyEvidence.Explicit && !retracted && m.Amount.Currency is "USD" or "CAD" or "AUD" or "NZD" or "SGD" or "HKD")
+                {
+                    votes[m.Amount.Currency] = votes.GetValueOrDefault(m.Amount.Currency) + 1;
+                }
+            }
+
+            canada += s.Actors.Count(a => a.Group == "Kanada");
+        }
+
+        if (canada >= 3 && !votes.ContainsKey("USD"))
+        {
+            votes["CAD"] = votes.GetValueOrDefault("CAD") + 1;
+        }
+
+        return votes.Count == 0 ? "USD" : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key == "USD" ? 1 : 0).First().Key;
+    }
+
+    private (bool Accept, double Confidence, string Rule) RuleDecision(SentenceInfo s, int first, int last, FactKind kind, bool retracted)
+    {
+        if (retracted)
+        {
+            return (false, 0.05, "retracted figure");
+        }
+
+        var pos = Nearest(s.Tokens, first, last, "positive");
+        var neg = Nearest(s.Tokens, first, last, "negative");
+        if (kind == FactKind.Hardware)
+        {
+            return neg is >= 0 and <= 2 ? (false, 0.2, "hardware next to a price or revenue word") : (true, 0.9, "hardware count with unit");
+        }
+
+        if (neg >= 0 && (pos < 0 || neg < pos))
+        {
+            return (false, 0.15, "nearest cue is not an investment (" + s.Tokens[NearestIndex(s.Tokens, first, last, "negative")].Text + ")");
+        }
+
+        if (pos < 0)
+        {
+            return (false, 0.3, "no investment cue in the sentence");
+        }
+
+        return (true, pos <= 6 ? 0.9 : 0.75, "investment cue '" + s.Tokens[NearestIndex(s.Tokens, first, last, "positive")].Text + "'");
+    }
+
+    private int Nearest(List<Token> tokens, int first, int last, string set)
+    {
+        var k = NearestIndex(tokens, first, last, set);
+        return k < 0 ? -1 : (k < first ? first - k : k - last);
+    }
+
+    private int NearestIndex(List<Token> tokens, int first, int last, string set)
+    {
+        for (var d = 1; d < tokens.Count; d++)
+        {
+            if (first - d >= 0 && cues.Is(set, tokens[first - d]))
+            {
+                return first - d;
+            }
+
+            if (last + d < tokens.Count && cues.Is(set, tokens[last + d]))
+            {
+                return last + d;
+            }
+
+            if (first - d < 0 && last + d >= tokens.Count)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Shallow features of a candidate, for the trained model.</summary>
+    private List<string> Features(SentenceInfo s, int first, int last, FactKind kind, CurrencyEvidence evidence, bool retracted)
+    {
+        var f = new List<string> { "bias", "kind=" + kind, "currency=" + evidence };
+        if (retracted)
+        {
+            f.Add("retracted");
+        }
+
+        var pos = Nearest(s.Tokens, first, last, "positive");
+        var neg = Nearest(s.Tokens, first, last, "negative");
+        f.Add(pos < 0 ? "pos=none" : pos <= 3 ? "pos=near" : pos <= 8 ? "pos=mid" : "pos=far");
+        f.Add(neg < 0 ? "neg=none" : neg <= 3 ? "neg=near" : neg <= 8 ? "neg=mid" : "neg=far");
+        if (pos >= 0 && neg >= 0)
+        {
+            f.Add(pos < neg ? "pos<neg" : "neg<=pos");
+        }
+
+        for (var k = Math.Max(0, first - 3); k < first; k++)
+        {
+            f.Add("w-" + (first - k) + "=" + s.Tokens[k].Text.ToLowerInvariant());
+        }
+
+        for (var k = last + 1; k <= Math.Min(s.Tokens.Count - 1, last + 3); k++)
+        {
+            f.Add("w+" + (k - last) + "=" + s.Tokens[k].Text.ToLowerInvariant());
+        }
+
+        foreach (var t in s.Tokens)
+        {
+            if (cues.Is("positive", t) || cues.Is("negative", t))
+            {
+                f.Add("cue=" + t.Text.ToLowerInvariant());
+            }
+        }
+
+        f.Add(s.Actors.Count > 0 ? "actor=in-sentence" : "actor=none");
+        f.Add(s.Tokens.Count < 12 ? "sent=short" : s.Tokens.Count < 40 ? "sent=mid" : "sent=long");
+        return f;
+    }
+
+    /// <summary>The actor(s) of a candidate and the rule that chose them; several for "jeweils".</summary>
+    private IEnumerable<(string? Actor, string Rule)> LinkActors(List<SentenceInfo> sentences, int si, int first, int last, string? vendor = null)
+    {
+        var s = sentences[si];
+        var groups = Coordinate(s.Tokens, s.Actors.Where(a => !(a.FirstToken >= first && a.LastToken <= last) && (vendor is null || a.Canonical != vendor || a.FirstToken < first - 3 || a.FirstToken > last)).ToList());
+
+        // "jeweils": one fact per member of the list before the figure.
+        if (s.Tokens.Any(t => t.Is("jeweils")))
+        {
+            var list = groups.Where(g => g.Count >= 2 && g[^1].LastToken < first).LastOrDefault();
+            if (list is not null)
+            {
+                foreach (var a in list.Select(a => a.Canonical).Distinct())
+                {
+                    yield return (a, "jeweils: one fact per actor");
+                }
+
+                yield break;
+            }
+        }
+
+        // Source phrases: "... sollen von der Investmentfirma Brookfield stammen", "aus den Emiraten fließen".
+        foreach (var g in groups.Where(g => g[0].FirstToken > last))
+        {
+            var k = g[0].FirstToken - 1;
+            var back = 0;
+            while (k > last && back < 4 && !s.Tokens[k].Is("von") && !s.Tokens[k].Is("aus"))
+            {
+                k--;
+                back++;
+            }
+
+            if (k > last && (s.Tokens[k].Is("von") || s.Tokens[k].Is("aus"))
+                && s.Tokens.Skip(g[^1].LastToken + 1).Any(t => t.Text.StartsWith("stamm", StringComparison.OrdinalIgnoreCase)
+                    || t.Text.StartsWith("komm", StringComparison.OrdinalIgnoreCase) || t.Text.StartsWith("fließ", StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return (Name(g), "source phrase (von/aus ... stammen/fließen)");
+                yield break;
+            }
+        }
+
+        var before = groups.Where(g => g[^1].LastToken < first).LastOrDefault();
+        if (before is not null)
+        {
+            yield return (Name(before), "nearest actor before the figure");
+            yield break;
+        }
+
+        var after = groups.FirstOrDefault(g => g[0].FirstToken > last);
+        if (after is not null)
+        {
+            yield return (Name(after), "nearest actor after the figure");
+            yield break;
+        }
+
+        // Back-references: "Er", "Das Unternehmen", "Der Plan", "demzufolge": up to three sentences back.
+        var coref = s.Tokens.Any(t => cues.Is("coref", t));
+        var reach = coref ? 3 : 1;
+        for (var b = 1; b <= reach && si - b >= 0; b++)
+        {
+            var prev = sentences[si - b];
+            var g = Coordinate(prev.Tokens, prev.Actors);
+            if (g.Count > 0)
+            {
+                yield return (Name(g[0]), coref ? $"back-reference to {b} sentence(s) before" : "actor of the previous sentence");
+                yield break;
+            }
+        }
+
+        yield return (null, "no actor found");
+    }
+
+    private static string Name(List<ActorMention> group)
+    {
+        var names = group.Select(a => a.Canonical).Distinct().ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " und " + names[^1];
+    }
+
+    // Adjacent actors joined by ",", "und", "sowie", "als auch" form one list.
+    private static List<List<ActorMention>> Coordinate(List<Token> tokens, List<ActorMention> mentions)
+    {
+        var groups = new List<List<ActorMention>>();
+        foreach (var m in mentions)
+        {
+            if (groups.Count > 0)
+            {
+                var prev = groups[^1][^1];
+                var between = tokens.Skip(prev.LastToken + 1).Take(m.FirstToken - prev.LastToken - 1).ToList();
+                if (between.Count is > 0 and <= 2 && between.All(t => t.Text is "," or "und" or "sowie" or "als" or "auch" or "&" or "wie"))
+                {
+                    groups[^1].Add(m);
+                    continue;
+                }
+            }
+
+            groups.Add([m]);
+        }
+
+        return groups;
+    }
+}

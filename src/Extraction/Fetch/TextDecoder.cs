@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Extraction.Fetch;
+
+/// <summary>
+/// Turns bytes into text: BOM first, then the transport's charset, then an HTML meta charset,
+/// then UTF-8 if the bytes are valid UTF-8, else Windows-1252 (the superset of ISO-8859-1 that
+/// browsers use for it).
+/// </summary>
+public static partial class TextDecoder
+{
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes; <paramref name="encodingName"/> says which encoding was used and why.</summary>
+    public static string Decode(byte[] bytes, string? declaredCharset, DocumentFormat format, out string encodingName)
+    {
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+        {
+            encodingName = "utf-8 (BOM)";
+            return Utf8Lenient.GetString(bytes, 3, bytes.Length - 3);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            encodingName = "utf-16le (BOM)";
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            encodingName = "utf-16be (BOM)";
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (Lookup(declaredCharset) is { } declared)
+        {
+            encodingName = declared.WebName + " (declared by server)";
+            return declared.GetString(bytes);
+        }
+
+        if (format == DocumentFormat.Html && Lookup(SniffMetaCharset(bytes)) is { } meta)
+        {
+            // A page that says UTF-8 but is not is decoded as the browsers' fallback instead.
+            if (meta.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(bytes))
+            {
+                encodingName = meta.WebName + " (meta charset)";
+                return meta.GetString(bytes);
+            }
+        }
+
+        if (IsValidUtf8(bytes))
+        {
+            encodingName = "utf-8 (detected)";
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        encodingName = "windows-1252 (detected: not valid UTF-8)";
+        return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    private static readonly UTF8Encoding Utf8Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private static bool IsValidUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    private static Encoding? Lookup(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return null;
+        }
+
+        var name = charset.Trim().Trim('"', '\'').ToLowerInvariant();
+
+        // As browsers do (WHATWG Encoding): Latin-1 labels mean Windows-1252.
+        if (name is "iso-8859-1" or "latin1" or "latin-1" or "iso8859-1" or "us-ascii" or "ascii")
+        {
+            name = "windows-1252";
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Finds &lt;meta charset&gt; or http-equiv Content-Type in the first 4 KB.</summary>
+    internal static string? SniffMetaCharset(byte[] bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        var m = MetaCharset().Match(head);
+        return m.Success ? m.Groups["cs"].Value : null;
+    }
+
+    // <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
+    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?(?<cs>[A-Za-z0-9_\-:.]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharset();
+}

@@ -1,0 +1,14 @@
+using Extraction.Pipeline;
+
+namespace Extraction.Ml;
+
+/// <summary>Where the shipped fact model lives: models/fact-model.json.</summary>
+public static class FactModelFile
+{
+    /// <summary>File name of the shipped fact model.</summary>
+    public const string Name = "fact-model.json";
+
+    /// <summary>Loads the fact model when the store has one, else null (rules decide alone).</summary>
+    public static LogisticModel? TryLoad(ModelStore store) =>
+        store.Exists(Name) ? LogisticModel.FromJson(store.ReadText(Name)) : null;
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+
+namespace Extraction.Pipeline;
+
+/// <summary>
+/// Reads model files and word lists: from a folder when one is given (--models), else from the
+/// copies embedded in this assembly at build time from the repository's models/ folder.
+/// </summary>
+public sealed class ModelStore(string? folder = null)
+{
+    /// <summary>The store of the files shipped with this build.</summary>
+    public static ModelStore Embedded { get; } = new();
+
+    /// <summary>The folder read from, or null for the embedded files.</summary>
+    public string? Folder => folder;
+
+    /// <summary>Reads a model file's text; throws <see cref="FileNotFoundException"/> naming it when absent.</summary>
+    public string ReadText(string name)
+    {
+        if (folder is not null)
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+        }
+
+        using var stream = typeof(ModelStore).Assembly.GetManifestResourceStream("models/" + name)
+            ?? throw new FileNotFoundException($"model file '{name}' is neither in {folder ?? "(no folder)"} nor embedded", name);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>True when the named file exists in the folder or is embedded.</summary>
+    public bool Exists(string name) =>
+        (folder is not null && File.Exists(Path.Combine(folder, name)))
+        || typeof(ModelStore).Assembly.GetManifestResourceInfo("models/" + name) is not null;
+
+    /// <summary>Reads a line-oriented file, skipping blank lines and '#' comments.</summary>
+    public IEnumerable<string> ReadLines(string name) =>
+        ReadText(name).Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'));
+
+    /// <summary>Version string of the embedded assembly, for provenance.</summary>
+    public static string AssemblyVersion =>
+        typeof(ModelStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+
+namespace Extraction.Recognize;
+
+/// <summary>Reads German figures: digits with German or English grouping, and written-out numbers.</summary>
+public static class GermanNumbers
+{
+    private static readonly Dictionary<string, int> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ein"] = 1, ["eins"] = 1, ["eine"] = 1, ["einer"] = 1, ["einem"] = 1, ["einen"] = 1, ["eines"] = 1,
+        ["zwei"] = 2, ["zweier"] = 2, ["drei"] = 3, ["dreier"] = 3, ["vier"] = 4, ["fünf"] = 5, ["sechs"] = 6,
+        ["sieben"] = 7, ["acht"] = 8, ["neun"] = 9,
+    };
+
+    private static readonly Dictionary<string, int> Teens = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zehn"] = 10, ["elf"] = 11, ["zwölf"] = 12, ["dreizehn"] = 13, ["vierzehn"] = 14, ["fünfzehn"] = 15,
+        ["sechzehn"] = 16, ["siebzehn"] = 17, ["achtzehn"] = 18, ["neunzehn"] = 19,
+    };
+
+    private static readonly Dictionary<string, int> Tens = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zwanzig"] = 20, ["dreißig"] = 30, ["dreissig"] = 30, ["vierzig"] = 40, ["fünfzig"] = 50,
+        ["sechzig"] = 60, ["siebzig"] = 70, ["achtzig"] = 80, ["neunzig"] = 90,
+    };
+
+    /// <summary>
+    /// Parses digits. German grouping ("100.000", "1.000.000,5") and decimals ("8,6"); a single
+    /// dot followed by other than three digits is an English decimal ("5.5").
+    /// </summary>
+    public static bool TryParseDigits(string s, out decimal value)
+    {
+        value = 0;
+        var t = s.Replace("\u00A0", "", StringComparison.Ordinal)
+            .Replace("\u202F", "", StringComparison.Ordinal)
+            .Replace("\u2009", "", StringComparison.Ordinal);
+        var dots = t.Count(c => c == '.');
+        var commas = t.Count(c => c == ',');
+        string normalized;
+        if (dots > 0 && commas > 0)
+        {
+            // Whichever comes last is the decimal separator: "1.234,5" (German) or "1,234.5" (English).
+            normalized = t.LastIndexOf(',') > t.LastIndexOf('.')
+                ? t.Replace(".", "", StringComparison.Ordinal).Replace(',', '.')
+                : t.Replace(",", "", StringComparison.Ordinal);
+        }
+        else if (dots > 0)
+        {
+            normalized = IsThousandsGrouping(t, '.') ? t.Replace(".", "", StringComparison.Ordinal) : t;
+            if (dots > 1 && !IsThousandsGrouping(t, '.'))
+            {
+                return false;
+            }
+        }
+        else if (commas > 0)
+        {
+            if (commas > 1)
+            {
+                if (!IsThousandsGrouping(t, ','))
+                {
+                    return false;
+                }
+
+                normalized = t.Replace(",", "", StringComparison.Ordinal);
+            }
+            else
+            {
+                normalized = t.Replace(',', '.');
+            }
+        }
+        else
+        {
+            normalized = t;
+        }
+
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool IsThousandsGrouping(string t, char sep)
+    {
+        var parts = t.Split(sep);
+        if (parts[0].Length is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < parts.Length; i++)
+        {
+            if (parts[i].Length != 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses a written-out German number ("zwei", "fünfundzwanzig", "zweihundert", "anderthalb").</summary>
+    public static bool TryParseWord(string word, out decimal value)
+    {
+        value = 0;
+        var w = word.ToLowerInvariant();
+        if (w is "anderthalb" or "eineinhalb")
+        {
+            value = 1.5m;
+            return true;
+        }
+
+        if (w == "halbe" || w == "halben")
+        {
+            value = 0.5m;
+            return true;
+        }
+
+        var half = false;
+        if (w.EndsWith("einhalb", StringComparison.Ordinal) && w.Length > 7)
+        {
+            half = true;
+            w = w[..^7];
+        }
+
+        if (!TryCompound(w, out var n) || n == 0)
+        {
+            return false;
+        }
+
+        value = n + (half ? 0.5m : 0m);
+        return true;
+    }
+
+    private static bool TryCompound(string w, out long n)
+    {
+        n = 0;
+        if (w.Length == 0)
+        {
+            return false;
+        }
+
+        var th = w.IndexOf("tausend", StringComparison.Ordinal);
+        if (th >= 0)
+        {
+            long left = 1;
+            if (th > 0 && !TryBelowThousand(w[..th], out left))
+            {
+                return false;
+            }
+
+            var rest = w[(th + 7)..];
+            long right = 0;
+            if (rest.Length > 0 && !TryBelowThousand(rest, out right))
+            {
+                return false;
+            }
+
+            n = left * 1000 + right;
+            return true;
+        }
+
+        return TryBelowThousand(w, out n);
+    }
+
+    private static bool TryBelowThousand(string w, out long n)
+    {
+        n = 0;
+        var h = w.IndexOf("hundert", StringComparison.Ordinal);
+        if (h >= 0)
+        {
+            long left = 1;
+            if (h > 0 && !TryBelowHundred(w[..h], out left))
+            {
+                return false;
+            }
+
+            var rest = w[(h + 7)..];
+            if (rest.StartsWith("und", StringComparison.Ordinal) && rest.Length > 3 && !Tens.ContainsKey(rest))
+            {
+                rest = rest[3..];
+            }
+
+            long right = 0;
+            if (rest.Length > 0 && !TryBelowHundred(rest, out right))
+            {
+                return false;
+            }
+
+            n = left * 100 + right;
+            return left is > 0 and < 10;
+        }
+
+        return TryBelowHundred(w, out n);
+    }
+
+    private static bool TryBelowHundred(string w, out long n)
+    {
+        n = 0;
+        if (Units.TryGetValue(w, out var u))
+        {
+            n = u;
+            return true;
+        }
+
+        if (Teens.TryGetValue(w, out var t))
+        {
+            n = t;
+            return true;
+        }
+
+        if (Tens.TryGetValue(w, out var z))
+        {
+            n = z;
+            return true;
+        }
+
+        var und = w.IndexOf("und", StringComparison.Ordinal);
+        if (und > 0 && Tens.TryGetValue(w[(und + 3)..], out var tens))
+        {
+            var unit = w[..und];
+            if (unit == "ein")
+            {
+                n = tens + 1;
+                return true;
+            }
+
+            if (Units.TryGetValue(unit, out var uu) && unit is not ("eine" or "einer" or "einem" or "einen" or "eines" or "eins"))
+            {
+                n = tens + uu;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

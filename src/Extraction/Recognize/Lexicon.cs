@@ -1,0 +1,279 @@
+using Extraction.Model;
+using Extraction.Text;
+
+namespace Extraction.Recognize;
+
+/// <summary>The closed word classes of German money and hardware phrases: scales, currencies, qualifiers, units.</summary>
+internal static class Lexicon
+{
+    /// <summary>Scale words; capitalised "Billion" is the German 10^12, lower-case "billion" the English 10^9.</summary>
+    public static decimal? Scale(in Token t)
+    {
+        if (t.Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        return t.Text switch
+        {
+            "Billion" or "Billionen" or "Bio" or "Bill" or "trillion" or "trillions" or "Trillion" => 1_000_000_000_000m,
+            "billion" or "billions" or "bn" or "Bn" or "bln" or "Mrd" or "Mia" or "Milliarde" or "Milliarden"
+                or "Mrd€" or "Mrden" or "Billion$" => 1_000_000_000m,
+            "Million" or "Millionen" or "Mio" or "Mill" or "million" or "millions" or "mn" or "Mn" => 1_000_000m,
+            "Tausend" or "tausend" or "Tsd" or "thousand" => 1_000m,
+            _ => null,
+        };
+    }
+
+    /// <summary>True for scales written as abbreviations, which may carry a full stop.</summary>
+    public static bool IsAbbreviatedScale(in Token t) => t.Text is "Mrd" or "Mio" or "Bio" or "Tsd" or "Mill" or "Bill" or "Mia";
+
+    private static readonly Dictionary<string, string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Euro"] = "EUR", ["EUR"] = "EUR", ["Euros"] = "EUR",
+        ["USD"] = "USD", ["US-Dollar"] = "USD",
+        ["CAD"] = "CAD", ["AUD"] = "AUD", ["NZD"] = "NZD", ["HKD"] = "HKD", ["SGD"] = "SGD",
+        ["Pfund"] = "GBP", ["GBP"] = "GBP",
+        ["Franken"] = "CHF", ["CHF"] = "CHF",
+        ["Yen"] = "JPY", ["JPY"] = "JPY",
+        ["Yuan"] = "CNY", ["Renminbi"] = "CNY", ["RMB"] = "CNY", ["CNY"] = "CNY",
+        ["Won"] = "KRW", ["KRW"] = "KRW",
+        ["Rupien"] = "INR", ["Rupie"] = "INR", ["INR"] = "INR",
+        ["Dirham"] = "AED", ["AED"] = "AED",
+        ["Riyal"] = "SAR", ["SAR"] = "SAR",
+        ["Kronen"] = "SEK", ["SEK"] = "SEK",
+    };
+
+    private static readonly Dictionary<string, string> DollarAdjectives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["US"] = "USD", ["amerikanische"] = "USD", ["amerikanischen"] = "USD", ["US-amerikanische"] = "USD",
+        ["kanadische"] = "CAD", ["kanadischen"] = "CAD", ["kanadischer"] = "CAD",
+        ["australische"] = "AUD", ["australischen"] = "AUD", ["australischer"] = "AUD",
+        ["neuseeländische"] = "NZD", ["neuseeländischen"] = "NZD",
+        ["Hongkong"] = "HKD", ["singapurische"] = "SGD", ["singapurischen"] = "SGD", ["Singapur"] = "SGD",
+        ["taiwanische"] = "TWD", ["taiwanischen"] = "TWD",
+    };
+
+    /// <summary>
+    /// A currency starting at token <paramref name="i"/> (after the figure): returns the ISO code,
+    /// the evidence and the index after the currency, or null.
+    /// </summary>
+    public static (string Code, CurrencyEvidence Evidence, int Next)? CurrencyAfter(List<Token> tokens, int i)
+    {
+        if (i >= tokens.Count)
+        {
+            return null;
+        }
+
+        var t = tokens[i];
+        if (t.Kind == TokenKind.Symbol)
+        {
+            return (SymbolCode(t.Text), t.Text == "$" ? CurrencyEvidence.BareDollar : CurrencyEvidence.Explicit, i + 1);
+        }
+
+        if (t.Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        // "US-Dollar", "kanadische Dollar", "Hongkong-Dollar"
+        if (DollarAdjectives.TryGetValue(t.Text, out var adj))
+        {
+            var k = i + 1;
+            if (k < tokens.Count && tokens[k].Text == "-")
+            {
+                k++;
+            }
+
+            if (k < tokens.Count && IsDollar(tokens[k]))
+            {
+                return (adj, CurrencyEvidence.Explicit, k + 1);
+            }
+
+            return null;
+        }
+
+        // "Schweizer Franken", "britische Pfund", "japanische Yen", "chinesische Yuan"
+        if (t.Text is "Schweizer" or "britische" or "britischen" or "japanische" or "japanischen"
+            or "chinesische" or "chinesischen" or "südkoreanische" or "südkoreanischen" or "indische" or "indischen")
+        {
+            if (i + 1 < tokens.Count && CurrencyWords.TryGetValue(tokens[i + 1].Text, out var code2))
+            {
+                return (code2, CurrencyEvidence.Explicit, i + 2);
+            }
+
+            return null;
+        }
+
+        if (IsDollar(t))
+        {
+            return ("USD", CurrencyEvidence.BareDollar, i + 1);
+        }
+
+        if (CurrencyWords.TryGetValue(t.Text, out var code))
+        {
+            var next = i + 1;
+            if (code == "GBP" && next < tokens.Count && tokens[next].Is("Sterling"))
+            {
+                next++;
+            }
+
+            return (code, CurrencyEvidence.Explicit, next);
+        }
+
+        return null;
+    }
+
+    /// <summary>A currency that ends right before token <paramref name="i"/>: "€ 5", "US$ 5", "CHF 100".</summary>
+    public static (string Code, CurrencyEvidence Evidence, int First)? CurrencyBefore(List<Token> tokens, int i)
+    {
+        if (i == 0)
+        {
+            return null;
+        }
+
+        var t = tokens[i - 1];
+        if (t.Kind == TokenKind.Symbol)
+        {
+            if (t.Text == "$" && i >= 2 && tokens[i - 2].End == t.Start)
+            {
+                var p = tokens[i - 2].Text;
+                if (p is "US")
+                {
+                    return ("USD", CurrencyEvidence.Explicit, i - 2);
+                }
+
+                if (p is "C" or "CA" or "CAN")
+                {
+                    return ("CAD", CurrencyEvidence.Explicit, i - 2);
+                }
+
+                if (p is "A" or "AU")
+                {
+                    return ("AUD", CurrencyEvidence.Explicit, i - 2);
+                }
+            }
+
+            return (SymbolCode(t.Text), t.Text == "$" ? CurrencyEvidence.BareDollar : CurrencyEvidence.Explicit, i - 1);
+        }
+
+        if (t.Kind == TokenKind.Word && t.Text is "EUR" or "USD" or "CAD" or "GBP" or "CHF" or "JPY" or "CNY" or "AUD" or "KRW" or "INR")
+        {
+            return (t.Text, CurrencyEvidence.Explicit, i - 1);
+        }
+
+        return null;
+    }
+
+    private static bool IsDollar(in Token t) => t.Text is "Dollar" or "Dollars" or "dollar" or "dollars";
+
+    private static string SymbolCode(string symbol) => symbol switch
+    {
+        "€" => "EUR",
+        "$" => "USD",
+        "£" => "GBP",
+        "¥" => "JPY",
+        _ => "USD",
+    };
+
+    /// <summary>
+    /// The qualifier in the one or two tokens before index <paramref name="first"/>, and the index
+    /// where it starts.
+    /// </summary>
+    public static (Qualifier Qualifier, int Start) QualifierBefore(List<Token> tokens, int first)
+    {
+        string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text.ToLowerInvariant() : "";
+
+        var a = W(first - 2);
+        var b = W(first - 1);
+        switch (a, b)
+        {
+            case ("mehr", "als"):
+            case ("weit", "über"):
+            case ("gut", "über"):
+            case ("deutlich", "über"):
+            case ("knapp", "über"):
+                return (Qualifier.Over, first - 2);
+            case ("weniger", "als"):
+            case ("knapp", "unter"):
+            case ("deutlich", "unter"):
+                return (Qualifier.Under, first - 2);
+            case ("bis", "zu"):
+                return (Qualifier.UpTo, first - 2);
+            case ("ca", "."):
+                return (Qualifier.About, first - 2);
+            case ("nicht", "weniger") when W(first) == "als":
+                return (Qualifier.AtLeast, first - 2);
+            default:
+                break;
+        }
+
+        return b switch
+        {
+            "rund" or "etwa" or "circa" or "ca" or "ungefähr" or "annähernd" or "gut" or "zirka" or "rd" or "schätzungsweise" or "geschätzt" or "geschätzte"
+                => (Qualifier.About, first - 1),
+            "über" or "mehr" or "jenseits" => (Qualifier.Over, first - 1),
+            "knapp" or "unter" or "fast" or "nahezu" or "beinahe" => (Qualifier.Under, first - 1),
+            "mindestens" or "wenigstens" or "zumindest" => (Qualifier.AtLeast, first - 1),
+            "maximal" or "höchstens" => (Qualifier.UpTo, first - 1),
+            _ => (Qualifier.Exact, first),
+        };
+    }
+
+    /// <summary>Normalised hardware unit for a unit noun, or null.</summary>
+    public static string? HardwareUnit(string word) => word switch
+    {
+        "GPU" or "GPUs" or "Grafikprozessor" or "Grafikprozessoren" or "Grafikkarte" or "Grafikkarten"
+            or "Grafikchips" or "Grafikchip" or "Grafikeinheiten" => "GPU",
+        "Chip" or "Chips" or "Superchip" or "Superchips" or "Halbleiterchips" or "Rechenchips" or "Prozessoren" or "Prozessor" => "chip",
+        "Beschleuniger" or "Beschleunigern" or "Accelerators" or "Accelerator" or "Beschleunigerkarten" => "accelerator",
+        "Server" or "Servern" or "Serversysteme" or "Systeme" or "Systemen" => "server",
+        "Racks" or "Rack" or "Serverracks" or "Server-Racks" => "rack",
+        "Knoten" or "Rechenknoten" or "Nodes" => "node",
+        "TPU" or "TPUs" => "TPU",
+        _ => null,
+    };
+
+    /// <summary>Chip vendors that may stand between a count and its unit.</summary>
+    public static bool IsVendor(string word) => word is "Nvidia" or "NVIDIA" or "AMD" or "Intel" or "Google" or "Huawei"
+        or "Nvidias" or "Cerebras" or "Graphcore" or "Qualcomm" or "Apple" or "Tenstorrent";
+
+    /// <summary>Chip model names: H100, H200, B200, GB200, MI300X, A100, TPUv5, Gaudi3.</summary>
+    public static bool IsModel(string word)
+    {
+        if (word.Length is < 3 or > 8)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < word.Length && char.IsAsciiLetterUpper(word[i]))
+        {
+            i++;
+        }
+
+        if (i is 0 or > 3)
+        {
+            return word is "Gaudi3" or "Gaudi2" or "Blackwell" or "Hopper" or "Rubin";
+        }
+
+        var digits = 0;
+        while (i < word.Length && char.IsAsciiDigit(word[i]))
+        {
+            i++;
+            digits++;
+        }
+
+        if (digits is < 2 or > 4)
+        {
+            return false;
+        }
+
+        while (i < word.Length && char.IsAsciiLetter(word[i]))
+        {
+            i++;
+        }
+
+        return i == word.Length;
+    }
+}

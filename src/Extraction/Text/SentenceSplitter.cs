@@ -1,0 +1,174 @@
+namespace Extraction.Text;
+
+/// <summary>A sentence as an offset range into its text.</summary>
+public readonly record struct SentenceSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// German sentence splitting that survives abbreviations (Mrd., Mio., ca., z. B., Dr., Nr.),
+/// ordinals and dates ("4. Februar"), quotes, and missing spaces after a full stop.
+/// Line breaks always end a sentence: text dumps hold one paragraph a line.
+/// </summary>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mrd", "mio", "bio", "tsd", "ca", "bzw", "dr", "nr", "prof", "z", "b", "u", "a", "usw", "etc", "ggf",
+        "inkl", "vgl", "st", "jh", "mill", "evtl", "sog", "d", "h", "o", "ä", "s", "gem", "max", "min", "rd",
+        "jan", "feb", "febr", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mr", "mrs",
+        "dipl", "ing", "abs", "art", "bspw", "zzgl", "exkl", "co", "inc", "corp", "ltd", "vs", "zb", "hr", "fr",
+    };
+
+    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember", "Quartal", "Jahrhundert", "Mal", "Platz", "Stelle",
+    };
+
+    private static bool IsClosing(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '»' or '«' or ')' or ']' or '“';
+
+    private static bool IsOpening(char c) => c is '"' or '„' or '“' or '‚' or '»' or '«' or '(' or '[' or '\'';
+
+    /// <summary>Splits text into sentences, trimmed of surrounding white space.</summary>
+    public static List<SentenceSpan> Split(string text)
+    {
+        var result = new List<SentenceSpan>();
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                Add(text, start, i, result);
+                start = i + 1;
+                i++;
+                continue;
+            }
+
+            if (c is '.' or '!' or '?' or '…')
+            {
+                var end = i + 1;
+                while (end < text.Length && (text[end] is '.' or '!' or '?' || IsClosing(text[end])))
+                {
+                    end++;
+                }
+
+                if (IsBoundary(text, i, end))
+                {
+                    Add(text, start, end, result);
+                    start = end;
+                }
+
+                i = end;
+                continue;
+            }
+
+            i++;
+        }
+
+        Add(text, start, text.Length, result);
+        return result;
+    }
+
+    private static bool IsBoundary(string text, int mark, int after)
+    {
+        if (after >= text.Length)
+        {
+            return true;
+        }
+
+        var next = text[after];
+        var spaced = char.IsWhiteSpace(next);
+        var k = after;
+        while (k < text.Length && text[k] is ' ' or '\t' or '\u00A0')
+        {
+            k++;
+        }
+
+        if (k >= text.Length || text[k] is '\n' or '\r')
+        {
+            return true;
+        }
+
+        var first = text[k];
+        if (text[mark] != '.')
+        {
+            // "!" and "?" end a sentence before anything that can start one.
+            return spaced && (char.IsUpper(first) || IsOpening(first) || char.IsDigit(first));
+        }
+
+        var word = WordBefore(text, mark);
+        if (!spaced)
+        {
+            // "...so die Kommissionspräsidentin.InvestAI ist": a missing space after a real word.
+            return char.IsUpper(first) && word.Length >= 3 && word.All(char.IsLower) && !Abbreviations.Contains(word);
+        }
+
+        if (word.Length > 0 && Abbreviations.Contains(word))
+        {
+            return false;
+        }
+
+        if (word.Length == 1 && char.IsLetter(word[0]))
+        {
+            return false; // initials: "Anat A. Ashkenazi"
+        }
+
+        if (word.Length > 0 && word.All(char.IsAsciiDigit))
+        {
+            // Ordinals and dates: "am 4. Februar", "der 3. Platz"; a year at the end of a sentence splits.
+            var nextWord = WordAt(text, k);
+            if (Months.Contains(nextWord) || (nextWord.Length > 0 && char.IsLower(nextWord[0])) || char.IsDigit(first))
+            {
+                return false;
+            }
+
+            return word.Length == 4 || char.IsUpper(first) || IsOpening(first);
+        }
+
+        return char.IsUpper(first) || IsOpening(first) || char.IsDigit(first) || first is '•' or '-' or '–';
+    }
+
+    private static string WordBefore(string text, int mark)
+    {
+        var j = mark;
+        while (j > 0 && char.IsLetterOrDigit(text[j - 1]))
+        {
+            j--;
+        }
+
+        return text[j..mark];
+    }
+
+    private static string WordAt(string text, int k)
+    {
+        var j = k;
+        while (j < text.Length && char.IsLetter(text[j]))
+        {
+            j++;
+        }
+
+        return text[k..j];
+    }
+
+    private static void Add(string text, int start, int end, List<SentenceSpan> result)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            result.Add(new SentenceSpan(start, end - start));
+        }
+    }
+}
