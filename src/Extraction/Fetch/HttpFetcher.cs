@@ -91,7 +91,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
             {
                 TimeoutRejectedException => $"timed out after {Describe(_options.TotalTimeout)} in total ({Attempts(state.Attempts)})",
                 RateLimiterRejectedException => "no free connection slot for the host",
-                OperationCanceledException => "cancelled: the fetcher was disposed",
+                OperationCanceledException => "cancelled before it finished (not by the caller)",
                 _ => $"unexpected {error.GetType().Name}: {error.Message}",
             });
         }
