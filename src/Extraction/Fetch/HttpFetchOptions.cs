@@ -30,7 +30,7 @@ public sealed record HttpFetchOptions
     /// <summary>Concurrent requests to one host.</summary>
     public int MaxConcurrencyPerHost { get; init; } = 2;
 
-    /// <summary>Failures in a row after which a host's circuit opens.</summary>
+    /// <summary>Failures in a row after which a host's circuit opens (0: no breaker, else at least 2).</summary>
     public int CircuitBreakerFailures { get; init; } = 5;
 
     /// <summary>How long an open circuit stays open.</summary>
@@ -38,6 +38,9 @@ public sealed record HttpFetchOptions
 
     /// <summary>Whether robots.txt is fetched and obeyed.</summary>
     public bool RespectRobots { get; init; } = true;
+
+    /// <summary>The product token looked up in robots.txt User-agent lines (letters, '_' and '-' only).</summary>
+    public string RobotsProductToken { get; init; } = RobotsTxt.DefaultProductToken;
 
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; init; } = "ExtractionBot/0.1 (+https://example.invalid/extraction; German AI investment news extractor)";

@@ -1,0 +1,420 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Extraction.Fetch;
+
+/// <summary>Fetches URL inputs over HTTP(S) with retries, timeouts, per-host breakers and limits, and robots.txt; thread-safe.</summary>
+// Per URL: wait for a slot of its host, then an overall slot (so time in a queue never counts against TotalTimeout),
+// then follow redirects within TotalTimeout. Each hop runs retry, then its host's circuit breaker, then AttemptTimeout
+// around one request and its whole body. A redirect to another host uses that host's breaker, not its slots.
+public sealed class HttpFetcher : IDocumentFetcher, IDisposable
+{
+    // RFC 9309: crawlers must parse at least 500 KiB of robots.txt and follow at least five redirects for it.
+    private const int RobotsMaxBytes = 512 * 1024;
+    private const int RobotsMaxRedirects = 5;
+    private const string AcceptHeader = "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1";
+    private static readonly TimeSpan ShortestSamplingWindow = TimeSpan.FromSeconds(30);
+
+    private readonly HttpFetchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly HttpClient _client;
+    private readonly ConcurrencyLimiter _overallLimiter;
+    private readonly Dictionary<string, HostPolicy> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _hostsLock = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
+
+    /// <summary>Builds a fetcher; throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    /// <param name="options">Validated here, once.</param>
+    /// <param name="timeProvider">Clock for timeouts, delays and Retry-After dates; the system clock when null.</param>
+    /// <param name="handler">
+    /// Transport for tests or proxies, not disposed by the fetcher; when null a SocketsHttpHandler that does not
+    /// follow redirects (the fetcher does, to cap them and check their scheme and robots.txt).
+    /// </param>
+    public HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
+    {
+        HttpFetchOptionsValidator.Validate(options);
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _client = handler is null
+            ? new HttpClient(CreateHandler(options), disposeHandler: true)
+            : new HttpClient(handler, disposeHandler: false);
+        _client.Timeout = Timeout.InfiniteTimeSpan;
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", AcceptHeader);
+        _overallLimiter = CreateLimiter(options.MaxConcurrency);
+    }
+
+    /// <summary>Fetches one URL; failures come back as <see cref="FetchOutcome.Fail"/>, only caller cancellation throws.</summary>
+    public async Task<FetchOutcome> FetchAsync(InputItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (item.Kind != InputKind.Url)
+        {
+            return Fail(item, $"not a URL input (kind {item.Kind})");
+        }
+
+        if (!Uri.TryCreate(item.Location, UriKind.Absolute, out var uri) || !IsHttp(uri))
+        {
+            return Fail(item, $"not an absolute http(s) URL: '{item.Location}'");
+        }
+
+        var state = new FetchState(item, uri);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var outcome = await HostOf(uri).Entry.ExecuteOutcomeAsync(
+                (ctx, s) => FollowRedirectsAsync(ctx, s), context, state);
+            if (outcome.Result is { } result)
+            {
+                return result;
+            }
+
+            var error = outcome.Exception!;
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The fetch was cancelled by the caller.", error, cancellationToken);
+            }
+
+            return Fail(item, error switch
+            {
+                TimeoutRejectedException => $"timed out after {Describe(_options.TotalTimeout)} in total ({Attempts(state.Attempts)})",
+                RateLimiterRejectedException => "no free connection slot for the host",
+                OperationCanceledException => "cancelled before it finished (not by the caller)",
+                _ => $"unexpected {error.GetType().Name}: {error.Message}",
+            });
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Cancels robots.txt fetches in flight and releases connections and limiters.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _lifetime.Cancel();
+        _client.Dispose();
+        _overallLimiter.Dispose();
+        lock (_hostsLock)
+        {
+            foreach (var host in _hosts.Values)
+            {
+                host.Limiter.Dispose();
+            }
+
+            _hosts.Clear();
+        }
+
+        _lifetime.Dispose();
+    }
+
+    private static SocketsHttpHandler CreateHandler(HttpFetchOptions options) => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        UseCookies = false,
+        ConnectTimeout = options.AttemptTimeout,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    private static ConcurrencyLimiter CreateLimiter(int permits) => new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = permits,
+        // A batch may queue every URL at once: callers wait for a slot rather than being turned away.
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    private static FetchOutcome Fail(InputItem item, string reason) => FetchOutcome.Fail(item.Location, reason);
+
+    private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
+    private static string HostKey(Uri uri) => $"{uri.IdnHost}:{uri.Port}";
+
+    private static string Attempts(int count) => count == 1 ? "1 attempt" : $"{count} attempts";
+
+    private static string Describe(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 1 => $"{span.TotalMilliseconds:0.#} ms",
+        var s when s == Math.Floor(s) => $"{s:0} s",
+        var s => $"{s:0.###} s",
+    };
+
+    private static bool IsTransient(Outcome<HttpHop> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } } => false,
+        { Exception: TimeoutRejectedException or HttpRequestException or IOException } => true,
+        { Result: HopStatus status } => status.IsTransient,
+        _ => false,
+    };
+
+    private HostPolicy HostOf(Uri uri)
+    {
+        var key = HostKey(uri);
+        lock (_hostsLock)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            if (!_hosts.TryGetValue(key, out var host))
+            {
+                host = CreateHostPolicy(key);
+                _hosts.Add(key, host);
+            }
+
+            return host;
+        }
+    }
+
+    private HostPolicy CreateHostPolicy(string key)
+    {
+        var limiter = CreateLimiter(_options.MaxConcurrencyPerHost);
+        var entry = new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRateLimiter(limiter)
+            .AddRateLimiter(_overallLimiter)
+            .AddTimeout(_options.TotalTimeout)
+            .Build();
+
+        var hop = new ResiliencePipelineBuilder<HttpHop> { TimeProvider = _time };
+        if (_options.MaxRetries > 0)
+        {
+            hop.AddRetry(new RetryStrategyOptions<HttpHop>
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                // A Retry-After the server sent replaces the backoff; ShouldRetry already refused one that is too long.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is HopStatus { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
+            });
+        }
+
+        if (_options.CircuitBreakerFailures > 0)
+        {
+            // Polly v8 breaks on a failure ratio: ratio 1 over at least N samples means "N failures and no success
+            // in the window". The window is long enough to hold N attempts that each run into the attempt timeout.
+            var window = TimeSpan.FromTicks(Math.Max(ShortestSamplingWindow.Ticks, 2 * _options.CircuitBreakerFailures * _options.AttemptTimeout.Ticks));
+            hop.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpHop>
+            {
+                FailureRatio = 1.0,
+                MinimumThroughput = _options.CircuitBreakerFailures,
+                SamplingDuration = window < TimeSpan.FromDays(1) ? window : TimeSpan.FromDays(1),
+                BreakDuration = _options.CircuitBreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            });
+        }
+
+        hop.AddTimeout(_options.AttemptTimeout);
+        return new HostPolicy(key, limiter, entry, hop.Build());
+    }
+
+    private bool ShouldRetry(Outcome<HttpHop> outcome)
+    {
+        if (!IsTransient(outcome))
+        {
+            return false;
+        }
+
+        // A Retry-After beyond the limit fails the URL now instead of waiting that long.
+        return outcome.Result is not HopStatus { RetryAfter: { } wait } || wait <= _options.MaxRetryAfter;
+    }
+
+    // Runs within TotalTimeout; never throws: Polly expects outcome callbacks to return exceptions as values.
+    private async ValueTask<Outcome<FetchOutcome>> FollowRedirectsAsync(ResilienceContext context, FetchState state)
+    {
+        try
+        {
+            return Outcome.FromResult(await FollowRedirectsAsync(state, context.CancellationToken));
+        }
+        catch (Exception error)
+        {
+            return Outcome.FromException<FetchOutcome>(error);
+        }
+    }
+
+    private async Task<FetchOutcome> FollowRedirectsAsync(FetchState state, CancellationToken cancellationToken)
+    {
+        var item = state.Item;
+        for (var redirects = 0; ; )
+        {
+            if (_options.RespectRobots && !await IsAllowedByRobotsAsync(state.Current, cancellationToken))
+            {
+                return Fail(item, redirects == 0 ? "blocked by robots.txt" : $"blocked by robots.txt (redirect to {state.Current})");
+            }
+
+            var host = HostOf(state.Current);
+            var hop = await SendWithRetriesAsync(host, state, cancellationToken);
+            if (hop.Exception is OperationCanceledException)
+            {
+                // The total timeout or the caller: the entry pipeline tells which.
+                hop.ThrowIfException();
+            }
+
+            if (hop.Exception is { } error)
+            {
+                return Fail(item, error switch
+                {
+                    BrokenCircuitException => $"circuit open for host {host.Key}",
+                    TimeoutRejectedException => $"timed out after {Describe(_options.AttemptTimeout)} ({Attempts(state.HopAttempts)})",
+                    HttpRequestException => $"request failed: {error.Message} ({Attempts(state.HopAttempts)})",
+                    IOException => $"reading the response failed: {error.Message} ({Attempts(state.HopAttempts)})",
+                    _ => $"unexpected {error.GetType().Name}: {error.Message}",
+                });
+            }
+
+            switch (hop.Result)
+            {
+                case HopDocument document:
+                    return FetchOutcome.Ok(new FetchedDocument(item, document.Content, document.Format, document.Charset, document.Url.AbsoluteUri));
+
+                case HopRedirect redirect:
+                    redirects++;
+                    if (redirects > _options.MaxRedirects)
+                    {
+                        return Fail(item, $"too many redirects ({redirects} > {_options.MaxRedirects})");
+                    }
+
+                    if (!Uri.TryCreate(redirect.Url, redirect.Location, out var next))
+                    {
+                        return Fail(item, $"redirect to an invalid location '{redirect.Location}'");
+                    }
+
+                    if (!IsHttp(next))
+                    {
+                        return Fail(item, $"redirect to unsupported scheme {next.Scheme}");
+                    }
+
+                    state.Current = next;
+                    break;
+
+                case HopStatus status:
+                    var reason = status.ToString();
+                    if (status.IsTransient && status.RetryAfter is { } wait && wait > _options.MaxRetryAfter)
+                    {
+                        reason += $"; Retry-After {Describe(wait)} exceeds the {Describe(_options.MaxRetryAfter)} limit";
+                    }
+
+                    return Fail(item, state.HopAttempts > 1 ? $"{reason} ({Attempts(state.HopAttempts)})" : reason);
+
+                case HopRejected rejected:
+                    return Fail(item, rejected.Reason);
+
+                default:
+                    return Fail(item, "unexpected: a request ended with neither a response nor an error");
+            }
+        }
+    }
+
+    private async Task<Outcome<HttpHop>> SendWithRetriesAsync(HostPolicy host, FetchState state, CancellationToken cancellationToken)
+    {
+        state.HopAttempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            return await host.Hop.ExecuteOutcomeAsync((ctx, s) => SendOnceAsync(ctx, s), context, state);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    // One attempt: the request and the whole body, so AttemptTimeout also cuts off a body that trickles.
+    private async ValueTask<Outcome<HttpHop>> SendOnceAsync(ResilienceContext context, FetchState state)
+    {
+        state.Attempts++;
+        state.HopAttempts++;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, state.Current);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken);
+            var hop = await HttpResponseReader.ReadAsync(
+                response, state.Current, _options.MaxResponseBytes, _time.GetUtcNow(), context.CancellationToken);
+            return Outcome.FromResult(hop);
+        }
+        catch (Exception error)
+        {
+            return Outcome.FromException<HttpHop>(error);
+        }
+    }
+
+    private async Task<bool> IsAllowedByRobotsAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        var origin = uri.GetLeftPart(UriPartial.Authority);
+        var robots = _robots.GetOrAdd(
+            origin,
+            static (key, fetcher) => new Lazy<Task<RobotsTxt>>(() => fetcher.FetchRobotsAsync(new Uri(key + "/robots.txt"))),
+            this);
+        var rules = await robots.Value.WaitAsync(cancellationToken);
+        return rules.IsAllowed(uri.PathAndQuery);
+    }
+
+    // Fetched once per origin and shared, so it runs on the fetcher's lifetime, not on one caller's token.
+    // A missing (4xx) robots.txt allows all; so does an unreachable one (5xx, timeout, network error), by choice:
+    // RFC 9309 would disallow all until it can be read, which would fail whole batches on a flaky host.
+    private async Task<RobotsTxt> FetchRobotsAsync(Uri robotsUrl)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _lifetime.Token);
+            var current = robotsUrl;
+            for (var redirects = 0; ; redirects++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+                var code = (int)response.StatusCode;
+                if (code is 301 or 302 or 303 or 307 or 308 && redirects < RobotsMaxRedirects
+                    && response.Headers.Location is { } location
+                    && Uri.TryCreate(current, location, out var next) && IsHttp(next))
+                {
+                    current = next;
+                    continue;
+                }
+
+                if (code is < 200 or >= 300)
+                {
+                    return RobotsTxt.AllowAll;
+                }
+
+                var (bytes, _) = await HttpResponseReader.ReadBoundedAsync(response.Content, RobotsMaxBytes, linked.Token);
+                return RobotsTxt.Parse(Encoding.UTF8.GetString(bytes), _options.RobotsProductToken);
+            }
+        }
+        catch (Exception)
+        {
+            return RobotsTxt.AllowAll;
+        }
+    }
+
+    private sealed record HostPolicy(string Key, ConcurrencyLimiter Limiter, ResiliencePipeline Entry, ResiliencePipeline<HttpHop> Hop);
+
+    private sealed class FetchState(InputItem item, Uri start)
+    {
+        public InputItem Item { get; } = item;
+
+        public Uri Current { get; set; } = start;
+
+        /// <summary>Requests sent for this URL, over all hops.</summary>
+        public int Attempts { get; set; }
+
+        /// <summary>Requests sent for the current hop.</summary>
+        public int HopAttempts { get; set; }
+    }
+}

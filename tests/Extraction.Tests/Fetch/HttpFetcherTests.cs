@@ -1,0 +1,518 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Extraction.Fetch;
+
+namespace Extraction.Tests.Fetch;
+
+public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<TestHttpServer>
+{
+    // Small timeouts keep the class fast; margins stay wide so a busy machine does not flip a result.
+    private static readonly HttpFetchOptions Fast = new()
+    {
+        AttemptTimeout = TimeSpan.FromMilliseconds(500),
+        TotalTimeout = TimeSpan.FromSeconds(10),
+        MaxRetries = 2,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        MaxRetryAfter = TimeSpan.FromSeconds(5),
+        MaxResponseBytes = 1024 * 1024,
+        CircuitBreakerFailures = 50,
+    };
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    private InputItem Item(string path) => new("article" + path, server.Url(path), InputKind.Url);
+
+    private static async Task<FetchOutcome> FetchAsync(HttpFetchOptions options, InputItem item)
+    {
+        using var fetcher = new HttpFetcher(options);
+        return await fetcher.FetchAsync(item, CancellationToken.None);
+    }
+
+    private static FetchedDocument AssertOk(FetchOutcome outcome)
+    {
+        Assert.True(outcome.Failure is null, $"expected a document, got: {outcome.Failure?.Reason}");
+        return outcome.Document!;
+    }
+
+    private static string AssertFailed(FetchOutcome outcome, InputItem item)
+    {
+        Assert.Null(outcome.Document);
+        Assert.NotNull(outcome.Failure);
+        Assert.Equal(item.Location, outcome.Failure.Input);
+        return outcome.Failure.Reason;
+    }
+
+    [Fact]
+    public async Task FetchAsync_HtmlPage_ReturnsBytesFormatCharsetAndUrl()
+    {
+        var item = Item("/page");
+
+        var document = AssertOk(await FetchAsync(Fast, item));
+
+        Assert.Equal(TestHttpServer.PageHtml, Encoding.UTF8.GetString(document.Content));
+        Assert.Equal(DocumentFormat.Html, document.Format);
+        Assert.Equal("utf-8", document.DeclaredCharset);
+        Assert.Equal(item.Location, document.Url);
+        Assert.Same(item, document.Input);
+    }
+
+    [Fact]
+    public async Task FetchAsync_AnyRequest_SendsConfiguredUserAgentToPageAndRobots()
+    {
+        var options = Fast with { UserAgent = "ExtractionBot/9.9 (+test)" };
+
+        AssertOk(await FetchAsync(options, Item("/page")));
+
+        Assert.Equal("ExtractionBot/9.9 (+test)", server.UserAgents["page"]);
+        Assert.Equal("ExtractionBot/9.9 (+test)", server.UserAgents["robots"]);
+    }
+
+    [Theory]
+    [InlineData("/text", DocumentFormat.Text, "utf-8")]
+    [InlineData("/markdown", DocumentFormat.Text, null)]
+    [InlineData("/xhtml", DocumentFormat.Html, null)]
+    [InlineData("/untyped/page.html", DocumentFormat.Html, null)]
+    [InlineData("/untyped/markup", DocumentFormat.Html, null)]
+    [InlineData("/untyped/plain", DocumentFormat.Text, null)]
+    public async Task FetchAsync_ContentType_DecidesFormat(string path, DocumentFormat format, string? charset)
+    {
+        var document = AssertOk(await FetchAsync(Fast, Item(path)));
+
+        Assert.Equal(format, document.Format);
+        Assert.Equal(charset, document.DeclaredCharset);
+    }
+
+    [Fact]
+    public async Task FetchAsync_Latin1Page_ReportsCharsetAndKeepsBytes()
+    {
+        var document = AssertOk(await FetchAsync(Fast, Item("/latin1")));
+
+        Assert.Equal("iso-8859-1", document.DeclaredCharset);
+        Assert.Equal(Encoding.Latin1.GetBytes("<p>Grüße</p>"), document.Content);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ServerErrorThenOk_RetriesAndSucceeds()
+    {
+        var id = NewId();
+
+        AssertOk(await FetchAsync(Fast, Item($"/flaky/{id}")));
+
+        Assert.Equal(2, server.Hits($"flaky/{id}"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_ServerErrorEveryTime_FailsAfterAllAttempts()
+    {
+        var id = NewId();
+        var item = Item($"/status/503/{id}");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("HTTP 503 Service Unavailable (3 attempts)", reason);
+        Assert.Equal(3, server.Hits($"status/503/{id}"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_TooManyRequestsWithRetryAfter_WaitsThenSucceeds()
+    {
+        var id = NewId();
+        var watch = Stopwatch.StartNew();
+
+        AssertOk(await FetchAsync(Fast, Item($"/limited/{id}")));
+
+        Assert.Equal(2, server.Hits($"limited/{id}"));
+        // Retry-After: 1 replaces the 10 ms backoff.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after only {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task FetchAsync_RetryAfterBeyondLimit_FailsWithoutRetrying()
+    {
+        var id = NewId();
+        var item = Item($"/limited-long/{id}");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("HTTP 429 Too Many Requests; Retry-After 120 s exceeds the 5 s limit", reason);
+        Assert.Equal(1, server.Hits($"limited-long/{id}"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_NotFound_FailsAtOnceWithStatus()
+    {
+        var id = NewId();
+        var item = Item($"/status/404/{id}");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("HTTP 404 Not Found", reason);
+        Assert.Equal(1, server.Hits($"status/404/{id}"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_ServerHangs_TimesOutEachAttempt()
+    {
+        var id = NewId();
+        var item = Item($"/hang/{id}");
+        var options = Fast with { MaxRetries = 1 };
+
+        var reason = AssertFailed(await FetchAsync(options, item), item);
+
+        Assert.Equal("timed out after 500 ms (2 attempts)", reason);
+        Assert.Equal(2, server.Hits($"hang/{id}"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_BodyTricklesPastTimeout_TimesOut()
+    {
+        var item = Item("/trickle");
+        var options = Fast with { MaxRetries = 0 };
+        var watch = Stopwatch.StartNew();
+
+        var reason = AssertFailed(await FetchAsync(options, item), item);
+
+        Assert.Equal("timed out after 500 ms (1 attempt)", reason);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"the trickle was read for {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task FetchAsync_TotalTimeoutBeforeRetriesEnd_ReportsTotalTimeout()
+    {
+        var id = NewId();
+        var item = Item($"/hang/{id}");
+        var options = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(400), TotalTimeout = TimeSpan.FromSeconds(1), MaxRetries = 10 };
+
+        var reason = AssertFailed(await FetchAsync(options, item), item);
+
+        Assert.StartsWith("timed out after 1 s in total (", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/big")]
+    [InlineData("/big-chunked")]
+    public async Task FetchAsync_BodyOverLimit_Fails(string path)
+    {
+        var item = Item(path);
+        var options = Fast with { MaxResponseBytes = 1024 };
+
+        var reason = AssertFailed(await FetchAsync(options, item), item);
+
+        Assert.Equal("response larger than 1024 bytes", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_BodyExactlyAtLimit_Succeeds()
+    {
+        var options = Fast with { MaxResponseBytes = TestHttpServer.BigBodyBytes };
+
+        var document = AssertOk(await FetchAsync(options, Item("/big-chunked")));
+
+        Assert.Equal(TestHttpServer.BigBodyBytes, document.Content.Length);
+    }
+
+    [Fact]
+    public async Task FetchAsync_PdfBody_FailsOnContentType()
+    {
+        var item = Item("/pdf");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("content type application/pdf is not HTML or text", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectChain_ReturnsFinalUrlAndInputId()
+    {
+        var item = Item("/chain/3");
+
+        var document = AssertOk(await FetchAsync(Fast, item));
+
+        Assert.Equal(server.Url("/chain/0"), document.Url);
+        Assert.Equal("article/chain/3", document.Input.ArticleId);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectLoop_FailsWithTooManyRedirects()
+    {
+        var item = Item("/loop/0");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("too many redirects (6 > 5)", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectToFtp_FailsOnScheme()
+    {
+        var item = Item("/to-ftp");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("redirect to unsupported scheme ftp", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectWithoutLocation_Fails()
+    {
+        var item = Item("/redirect-without-location");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("HTTP 302 Found without a Location header", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_PathDisallowedByRobots_BlockedWithoutRequest()
+    {
+        var item = Item("/private/secret");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("blocked by robots.txt", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectIntoDisallowedPath_Blocked()
+    {
+        var item = Item("/to-private");
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.StartsWith("blocked by robots.txt (redirect to ", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_PathAllowedByLongerRule_Fetched()
+    {
+        AssertOk(await FetchAsync(Fast, Item("/private/open")));
+    }
+
+    [Fact]
+    public async Task FetchAsync_RobotsNotRespected_DisallowedPathFetched()
+    {
+        AssertOk(await FetchAsync(Fast with { RespectRobots = false }, Item("/private/secret")));
+    }
+
+    [Fact]
+    public async Task FetchAsync_SeveralPagesOneHost_FetchesRobotsOnce()
+    {
+        using var fetcher = new HttpFetcher(Fast);
+        var before = server.Hits("robots");
+
+        var outcomes = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(i => fetcher.FetchAsync(Item($"/page/{i}"), CancellationToken.None)));
+
+        Assert.All(outcomes, o => AssertOk(o));
+        Assert.Equal(before + 1, server.Hits("robots"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_BatchWithFailingUrls_GoodOnesAllSucceed()
+    {
+        var options = Fast with { MaxRetries = 1, MaxConcurrency = 4 };
+        using var fetcher = new HttpFetcher(options);
+        var good = Enumerable.Range(0, 6).Select(i => Item($"/page/batch-{i}")).ToList();
+        var bad = new[]
+        {
+            Item($"/status/404/{NewId()}"),
+            Item("/pdf"),
+            Item("/to-ftp"),
+            Item("/loop/0"),
+            Item($"/hang/{NewId()}"),
+            Item("/private/secret"),
+            new InputItem("refused", $"http://127.0.0.1:{ClosedPort()}/page", InputKind.Url),
+            new InputItem("garbage", "not a url", InputKind.Url),
+        };
+
+        var outcomes = await Task.WhenAll(
+            good.Concat(bad).Select(item => fetcher.FetchAsync(item, CancellationToken.None)));
+
+        Assert.All(outcomes.Take(good.Count), o => AssertOk(o));
+        Assert.All(outcomes.Skip(good.Count), o => Assert.NotNull(o.Failure));
+        Assert.Equal(good.Concat(bad).Select(i => i.Location), outcomes.Select(o => o.Document?.Input.Location ?? o.Failure!.Input));
+    }
+
+    [Fact]
+    public async Task FetchAsync_RepeatedServerErrors_OpensCircuitForHost()
+    {
+        var id = NewId();
+        var options = Fast with { MaxRetries = 0, CircuitBreakerFailures = 3, CircuitBreakDuration = TimeSpan.FromSeconds(30) };
+        using var fetcher = new HttpFetcher(options);
+        var item = Item($"/always500/{id}");
+
+        for (var i = 0; i < 3; i++)
+        {
+            var failure = AssertFailed(await fetcher.FetchAsync(item, CancellationToken.None), item);
+            Assert.Equal("HTTP 500 Internal Server Error", failure);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var reason = AssertFailed(await fetcher.FetchAsync(item, CancellationToken.None), item);
+        var other = Item("/page");
+        var otherReason = AssertFailed(await fetcher.FetchAsync(other, CancellationToken.None), other);
+
+        Assert.Equal($"circuit open for host {server.HostKey}", reason);
+        Assert.Equal(reason, otherReason);
+        Assert.Equal(3, server.Hits($"always500/{id}"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"failing fast took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task FetchAsync_CircuitOpenThenBreakOver_HostUsableAgain()
+    {
+        var id = NewId();
+        var options = Fast with { MaxRetries = 0, CircuitBreakerFailures = 2, CircuitBreakDuration = TimeSpan.FromMilliseconds(500) };
+        using var fetcher = new HttpFetcher(options);
+        var failing = Item($"/always500/{id}");
+        await fetcher.FetchAsync(failing, CancellationToken.None);
+        await fetcher.FetchAsync(failing, CancellationToken.None);
+        var page = Item("/page");
+        Assert.StartsWith("circuit open", AssertFailed(await fetcher.FetchAsync(page, CancellationToken.None), page), StringComparison.Ordinal);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        AssertOk(await fetcher.FetchAsync(page, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FetchAsync_ManyUrlsOneHost_StaysWithinPerHostLimit()
+    {
+        var id = NewId();
+        using var fetcher = new HttpFetcher(Fast with { MaxConcurrencyPerHost = 2, MaxConcurrency = 8 });
+
+        var outcomes = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(_ => fetcher.FetchAsync(Item($"/slow/{id}"), CancellationToken.None)));
+
+        Assert.All(outcomes, o => AssertOk(o));
+        Assert.InRange(server.MaxInFlight(id), 1, 2);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ConnectionRefused_FailsWithReason()
+    {
+        var item = new InputItem("refused", $"http://127.0.0.1:{ClosedPort()}/page", InputKind.Url);
+
+        var reason = AssertFailed(await FetchAsync(Fast with { RespectRobots = false }, item), item);
+
+        Assert.StartsWith("request failed: ", reason, StringComparison.Ordinal);
+        Assert.EndsWith("(3 attempts)", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("")]
+    [InlineData("/relative/path")]
+    [InlineData("ftp://127.0.0.1/file.html")]
+    [InlineData("file:///etc/passwd")]
+    public async Task FetchAsync_NotAnHttpUrl_Fails(string location)
+    {
+        var item = new InputItem("bad", location, InputKind.Url);
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.StartsWith("not an absolute http(s) URL", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_FileInput_Fails()
+    {
+        var item = new InputItem("a.html", "a.html", InputKind.File);
+
+        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+
+        Assert.Equal("not a URL input (kind File)", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_CallerCancels_ThrowsOperationCanceled()
+    {
+        using var fetcher = new HttpFetcher(Fast with { AttemptTimeout = TimeSpan.FromSeconds(20), TotalTimeout = TimeSpan.FromSeconds(20) });
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => fetcher.FetchAsync(Item($"/hang/{NewId()}"), cancellation.Token));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task FetchAsync_AfterDispose_Throws()
+    {
+        var fetcher = new HttpFetcher(Fast);
+        fetcher.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => fetcher.FetchAsync(Item("/page"), CancellationToken.None));
+    }
+
+    private static readonly Dictionary<string, HttpFetchOptions> InvalidCases = new()
+    {
+        ["AttemptTimeout zero"] = Fast with { AttemptTimeout = TimeSpan.Zero },
+        ["TotalTimeout below AttemptTimeout"] = Fast with { TotalTimeout = TimeSpan.FromMilliseconds(100) },
+        ["MaxRetries negative"] = Fast with { MaxRetries = -1 },
+        ["RetryBaseDelay negative"] = Fast with { RetryBaseDelay = TimeSpan.FromSeconds(-1) },
+        ["MaxRetryAfter negative"] = Fast with { MaxRetryAfter = TimeSpan.FromSeconds(-1) },
+        ["MaxRedirects negative"] = Fast with { MaxRedirects = -1 },
+        ["MaxResponseBytes zero"] = Fast with { MaxResponseBytes = 0 },
+        ["MaxConcurrency zero"] = Fast with { MaxConcurrency = 0 },
+        ["MaxConcurrencyPerHost zero"] = Fast with { MaxConcurrencyPerHost = 0 },
+        ["CircuitBreakerFailures one"] = Fast with { CircuitBreakerFailures = 1 },
+        ["CircuitBreakDuration too short"] = Fast with { CircuitBreakDuration = TimeSpan.FromMilliseconds(100) },
+        ["UserAgent blank"] = Fast with { UserAgent = " " },
+        ["UserAgent with a line break"] = Fast with { UserAgent = "Bot\r\nX-Injected: 1" },
+        ["RobotsProductToken with a space"] = Fast with { RobotsProductToken = "Extraction Bot" },
+    };
+
+    public static TheoryData<string> InvalidCaseNames => new(InvalidCases.Keys);
+
+    [Theory]
+    [MemberData(nameof(InvalidCaseNames))]
+    public void Constructor_InvalidOption_ThrowsNamingIt(string invalidCase)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => new HttpFetcher(InvalidCases[invalidCase]));
+
+        // The case name starts with the option the exception must name.
+        Assert.Equal(invalidCase.Split(' ')[0], error.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_DefaultOptions_Valid()
+    {
+        using var fetcher = new HttpFetcher(new HttpFetchOptions());
+    }
+
+    [Fact]
+    public void RetryAfterOf_HttpDate_IsDelayFromNow()
+    {
+        var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.TryAddWithoutValidation("Retry-After", "Sat, 01 Mar 2025 12:00:07 GMT");
+
+        Assert.Equal(TimeSpan.FromSeconds(7), HttpResponseReader.RetryAfterOf(response.Headers, now));
+    }
+
+    [Theory]
+    [InlineData("3", 3)]
+    [InlineData("Sat, 01 Mar 2025 11:00:00 GMT", 0)]
+    public void RetryAfterOf_DeltaOrPastDate_IsClampedDelay(string header, int seconds)
+    {
+        var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", header);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), HttpResponseReader.RetryAfterOf(response.Headers, now));
+    }
+
+    private static int ClosedPort()
+    {
+        // Bind to a free port and let it go: nothing listens there for the moment the test needs.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

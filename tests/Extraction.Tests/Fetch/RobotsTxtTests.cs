@@ -1,0 +1,135 @@
+using Extraction.Fetch;
+
+namespace Extraction.Tests.Fetch;
+
+public sealed class RobotsTxtTests
+{
+    private const string OursAndStar = """
+        # Everyone else is kept out; we may read all but /private/, except /private/open.
+        User-agent: *
+        Disallow: /
+
+        User-agent: ExtractionBot
+        Disallow: /private/
+        Allow: /private/open
+        """;
+
+    private const string StarOnly = """
+        User-agent: *
+        Disallow: /admin
+        Disallow: /*.pdf$
+        Allow: /admin/public
+        """;
+
+    private const string SharedGroup = """
+        User-agent: OtherBot
+        User-agent: extractionbot/2.0
+        Disallow: /shared
+        Sitemap: https://example.invalid/sitemap.xml
+        Disallow: /also-ours
+
+        User-agent: ThirdBot
+        Disallow: /third
+        """;
+
+    private const string SplitGroups = """
+        User-agent: ExtractionBot
+        Disallow: /a
+
+        User-agent: *
+        Disallow: /b
+
+        User-agent: ExtractionBot
+        Disallow: /c
+        """;
+
+    private const string Wildcards = """
+        User-agent: *
+        Disallow: /search*q=
+        Disallow: /*/print$
+        Allow: /fish*
+        Disallow: /fish/salmon
+        Disallow: /page
+        Allow: /page
+        Disallow: /%c3%a4
+        """;
+
+    private const string Empty = """
+        User-agent: *
+        Disallow:
+        """;
+
+    private const string NoGroups = """
+        Disallow: /before-any-agent
+        this line has no colon
+        """;
+
+    public static TheoryData<string, string, string, bool> Cases => new()
+    {
+        { "our group wins over *", OursAndStar, "/news/article-1", true },
+        { "our group disallows", OursAndStar, "/private/secret", false },
+        { "longer Allow beats shorter Disallow", OursAndStar, "/private/open", true },
+        { "Allow is a prefix match", OursAndStar, "/private/open/more", true },
+        { "* group used when none names us", StarOnly, "/admin/users", false },
+        { "prefix match is not a word match", StarOnly, "/administrator", false },
+        { "longest match allows", StarOnly, "/admin/public/page", true },
+        { "$ anchors the end", StarOnly, "/files/report.pdf", false },
+        { "$ does not match a longer path", StarOnly, "/files/report.pdf?download=1", true },
+        { "no rule matches", StarOnly, "/news", true },
+        { "agents listed together share a group, case-insensitively, version ignored", SharedGroup, "/shared/x", false },
+        { "Sitemap does not end a group", SharedGroup, "/also-ours", false },
+        { "another bot's group does not apply", SharedGroup, "/third", true },
+        { "a path outside our rules is allowed", SharedGroup, "/anything", true },
+        { "groups naming us are merged (first)", SplitGroups, "/a", false },
+        { "groups naming us are merged (second)", SplitGroups, "/c", false },
+        { "* group ignored when a group names us", SplitGroups, "/b", true },
+        { "* matches within the path and the query", Wildcards, "/search/all?lang=de&q=ki", false },
+        { "* rule needs all its parts", Wildcards, "/search/all?lang=de", true },
+        { "*…$ pattern", Wildcards, "/2024/article/print", false },
+        { "*…$ pattern, longer path", Wildcards, "/2024/article/print/2", true },
+        { "longer Disallow beats Allow with *", Wildcards, "/fish/salmon.html", false },
+        { "Allow with * alone", Wildcards, "/fishing", true },
+        { "Allow wins a tie", Wildcards, "/page", true },
+        { "percent escapes compare case-insensitively", Wildcards, "/%C3%A4rger", false },
+        { "non-ASCII in a path is compared as UTF-8 escapes", Wildcards, "/ärger", false },
+        { "empty Disallow allows all", Empty, "/anything", true },
+        { "rules before any User-agent are ignored", NoGroups, "/before-any-agent", true },
+        { "/robots.txt is always allowed", OursAndStar.Replace("Disallow: /private/", "Disallow: /", StringComparison.Ordinal), "/robots.txt", true },
+        { "empty path is the root", StarOnly, "", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void IsAllowed_RobotsTable_MatchesExpected(string scenario, string robots, string path, bool expected)
+    {
+        var rules = RobotsTxt.Parse(robots);
+
+        Assert.True(expected == rules.IsAllowed(path), $"{scenario}: expected {(expected ? "allowed" : "disallowed")} for '{path}'");
+    }
+
+    [Fact]
+    public void Parse_OtherProductToken_UsesItsGroup()
+    {
+        var rules = RobotsTxt.Parse(SharedGroup, "ThirdBot");
+
+        Assert.False(rules.IsAllowed("/third"));
+        Assert.True(rules.IsAllowed("/shared"));
+    }
+
+    [Fact]
+    public void Parse_CrLfCommentsAndBom_Understood()
+    {
+        var rules = RobotsTxt.Parse("\uFEFFUser-Agent: *   # all\r\nDISALLOW: /x # not x\r\n");
+
+        Assert.Equal(1, rules.RuleCount);
+        Assert.False(rules.IsAllowed("/x/y"));
+        Assert.True(rules.IsAllowed("/y"));
+    }
+
+    [Fact]
+    public void AllowAll_AnyPath_Allowed()
+    {
+        Assert.True(RobotsTxt.AllowAll.IsAllowed("/private/anything"));
+        Assert.Equal(0, RobotsTxt.AllowAll.RuleCount);
+    }
+}

@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Extraction.Tests.Fetch;
+
+/// <summary>A real Kestrel server on 127.0.0.1 (free port) whose endpoints inject the faults the fetcher must survive.</summary>
+public sealed class TestHttpServer : IAsyncLifetime
+{
+    public const string Robots = """
+        User-agent: *
+        Disallow: /
+
+        User-agent: ExtractionBot
+        Disallow: /private/
+        Allow: /private/open
+        """;
+
+    public const string PageHtml = "<html><body><p>Hallo Welt</p></body></html>";
+    public const int BigBodyBytes = 4096;
+
+    private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
+    private WebApplication? _app;
+
+    /// <summary>Base address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>host:port as the circuit breaker names it.</summary>
+    public string HostKey => new Uri(BaseUrl).Authority;
+
+    /// <summary>User-Agent of the latest request per endpoint family ("robots", "page").</summary>
+    public ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
+
+    public string Url(string path) => BaseUrl + path;
+
+    public int Hits(string key) => _hits.GetValueOrDefault(key);
+
+    public int MaxInFlight(string key) => _maxInFlight.GetValueOrDefault(key);
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        _app = builder.Build();
+        Map(_app);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.Single().TrimEnd('/');
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private int Hit(string key) => _hits.AddOrUpdate(key, 1, (_, n) => n + 1);
+
+    private static Task WriteAsync(HttpContext context, string contentType, string body, Encoding? encoding = null)
+    {
+        context.Response.ContentType = contentType;
+        return context.Response.Body.WriteAsync((encoding ?? Encoding.UTF8).GetBytes(body)).AsTask();
+    }
+
+    private static async Task HangAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, which is what the test wants.
+        }
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapGet("/robots.txt", (HttpContext c) =>
+        {
+            Hit("robots");
+            UserAgents["robots"] = c.Request.Headers.UserAgent.ToString();
+            return WriteAsync(c, "text/plain", Robots);
+        });
+
+        app.MapGet("/page", (HttpContext c) =>
+        {
+            Hit("page");
+            UserAgents["page"] = c.Request.Headers.UserAgent.ToString();
+            return WriteAsync(c, "text/html; charset=utf-8", PageHtml);
+        });
+
+        app.MapGet("/page/{id}", (HttpContext c, string id) => WriteAsync(c, "text/html; charset=utf-8", $"<p>{id}</p>"));
+        app.MapGet("/private/{name}", (HttpContext c, string name) => WriteAsync(c, "text/html", $"<p>{name}</p>"));
+        app.MapGet("/text", (HttpContext c) => WriteAsync(c, "text/plain; charset=utf-8", "plain words"));
+        app.MapGet("/markdown", (HttpContext c) => WriteAsync(c, "text/markdown", "# Title"));
+        app.MapGet("/xhtml", (HttpContext c) => WriteAsync(c, "application/xhtml+xml", "<html/>"));
+        app.MapGet("/latin1", (HttpContext c) => WriteAsync(c, "text/html; charset=iso-8859-1", "<p>Grüße</p>", Encoding.Latin1));
+        app.MapGet("/pdf", (HttpContext c) => WriteAsync(c, "application/pdf", "%PDF-1.4\n%âãÏÓ\n"));
+
+        // No Content-Type at all: the fetcher decides from the path and the first bytes.
+        app.MapGet("/untyped/{name}", (HttpContext c, string name) =>
+            c.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(name.StartsWith("markup", StringComparison.Ordinal) ? "\n  <p>hi</p>" : "hello")).AsTask());
+
+        app.MapGet("/flaky/{id}", (HttpContext c, string id) =>
+        {
+            if (Hit("flaky/" + id) == 1)
+            {
+                c.Response.StatusCode = 500;
+                return Task.CompletedTask;
+            }
+
+            return WriteAsync(c, "text/html", PageHtml);
+        });
+
+        app.MapGet("/always500/{id}", (HttpContext c, string id) =>
+        {
+            Hit("always500/" + id);
+            c.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+
+        app.MapGet("/status/{code:int}/{id}", (HttpContext c, int code, string id) =>
+        {
+            Hit($"status/{code}/{id}");
+            c.Response.StatusCode = code;
+            return Task.CompletedTask;
+        });
+
+        app.MapGet("/limited/{id}", (HttpContext c, string id) =>
+        {
+            if (Hit("limited/" + id) == 1)
+            {
+                c.Response.StatusCode = 429;
+                c.Response.Headers.RetryAfter = "1";
+                return Task.CompletedTask;
+            }
+
+            return WriteAsync(c, "text/html", PageHtml);
+        });
+
+        app.MapGet("/limited-long/{id}", (HttpContext c, string id) =>
+        {
+            Hit("limited-long/" + id);
+            c.Response.StatusCode = 429;
+            c.Response.Headers.RetryAfter = "120";
+            return Task.CompletedTask;
+        });
+
+        app.MapGet("/hang/{id}", (HttpContext c, string id) =>
+        {
+            Hit("hang/" + id);
+            return HangAsync(c);
+        });
+
+        app.MapGet("/trickle", async c =>
+        {
+            c.Response.ContentType = "text/html";
+            await c.Response.StartAsync(c.RequestAborted);
+            try
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    await c.Response.Body.WriteAsync("<p>x</p>"u8.ToArray(), c.RequestAborted);
+                    await c.Response.Body.FlushAsync(c.RequestAborted);
+                    await Task.Delay(200, c.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up.
+            }
+        });
+
+        app.MapGet("/big", () => Results.Bytes(Encoding.ASCII.GetBytes(new string('a', BigBodyBytes)), "text/html"));
+
+        app.MapGet("/big-chunked", async c =>
+        {
+            c.Response.ContentType = "text/html";
+            var chunk = Encoding.ASCII.GetBytes(new string('b', 512));
+            try
+            {
+                for (var i = 0; i < BigBodyBytes / chunk.Length; i++)
+                {
+                    await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
+                    await c.Response.Body.FlushAsync(c.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client stopped reading at its limit.
+            }
+        });
+
+        app.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
+        app.MapGet("/chain/{n:int}", (int n) => n > 0 ? Results.Redirect($"/chain/{n - 1}") : Results.Text(PageHtml, "text/html"));
+        app.MapGet("/to-ftp", () => Results.Redirect("ftp://127.0.0.1/file.html"));
+        app.MapGet("/to-private", () => Results.Redirect("/private/secret"));
+        app.MapGet("/redirect-without-location", (HttpContext c) =>
+        {
+            c.Response.StatusCode = 302;
+            return Task.CompletedTask;
+        });
+
+        app.MapGet("/slow/{id}", async (HttpContext c, string id) =>
+        {
+            var now = _inFlight.AddOrUpdate(id, 1, (_, n) => n + 1);
+            _maxInFlight.AddOrUpdate(id, now, (_, max) => Math.Max(max, now));
+            try
+            {
+                await Task.Delay(150, c.RequestAborted);
+            }
+            finally
+            {
+                _inFlight.AddOrUpdate(id, 0, (_, n) => n - 1);
+            }
+
+            await WriteAsync(c, "text/html", PageHtml);
+        });
+    }
+}
