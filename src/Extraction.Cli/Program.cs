@@ -1,1 +1,3 @@
-return 0;
+using Extraction.Cli;
+
+return await Cli.MainAsync(args, Console.Out, Console.Error);

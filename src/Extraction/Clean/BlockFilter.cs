@@ -89,11 +89,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
         return (kept, removed, author);
     }
 
-    /// <summary>A real paragraph: a dozen words or more ending like a sentence.</summary>
+    /// <summary>A real paragraph: 100 characters or more, a dozen words, ending like a sentence.</summary>
     internal static bool IsProse(string text)
     {
         var t = text.TrimEnd();
-        if (t.Length < 60)
+        if (t.Length < 100)
         {
             return false;
         }
@@ -118,6 +118,6 @@ public sealed class BlockFilter(BoilerplateRules rules)
         }
 
         var last = t[^1];
-        return words >= 10 && last is '.' or '!' or '?' or '“' or '"' or '»' or ')' or ':';
+        return words >= 12 && last is '.' or '!' or '?' or '“' or '"' or '»' or ')' or ':';
     }
 }

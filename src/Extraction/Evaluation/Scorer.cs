@@ -107,7 +107,7 @@ public static class Scorer
 
     private static string Short(string s) => s.Length <= 140 ? s : s[..140] + "...";
 
-    internal static bool AmountMatches(GoldFact g, Fact f)
+    public static bool AmountMatches(GoldFact g, Fact f)
     {
         if (f.Amount is null)
         {
@@ -118,14 +118,14 @@ public static class Scorer
         return currencyOk && Within(g.Min, f.Amount.Min) && Within(g.Max, f.Amount.Max);
     }
 
-    internal static bool CountMatches(GoldFact g, Fact f) =>
+    public static bool CountMatches(GoldFact g, Fact f) =>
         f.Count is not null && string.Equals(f.Unit, g.Unit, StringComparison.OrdinalIgnoreCase) && Within(g.Min, f.Count.Min);
 
     private static bool Within(decimal gold, decimal value) =>
         gold == value || (gold != 0 && Math.Abs(value - gold) <= Tolerance * Math.Abs(gold));
 
     /// <summary>True when the predicted actor names the gold actor or one of its alternatives.</summary>
-    internal static bool ActorMatches(GoldFact g, string? predicted)
+    public static bool ActorMatches(GoldFact g, string? predicted)
     {
         if (g.Actor is null)
         {

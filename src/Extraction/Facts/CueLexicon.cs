@@ -92,18 +92,32 @@ public sealed class CueLexicon
     public int RetractedBefore(string sentence)
     {
         var lower = sentence.ToLowerInvariant();
-        if (!_retractionPhrases.Any(p => lower.Contains(p, StringComparison.Ordinal)))
+        var phrase = _retractionPhrases
+            .Select(p => lower.IndexOf(p, StringComparison.Ordinal))
+            .Where(k => k >= 0)
+            .DefaultIfEmpty(-1)
+            .Min();
+        if (phrase < 0)
         {
             return -1;
         }
 
+        // The first whole-word pivot after the notice starts the corrected part.
         var pivot = int.MaxValue;
         foreach (var p in _pivots)
         {
-            var k = lower.IndexOf(p, StringComparison.Ordinal);
-            if (k >= 0)
+            var k = phrase;
+            while ((k = lower.IndexOf(p, k, StringComparison.Ordinal)) >= 0)
             {
-                pivot = Math.Min(pivot, k);
+                var before = k == 0 || !char.IsLetter(lower[k - 1]);
+                var after = k + p.Length >= lower.Length || !char.IsLetter(lower[k + p.Length]);
+                if (before && after)
+                {
+                    pivot = Math.Min(pivot, k);
+                    break;
+                }
+
+                k += p.Length;
             }
         }
 
