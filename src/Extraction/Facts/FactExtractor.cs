@@ -58,6 +58,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         }
 
         var dollar = ArticleDollar(sentences);
+        var context = Context(sentences);
         var results = new List<(Fact, bool, IReadOnlyList<string>)>();
         string? lastCurrency = null;
         for (var si = 0; si < sentences.Count; si++)
@@ -83,11 +84,11 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
                 }
 
                 var (first, last) = TokenRange(s.Tokens, m.Start, m.Start + m.Length);
-                var features = Features(s, first, last, FactKind.Investment, m.Evidence, retracted);
                 var rule = RuleDecision(s, first, last, FactKind.Investment, retracted);
+                var features = Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule.Accept);
                 var (accepted, confidence, top) = Decide(rule, features);
                 var amount = m.Amount with { Currency = currency };
-                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last))
+                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last, null, context))
                 {
                     var fact = new Fact(article.Id, FactKind.Investment, actor, amount, null, null, null, m.Text, s.Text,
                         m.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
@@ -99,11 +100,11 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             {
                 var (first, last) = TokenRange(s.Tokens, h.Start, h.Start + h.Length);
                 var retracted = s.RetractedBefore >= 0 && h.Start - s.Span.Start < s.RetractedBefore;
-                var features = Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted);
                 var rule = RuleDecision(s, first, last, FactKind.Hardware, retracted);
+                var features = Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule.Accept);
                 var (accepted, confidence, top) = Decide(rule, features);
                 var vendorTokens = h.Vendor;
-                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last, vendorTokens))
+                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last, vendorTokens, context))
                 {
                     var fact = new Fact(article.Id, FactKind.Hardware, actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
                         h.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
@@ -161,9 +162,10 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             canada += s.Actors.Count(a => a.Group == "Kanada");
         }
 
-        if (canada >= 3 && !votes.ContainsKey("USD"))
+        // An article about Canada means Canadian dollars when it just says "Dollar".
+        if (canada >= 3 || votes.GetValueOrDefault("CAD") > 0)
         {
-            votes["CAD"] = votes.GetValueOrDefault("CAD") + 1;
+            return "CAD";
         }
 
         return votes.Count == 0 ? "USD" : votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key == "USD" ? 1 : 0).First().Key;
@@ -180,6 +182,23 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         var neg = Nearest(s.Tokens, first, last, "negative");
         if (kind == FactKind.Hardware)
         {
+            var figure = s.Tokens[first].Kind == TokenKind.Word && first + 1 <= last ? s.Tokens[first + 1] : s.Tokens[first];
+            var before = first > 0 ? s.Tokens[first - 1].Text.ToLowerInvariant() : "";
+            if (figure.Kind == TokenKind.Number && figure.Text.Length == 4 && figure.Text[0] is '1' or '2' && !figure.Text.Contains('.', StringComparison.Ordinal))
+            {
+                return (false, 0.1, "a year, not a count");
+            }
+
+            if (before is "je" or "pro" or "einigen" or "mehreren" or "einige" or "mehrere" || figure.Text is "Tausend" or "tausend" or "Hundert" or "hundert")
+            {
+                return (false, 0.15, "per-unit or vague count");
+            }
+
+            if (HardwareCount(s, first, last) < 16)
+            {
+                return (false, 0.2, "too few units to be a facility");
+            }
+
             return neg is >= 0 and <= 2 ? (false, 0.2, "hardware next to a price or revenue word") : (true, 0.9, "hardware count with unit");
         }
 
@@ -195,6 +214,9 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
 
         return (true, pos <= 6 ? 0.9 : 0.75, "investment cue '" + s.Tokens[NearestIndex(s.Tokens, first, last, "positive")].Text + "'");
     }
+
+    private static long HardwareCount(SentenceInfo s, int first, int last) =>
+        s.Hardware.FirstOrDefault(h => h.Start >= s.Tokens[first].Start && h.Start <= s.Tokens[last].Start)?.Count.Min ?? 0;
 
     private int Nearest(List<Token> tokens, int first, int last, string set)
     {
@@ -226,9 +248,9 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
     }
 
     /// <summary>Shallow features of a candidate, for the trained model.</summary>
-    private List<string> Features(SentenceInfo s, int first, int last, FactKind kind, CurrencyEvidence evidence, bool retracted)
+    private List<string> Features(SentenceInfo s, int first, int last, FactKind kind, CurrencyEvidence evidence, bool retracted, bool ruleAccepts)
     {
-        var f = new List<string> { "bias", "kind=" + kind, "currency=" + evidence };
+        var f = new List<string> { "bias", "kind=" + kind, "currency=" + evidence, ruleAccepts ? "rule=accept" : "rule=reject" };
         if (retracted)
         {
             f.Add("retracted");
@@ -266,16 +288,68 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         return f;
     }
 
+    /// <summary>Article-level context for linking: the country a bare "die Regierung" means, the protagonist.</summary>
+    private sealed record ArticleContext(string? Country, string? Protagonist);
+
+    private static ArticleContext Context(List<SentenceInfo> sentences)
+    {
+        var all = sentences.SelectMany(s => s.Actors).ToList();
+        var country = all.Where(a => a.Type is "country")
+            .GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => a.Start)).FirstOrDefault()?.Key;
+        var top = all.GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var protagonist = top is not null && top.Count() >= 3 && top.Count() * 10 >= all.Count * 4 ? top.Key : null;
+        return new ArticleContext(country, protagonist);
+    }
+
+    /// <summary>Actors a sentence names: gazetteer hits not used as places ("in Brandenburg"), plus "die Regierung" as the article's country.</summary>
+    private List<ActorMention> Candidates(SentenceInfo s, ArticleContext context)
+    {
+        var list = new List<ActorMention>();
+        foreach (var a in s.Actors)
+        {
+            var prev = a.FirstToken > 0 ? s.Tokens[a.FirstToken - 1].Text : "";
+            if (prev is "in" or "im" or "nach" or "bei" or "Standort" or "Region" && a.Type is "country" or "region")
+            {
+                continue;
+            }
+
+            list.Add(a);
+        }
+
+        if (context.Country is not null)
+        {
+            for (var k = 0; k < s.Tokens.Count; k++)
+            {
+                if (cues.Is("government", s.Tokens[k]) && !s.Actors.Any(a => a.FirstToken <= k && k <= a.LastToken))
+                {
+                    list.Add(new ActorMention(k, k, s.Tokens[k].Start, s.Tokens[k].End, context.Country, actors.GroupOf(context.Country), "country"));
+                }
+            }
+        }
+
+        list.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
+        return list;
+    }
+
     /// <summary>The actor(s) of a candidate and the rule that chose them; several for "jeweils".</summary>
-    private IEnumerable<(string? Actor, string Rule)> LinkActors(List<SentenceInfo> sentences, int si, int first, int last, string? vendor = null)
+    private IEnumerable<(string? Actor, string Rule)> LinkActors(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context)
     {
         var s = sentences[si];
-        var groups = Coordinate(s.Tokens, s.Actors.Where(a => !(a.FirstToken >= first && a.LastToken <= last) && (vendor is null || a.Canonical != vendor || a.FirstToken < first - 3 || a.FirstToken > last)).ToList());
+        var mentions = Candidates(s, context)
+            .Where(a => !(a.FirstToken >= first && a.LastToken <= last))
+            .Where(a => vendor is null || a.Canonical != vendor || a.FirstToken < first - 3 || a.FirstToken > last)
+            .ToList();
+        var groups = Coordinate(s.Tokens, mentions);
 
-        // "jeweils": one fact per member of the list before the figure.
+        // "jeweils": one fact per member of the list before the figure (or in the sentence before).
         if (s.Tokens.Any(t => t.Is("jeweils")))
         {
             var list = groups.Where(g => g.Count >= 2 && g[^1].LastToken < first).LastOrDefault();
+            if (list is null && groups.Count == 0 && si > 0)
+            {
+                list = Coordinate(sentences[si - 1].Tokens, Candidates(sentences[si - 1], context)).LastOrDefault(g => g.Count >= 2);
+            }
+
             if (list is not null)
             {
                 foreach (var a in list.Select(a => a.Canonical).Distinct())
@@ -307,6 +381,25 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             }
         }
 
+        // Funding rounds: the company that raises the money is named first ("X sammelt ... ein", "X kam in einer Runde mit Investoren wie ...").
+        if (groups.Count > 1 && s.Tokens.Any(t => cues.Is("round", t)))
+        {
+            yield return (Name(groups[0]), "funding round: the first-named company raises");
+            yield break;
+        }
+
+        // Subsidies come from governments: prefer a country, the EU or a region.
+        if (s.Tokens.Any(t => cues.Is("subsidy", t)))
+        {
+            var gov = groups.Where(g => g.All(a => a.Type is "country" or "eu" or "region")).ToList();
+            var pick = gov.Where(g => g[^1].LastToken < first).LastOrDefault() ?? gov.FirstOrDefault();
+            if (pick is not null)
+            {
+                yield return (Name(pick), "subsidy: the government that grants it");
+                yield break;
+            }
+        }
+
         var before = groups.Where(g => g[^1].LastToken < first).LastOrDefault();
         if (before is not null)
         {
@@ -321,18 +414,29 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             yield break;
         }
 
-        // Back-references: "Er", "Das Unternehmen", "Der Plan", "demzufolge": up to three sentences back.
-        var coref = s.Tokens.Any(t => cues.Is("coref", t));
+        // Back-references: "Er", "Das Unternehmen", "Der Plan", "demzufolge": up to three sentences back;
+        // "das Unternehmen" and "der Konzern" look for a company, "die Regierung" for a country.
+        var corefIndex = s.Tokens.FindIndex(t => cues.Is("coref", t));
+        var coref = corefIndex >= 0;
+        var corefWord = coref ? s.Tokens[corefIndex].Text : "";
+        var wantsOrg = corefWord.StartsWith("Unternehmen", StringComparison.OrdinalIgnoreCase)
+            || corefWord.StartsWith("Konzern", StringComparison.OrdinalIgnoreCase) || corefWord is "Firma" or "Gruppe";
         var reach = coref ? 3 : 1;
         for (var b = 1; b <= reach && si - b >= 0; b++)
         {
             var prev = sentences[si - b];
-            var g = Coordinate(prev.Tokens, prev.Actors);
+            var g = Coordinate(prev.Tokens, Candidates(prev, context).Where(a => !wantsOrg || a.Type == "org").ToList());
             if (g.Count > 0)
             {
                 yield return (Name(g[0]), coref ? $"back-reference to {b} sentence(s) before" : "actor of the previous sentence");
                 yield break;
             }
+        }
+
+        if (context.Protagonist is not null)
+        {
+            yield return (context.Protagonist, "the article's protagonist");
+            yield break;
         }
 
         yield return (null, "no actor found");
