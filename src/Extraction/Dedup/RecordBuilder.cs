@@ -17,7 +17,9 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     public List<ClaimRecord> Build(IEnumerable<Fact> facts)
     {
         var records = new List<(ClaimRecord Record, string Article, int Start)>();
-        foreach (var group in facts.GroupBy(GroupKey, StringComparer.Ordinal))
+        var all = facts as IReadOnlyList<Fact> ?? facts.ToList();
+        var keys = AdoptActors(all);
+        foreach (var group in all.GroupBy(f => keys[f], StringComparer.Ordinal))
         {
             // Sweep the group in value order; a fact joins the open cluster while it is close to the
             // cluster's anchor (its smallest value), so the clusters do not depend on input order.
@@ -48,6 +50,62 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             .Select(r => r.Record)
             .ToList();
     }
+
+    /// <summary>
+    /// Group keys, where a fact without an actor joins the one actor group that states the same
+    /// value (a headline repeating the body's figure); with none or several candidates it stays alone.
+    /// </summary>
+    private Dictionary<Fact, string> AdoptActors(IReadOnlyList<Fact> facts)
+    {
+        var keys = new Dictionary<Fact, string>(ReferenceEqualityComparer.Instance);
+        var known = facts.Where(f => f.Actor is not null)
+            .GroupBy(Slot, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(Min).ToArray(), StringComparer.Ordinal);
+        foreach (var f in facts)
+        {
+            var key = GroupKey(f);
+            if (f.Actor is null && known.TryGetValue(Slot(f), out var same))
+            {
+                // Sorted by value: only the neighbours within the tolerance are looked at.
+                var low = Min(f) * (1 - (decimal)tolerance);
+                var lo = 0;
+                var hi = same.Length;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) / 2;
+                    if (Min(same[mid]) < low)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                var owners = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = lo; i < same.Length && Min(same[i]) <= Min(f) * (1 + (decimal)tolerance) && owners.Count < 2; i++)
+                {
+                    if (Close(Min(same[i]), Min(f)) && Close(Max(same[i]), Max(f)))
+                    {
+                        owners.Add(GroupKey(same[i]));
+                    }
+                }
+
+                if (owners.Count == 1)
+                {
+                    key = owners.First();
+                }
+            }
+
+            keys[f] = key;
+        }
+
+        return keys;
+    }
+
+    // Kind and currency (or unit and model): the facts one null-actor fact may be compared with.
+    private static string Slot(Fact f) => f.Kind == FactKind.Investment ? $"I|{f.Amount!.Currency}" : $"H|{f.Unit}|{f.Model}";
 
     private static decimal Min(Fact f) => f.Amount?.Min ?? f.Count!.Min;
 

@@ -1,0 +1,135 @@
+using Extraction.Dedup;
+using Extraction.Facts;
+using Extraction.Model;
+using Extraction.Pipeline;
+using static Extraction.Tests.Support.TestFacts;
+
+namespace Extraction.Tests.Dedup;
+
+public sealed class RecordBuilderTests
+{
+    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelStore.Embedded));
+
+    private static List<Fact> Corpus() =>
+    [
+        Money("a.txt", "Europäische Union", 200_000_000_000m, "EUR", start: 10),
+        Money("a.txt", "Europäische Union", 20_000_000_000m, "EUR", start: 50),
+        Money("b.txt", "InvestAI", 200_000_000_000m, "EUR", start: 5),
+        Money("b.txt", "Europäische Union", 20_000_000_000m, "EUR", Qualifier.About, start: 40),
+        Money("c.txt", "Brookfield", 20_000_000_000m, "EUR", start: 7),
+        Money("c.txt", "Amazon", 100_000_000_000m, "USD", Qualifier.Over, start: 1),
+        Money("c.txt", "Amazon", 83_000_000_000m, "USD", start: 30),
+        Money("d.txt", "Microsoft", 80_000_000_000m, "USD", Qualifier.About, start: 3),
+        Money("e.txt", "Microsoft", 80_500_000_000m, "USD", start: 3),
+        Money("e.txt", "Google", 75_000_000_000m, "USD", start: 90),
+        Money("f.txt", "Alphabet", 75_000_000_000m, "USD", start: 4),
+        Hardware("a.txt", "Europäische Union", 100_000, "chip", start: 99),
+        Hardware("b.txt", null, 100_000, "chip", start: 80),
+    ];
+
+    private static ClaimRecord Of(List<ClaimRecord> records, string? actor, decimal amount) =>
+        records.Single(r => r.Actor == actor && r.Amount?.Min == amount);
+
+    [Fact]
+    public void Build_SameClaimAcrossArticles_OneRecordWithAllSources()
+    {
+        var records = Builder.Build(Corpus());
+
+        var eu20 = records.Single(r => r.Amount?.Min == 20_000_000_000m && r.Actor == "Europäische Union");
+        Assert.Equal(["a.txt", "b.txt"], eu20.Sources.Select(s => s.Article));
+        Assert.Equal(Qualifier.Exact, eu20.Amount!.Qualifier);
+        var eu200 = records.Single(r => r.Amount?.Min == 200_000_000_000m);
+        Assert.Equal(2, eu200.Mentions);
+    }
+
+    [Fact]
+    public void Build_DifferentActorsSameNumber_TwoRecords()
+    {
+        var records = Builder.Build(Corpus());
+
+        Assert.NotEqual(Of(records, "Brookfield", 20_000_000_000m).Id, Of(records, "Europäische Union", 20_000_000_000m).Id);
+    }
+
+    [Fact]
+    public void Build_SameActorDifferentYears_TwoRecords()
+    {
+        var records = Builder.Build(Corpus());
+
+        Assert.Equal(2, records.Count(r => r.Actor == "Amazon"));
+    }
+
+    [Fact]
+    public void Build_RoundedAndPreciseFigure_OneRecordKeepingThePreciseOne()
+    {
+        var records = Builder.Build(Corpus());
+
+        var ms = Assert.Single(records, r => r.Actor == "Microsoft");
+        Assert.Equal(80_500_000_000m, ms.Amount!.Min);
+        Assert.Equal(Qualifier.Exact, ms.Amount.Qualifier);
+        Assert.Equal(2, ms.Sources.Count);
+    }
+
+    [Fact]
+    public void Build_GoogleAndAlphabet_OneRecord()
+    {
+        var records = Builder.Build(Corpus());
+
+        Assert.Single(records, r => r.Amount?.Min == 75_000_000_000m);
+    }
+
+    [Fact]
+    public void Build_FactWithoutActor_JoinsTheOnlyRecordWithItsValue()
+    {
+        var records = Builder.Build(Corpus());
+
+        var chips = Assert.Single(records, r => r.Kind == FactKind.Hardware);
+        Assert.Equal("Europäische Union", chips.Actor);
+        Assert.Equal(2, chips.Mentions);
+    }
+
+    [Fact]
+    public void Build_PermutedInput_SameIdsAndRecords()
+    {
+        var expected = Builder.Build(Corpus()).Select(r => (r.Id, r.Mentions)).ToList();
+        var random = new Random(7);
+        for (var i = 0; i < 20; i++)
+        {
+            var shuffled = Corpus().OrderBy(_ => random.Next()).ToList();
+
+            var actual = Builder.Build(shuffled).Select(r => (r.Id, r.Mentions)).ToList();
+
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void Build_UnrelatedArticlesRemovedOrAdded_IdsOfTheRestUnchanged()
+    {
+        var full = Builder.Build(Corpus()).ToDictionary(r => (r.Actor, r.Amount?.Min, r.Count?.Min), r => r.Id);
+        var subset = Corpus().Where(f => f.Article is "a.txt" or "b.txt").ToList();
+        var extra = subset.Append(Money("z.txt", "Tesla", 5_000_000_000m, "USD")).ToList();
+
+        foreach (var input in new[] { subset, extra })
+        {
+            foreach (var r in Builder.Build(input).Where(r => r.Actor != "Tesla"))
+            {
+                Assert.Equal(full[(r.Actor, r.Amount?.Min, r.Count?.Min)], r.Id);
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_ManyFacts_ScalesWithoutPairwiseComparison()
+    {
+        // 200,000 facts, 1,000 actors x 97 values (cubes, so neighbours differ by more than the 2% tolerance):
+        // every fact lands in the one record of its actor and value.
+        var facts = Enumerable.Range(0, 200_000)
+            .Select(i => Money($"{i % 5000}.txt", $"Firma {i % 1000}", 1000m * (decimal)Math.Pow(1 + (i % 97), 3), "EUR", start: i))
+            .ToList();
+
+        var records = Builder.Build(facts);
+
+        Assert.Equal(97_000, records.Count);
+        Assert.Equal(facts.Count, records.Sum(r => r.Mentions));
+    }
+}
