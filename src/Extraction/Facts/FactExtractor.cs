@@ -202,6 +202,12 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             return neg is >= 0 and <= 2 ? (false, 0.2, "hardware next to a price or revenue word") : (true, 0.9, "hardware count with unit");
         }
 
+        var money = s.Money.FirstOrDefault(m => m.Start >= s.Tokens[first].Start && m.Start <= s.Tokens[last].Start);
+        if (money is not null && money.Amount.Max < 100_000m)
+        {
+            return (false, 0.1, "too small for an investment (a price or fee)");
+        }
+
         if (neg >= 0 && (pos < 0 || neg < pos))
         {
             return (false, 0.15, "nearest cue is not an investment (" + s.Tokens[NearestIndex(s.Tokens, first, last, "negative")].Text + ")");

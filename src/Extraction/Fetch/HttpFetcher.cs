@@ -372,7 +372,8 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+            // robots.txt gets the URL's whole time budget: timing out would silently allow everything.
+            using var timeout = new CancellationTokenSource(_options.TotalTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _lifetime.Token);
             var current = robotsUrl;
             for (var redirects = 0; ; redirects++)

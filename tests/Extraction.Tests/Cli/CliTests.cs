@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Extraction.Tests.Support;
+
+namespace Extraction.Tests.Cli;
+
+public sealed class CliTests
+{
+    private const string Article = "KI-Offensive\n\nDie kanadische Regierung investiert zwei Milliarden CAD in Rechenzentren für künstliche Intelligenz im ganzen Land.\n";
+
+    [Fact]
+    public async Task Run_Samples_WritesTheFourFiles()
+    {
+        using var tmp = CliRunner.Temp();
+        var outDir = Path.Combine(tmp.Path, "out");
+
+        var (code, stdout, stderr) = await CliRunner.Run("run", Repo.Samples, "--out", outDir);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("17 articles", stdout, StringComparison.Ordinal);
+        foreach (var f in new[] { "articles.jsonl", "facts.jsonl", "records.jsonl", "run.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        }
+
+        using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
+        Assert.Equal(17, run.RootElement.GetProperty("counts").GetProperty("articles").GetInt32());
+        var article = JsonDocument.Parse(File.ReadLines(Path.Combine(outDir, "articles.jsonl")).First()).RootElement;
+        Assert.Equal("01_newsportal_microsoft_deutschland.html", article.GetProperty("article").GetString());
+    }
+
+    [Fact]
+    public async Task Run_SomeInputsBad_ExitOneNamesThemAndWritesTheRest()
+    {
+        using var tmp = CliRunner.Temp();
+        var good = tmp.File("in/good.txt", Article);
+        tmp.File("in/empty.txt", "");
+        var missing = Path.Combine(tmp.Path, "nope.html");
+        var outDir = Path.Combine(tmp.Path, "out");
+
+        var (code, _, stderr) = await CliRunner.Run("run", Path.Combine(tmp.Path, "in"), missing, "--out", outDir);
+
+        Assert.Equal(1, code);
+        Assert.Contains("empty.txt: empty file", stderr, StringComparison.Ordinal);
+        Assert.Contains("nope.html: no such file or folder", stderr, StringComparison.Ordinal);
+        var facts = File.ReadAllLines(Path.Combine(outDir, "facts.jsonl"));
+        Assert.Contains(facts, l => l.Contains("\"article\":\"good.txt\"", StringComparison.Ordinal));
+        var failures = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json"))).RootElement.GetProperty("failures");
+        Assert.Equal(2, failures.GetArrayLength());
+        _ = good;
+    }
+
+    [Theory]
+    [InlineData("run", "x.txt")]
+    [InlineData("run", "--out")]
+    [InlineData("eval", "--gold", "g.jsonl")]
+    [InlineData("frobnicate")]
+    [InlineData]
+    public async Task Main_UsageErrors_ExitTwo(params string[] args)
+    {
+        var (code, _, stderr) = await CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.NotEmpty(stderr);
+    }
+
+    [Fact]
+    public async Task Run_NoInputs_ExitTwo()
+    {
+        using var tmp = CliRunner.Temp();
+
+        var (code, _, stderr) = await CliRunner.Run("run", "--out", tmp.Path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("at least one input", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clean_TextDump_PrintsArticleWithoutBoilerplate()
+    {
+        using var tmp = CliRunner.Temp();
+        var file = tmp.File("a.txt", "Anzeige\n" + Article + "Jetzt Newsletter abonnieren\n");
+
+        var (code, stdout, _) = await CliRunner.Run("clean", file);
+
+        Assert.Equal(0, code);
+        Assert.Contains("investiert zwei Milliarden CAD", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anzeige", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("abonnieren", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clean_MissingFile_ExitOne()
+    {
+        var (code, _, stderr) = await CliRunner.Run("clean", "/nonexistent/file.html");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no such file", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_GoldAgainstItsOwnRun_PrintsFigures()
+    {
+        using var tmp = CliRunner.Temp();
+        var outDir = Path.Combine(tmp.Path, "out");
+        await CliRunner.Run("run", Repo.Samples, "--out", outDir, "-q");
+
+        var (code, stdout, _) = await CliRunner.Run("eval", "--gold", Path.Combine(Repo.Samples, "gold.jsonl"), "--facts", Path.Combine(outDir, "facts.jsonl"), "--json");
+
+        Assert.Equal(0, code);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        foreach (var measure in new[] { "amounts", "amounts+actor", "hardware", "records" })
+        {
+            var f1 = json.GetProperty(measure).GetProperty("f1").GetDouble();
+            Assert.InRange(f1, 0.0, 1.0);
+        }
+    }
+
+    [Fact]
+    public async Task Eval_BadGoldLine_ExitTwoNamesFileAndLine()
+    {
+        using var tmp = CliRunner.Temp();
+        var gold = tmp.File("gold.jsonl", "{\"article\":\"a\",\"kind\":\"investment\",\"amount_min\":1,\"amount_max\":1}\nnot json\n");
+        var facts = tmp.File("facts.jsonl", "");
+
+        var (code, _, stderr) = await CliRunner.Run("eval", "--gold", gold, "--facts", facts);
+
+        Assert.Equal(2, code);
+        Assert.Contains("gold.jsonl:2", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_SameRunTwice_ExitZero_ChangedInput_ExitOne()
+    {
+        using var tmp = CliRunner.Temp();
+        var input = tmp.File("in/a.txt", Article);
+        var a = Path.Combine(tmp.Path, "a");
+        var b = Path.Combine(tmp.Path, "b");
+        var c = Path.Combine(tmp.Path, "c");
+        await CliRunner.Run("run", Path.Combine(tmp.Path, "in"), "--out", a, "-q");
+        await CliRunner.Run("run", Path.Combine(tmp.Path, "in"), "--out", b, "-q");
+        File.AppendAllText(input, "Zusätzlich investiert Kanada 300 Millionen CAD in Supercomputer für die Forschung an Hochschulen.\n");
+        await CliRunner.Run("run", Path.Combine(tmp.Path, "in"), "--out", c, "-q");
+
+        var same = await CliRunner.Run("diff", a, b);
+        var changed = await CliRunner.Run("diff", a, c);
+        var json = await CliRunner.Run("diff", a, c, "--format", "json");
+        var broken = await CliRunner.Run("diff", a, Path.Combine(tmp.Path, "missing"));
+
+        Assert.Equal(0, same.Code);
+        Assert.Equal(1, changed.Code);
+        Assert.Contains("1 added", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("300000000 CAD", changed.Out, StringComparison.Ordinal);
+        Assert.Equal(1, JsonDocument.Parse(json.Out).RootElement.GetProperty("added").GetArrayLength());
+        Assert.Equal(2, broken.Code);
+    }
+}

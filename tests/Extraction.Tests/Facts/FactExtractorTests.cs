@@ -1,0 +1,129 @@
+using Extraction.Facts;
+using Extraction.Ml;
+using Extraction.Model;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Facts;
+
+/// <summary>The same cases run against both configurations: rules only, and rules plus the shipped model.</summary>
+public sealed class FactExtractorTests
+{
+    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelStore.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelStore.Embedded);
+
+    public static TheoryData<string> Configurations => new() { "rules", "rules+model" };
+
+    private static FactExtractor Extractor(string config) =>
+        config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(ModelStore.Embedded) ?? throw new InvalidOperationException("no shipped model"));
+
+    private static List<Fact> Run(string config, string text) => Extractor(config).Extract(new Article("t.txt", "", text, 0));
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_Jeweils_OneFactPerActor(string config)
+    {
+        var facts = Run(config, "Sowohl Microsoft als auch Google und Meta haben jeweils Investitionen von über 50 Milliarden US-Dollar angekündigt.");
+
+        Assert.Equal(["Google", "Meta", "Microsoft"], facts.Select(f => f.Actor!).Order());
+        Assert.All(facts, f => Assert.Equal(Qualifier.Over, f.Amount!.Qualifier));
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_JointInvestors_OneFactWithAllNames(string config)
+    {
+        var facts = Run(config, "Im Januar wurde bekannt, dass OpenAI, SoftBank und Oracle 500 Milliarden Dollar in die KI-Infrastruktur investieren würden.");
+
+        var fact = Assert.Single(facts);
+        Assert.Equal("OpenAI, SoftBank und Oracle", fact.Actor);
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_Retraction_OnlyTheCorrectedFigure(string config)
+    {
+        var text = "Die kanadische Regierung investiert zwei Milliarden CAD in Rechenzentren.\n" +
+                   "Korrektur: In einer früheren Version wurde die Summe mit zwei Milliarden US-Dollar angegeben, es handelt sich jedoch um CAD.";
+
+        var facts = Run(config, text);
+
+        var fact = Assert.Single(facts);
+        Assert.Equal("CAD", fact.Amount!.Currency);
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_BareDollarInCanadianArticle_IsCad(string config)
+    {
+        var text = "Kanada baut seine Rechenzentren aus. Die kanadische Regierung stellt dafür Geld bereit.\n" +
+                   "Bis zu 700 Millionen Dollar fließen in neue Rechenzentren, eine Milliarde in Supercomputer und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
+
+        var facts = Run(config, text);
+
+        Assert.Equal([300_000_000m, 700_000_000m, 1_000_000_000m], facts.Select(f => f.Amount!.Min).Order());
+        Assert.All(facts, f => Assert.Equal("CAD", f.Amount!.Currency));
+        Assert.All(facts, f => Assert.Equal("Kanada", f.Actor));
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_SourcePhrase_ActorIsWhereTheMoneyComesFrom(string config)
+    {
+        var facts = Run(config, "Frankreich will Geld sammeln. 20 Milliarden Euro sollen von der kanadischen Investmentfirma Brookfield stammen.");
+
+        Assert.Equal("Brookfield", Assert.Single(facts).Actor);
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_BackReference_ActorFromEarlierSentence(string config)
+    {
+        var facts = Run(config, "Kampflos will Frankreichs Präsident Emmanuel Macron das Feld nicht räumen. Beim Gipfel kündigte er Investitionen von 109 Milliarden Euro an.");
+
+        Assert.Equal("Frankreich", Assert.Single(facts).Actor);
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_Distractors_NoFacts(string config)
+    {
+        var text = "Der Umsatz stieg auf 65 Milliarden Dollar. Der Börsenwert liegt bei drei Billionen Dollar. " +
+                   "Die Aktie kostet 182,50 Dollar. Das Abo kostet 9,99 Euro im Monat. Das Land beschäftigt 140.000 KI-Fachkräfte. " +
+                   "Der Konzern will seine Kosten um zehn Milliarden Dollar senken.";
+
+        Assert.Empty(Run(config, text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_HardwareWithVendorAndModel_OwnerNotVendor(string config)
+    {
+        var facts = Run(config, "xAI plant den Bau eines Rechenzentrums, das mit 100.000 Nvidia H100 GPUs ausgestattet werden soll.");
+
+        var fact = Assert.Single(facts);
+        Assert.Equal(("xAI", "GPU", "H100", 100_000L), (fact.Actor, fact.Unit, fact.Model, fact.Count!.Min));
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Extract_EveryFact_PointsBackToItsSentence(string config)
+    {
+        var text = "Amazon plant 2025 Investitionen von über 100 Milliarden Dollar, im Vorjahr waren es noch 83 Milliarden Dollar. Tesla hat etwa fünf Milliarden Dollar investiert.";
+
+        var facts = Run(config, text);
+
+        Assert.Equal(3, facts.Count);
+        Assert.All(facts, f => Assert.Equal(f.Text, text.Substring(f.Start, f.Text.Length)));
+        Assert.All(facts, f => Assert.Contains(f.Text, f.Sentence, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_Explain_NamesRuleAndActorRule()
+    {
+        var facts = new FactExtractor(Actors, Cues).Extract(new Article("t", "", "Tesla hat 2024 etwa fünf Milliarden Dollar investiert.", 0), explain: true);
+
+        var e = Assert.Single(facts).Explanation!;
+        Assert.Contains("investiert", e.Rule, StringComparison.Ordinal);
+        Assert.Equal("nearest actor before the figure", e.ActorRule);
+    }
+}
