@@ -60,6 +60,8 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         var dollar = ArticleDollar(sentences);
         var context = Context(sentences);
         var results = new List<(Fact, bool, IReadOnlyList<string>)>();
+        var strong = new List<bool>();
+        var overridable = new List<bool>();
         string? lastCurrency = null;
         for (var si = 0; si < sentences.Count; si++)
         {
@@ -93,6 +95,8 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
                     var fact = new Fact(article.Id, FactKind.Investment, actor, amount, null, null, null, m.Text, s.Text,
                         m.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
                     results.Add((fact, accepted, features));
+                    strong.Add(IsStrong(actorRule));
+                    overridable.Add(!actorRule.Contains("(company)", StringComparison.Ordinal));
                 }
             }
 
@@ -109,7 +113,41 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
                     var fact = new Fact(article.Id, FactKind.Hardware, actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
                         h.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
                     results.Add((fact, accepted, features));
+                    strong.Add(IsStrong(actorRule));
+                    overridable.Add(!actorRule.Contains("(company)", StringComparison.Ordinal));
                 }
+            }
+        }
+
+        return Consolidate(results, strong, overridable);
+    }
+
+    private static bool IsStrong(string actorRule) => actorRule is "nearest actor before the figure" or "nearest actor after the figure"
+        or "source phrase (von/aus ... stammen/fließen)" or "subsidy: the government that grants it" or "funding round: the first-named company raises";
+
+    /// <summary>
+    /// One figure, one owner within an article: a mention whose actor was only guessed (back-reference,
+    /// protagonist, none; a headline) takes the actor that a mention of the same figure names in its own sentence.
+    /// </summary>
+    private static List<(Fact Fact, bool Accepted, IReadOnlyList<string> Features)> Consolidate(
+        List<(Fact Fact, bool Accepted, IReadOnlyList<string> Features)> results, List<bool> strong, List<bool> overridable)
+    {
+        static string Key(Fact f) => f.Kind == FactKind.Investment
+            ? $"I|{f.Amount!.Min}|{f.Amount.Max}|{f.Amount.Currency}"
+            : $"H|{f.Count!.Min}|{f.Unit}";
+        var owners = results.Select((r, i) => (r, i))
+            .Where(x => strong[x.i] && x.r.Accepted && x.r.Fact.Actor is not null)
+            .GroupBy(x => Key(x.r.Fact))
+            .Select(g => (g.Key, Actors: g.Select(x => x.r.Fact.Actor!).Distinct().ToList()))
+            .Where(g => g.Actors.Count == 1)
+            .ToDictionary(g => g.Key, g => g.Actors[0], StringComparer.Ordinal);
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (fact, accepted, features) = results[i];
+            if (!strong[i] && overridable[i] && owners.TryGetValue(Key(fact), out var owner) && owner != fact.Actor)
+            {
+                var explanation = fact.Explanation is null ? null : fact.Explanation with { ActorRule = "same figure named with its actor elsewhere in the article" };
+                results[i] = (fact with { Actor = owner, Explanation = explanation }, accepted, features);
             }
         }
 
@@ -328,7 +366,9 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             {
                 if (cues.Is("government", s.Tokens[k]) && !s.Actors.Any(a => a.FirstToken <= k && k <= a.LastToken))
                 {
-                    list.Add(new ActorMention(k, k, s.Tokens[k].Start, s.Tokens[k].End, context.Country, actors.GroupOf(context.Country), "country"));
+                    // "der Bund" is a federal government: Germany's unless the article is about Switzerland or Austria.
+                    var country = s.Tokens[k].Is("Bund") && context.Country is not ("Schweiz" or "Österreich") ? "Deutschland" : context.Country;
+                    list.Add(new ActorMention(k, k, s.Tokens[k].Start, s.Tokens[k].End, country, actors.GroupOf(country), "country"));
                 }
             }
         }
@@ -434,7 +474,8 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             var g = Coordinate(prev.Tokens, Candidates(prev, context).Where(a => !wantsOrg || a.Type == "org").ToList());
             if (g.Count > 0)
             {
-                yield return (Name(g[0]), coref ? $"back-reference to {b} sentence(s) before" : "actor of the previous sentence");
+                yield return (Name(g[0]), !coref ? "actor of the previous sentence"
+                    : wantsOrg ? $"back-reference (company) to {b} sentence(s) before" : $"back-reference to {b} sentence(s) before");
                 yield break;
             }
         }
