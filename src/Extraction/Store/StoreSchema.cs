@@ -110,14 +110,21 @@ public static class StoreSchema
                 "it was written by a newer extract: upgrade extract or give another --store path (the store was not changed)");
         }
 
-        foreach (var m in migrations.Where(m => m.To > version).OrderBy(m => m.To))
+        foreach (var m in migrations.Where(m => m.To > version).OrderBy(m => m.To).ToList())
         {
             using var tx = db.BeginTransaction();
             using (var cmd = db.CreateCommand())
             {
                 cmd.Transaction = tx;
                 cmd.CommandText = m.Sql;
-                cmd.ExecuteNonQuery();
+                try
+                {
+                    cmd.ExecuteNonQuery();
+                }
+                catch (SqliteException ex)
+                {
+                    throw new StoreException($"{path}: migrating the store to schema version {m.To} failed, it stays at version {version}: {ex.Message}", ex);
+                }
             }
 
             using (var cmd = db.CreateCommand())
@@ -128,7 +135,16 @@ public static class StoreSchema
                 cmd.ExecuteNonQuery();
             }
 
-            tx.Commit();
+            try
+            {
+                tx.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                throw new StoreException($"{path}: migrating the store to schema version {m.To} failed, it stays at version {version}: {ex.Message}", ex);
+            }
+
+            version = m.To;
         }
     }
 
