@@ -71,12 +71,14 @@ internal static class RunCommand
             };
 
             var runner = new BatchRunner(pipeline, TimeProvider.System);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = StopOnSigterm(stop);
             RunSummary summary;
             try
             {
                 summary = onTerminal
-                    ? await WithProgressBar(request, r => runner.RunAsync(r, ct))
-                    : await runner.RunAsync(request, ct);
+                    ? await WithProgressBar(request, r => runner.RunAsync(r, stop.Token))
+                    : await runner.RunAsync(request, stop.Token);
             }
             catch (StoreLockedException ex)
             {
@@ -128,6 +130,29 @@ internal static class RunCommand
         {
             yield return FormattableString.Invariant(
                 $"run {id}{(s.Resumed ? " (resumed)" : "")}: {s.New} new, {s.Changed} changed, {s.Unchanged} unchanged, {s.Removed.Count} removed, {s.Failures.Count} failed; {s.Processed} processed, {s.Reused} reused -> {s.StorePath}");
+        }
+    }
+
+    /// <summary>
+    /// SIGTERM (systemctl stop, docker stop, kill) stops like Ctrl+C: after the articles in hand, with
+    /// everything done written. A second SIGTERM terminates at once.
+    /// </summary>
+    internal static IDisposable? StopOnSigterm(CancellationTokenSource stop)
+    {
+        try
+        {
+            return System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+            {
+                if (!stop.IsCancellationRequested)
+                {
+                    c.Cancel = true;
+                    stop.Cancel();
+                }
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
         }
     }
 

@@ -70,6 +70,9 @@ internal static class ScheduleCommand
                 return Cli.UsageError;
             }
 
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = RunCommand.StopOnSigterm(stop);
+            ct = stop.Token;
             var state = new ScheduleState(jobArgs, limit, stdout, stderr, ct);
             await using var factory = QuartzSchedulerBuilder
                 .Create(q => q.ConfigureScheduler(o => o.InstanceName = "extract-schedule-" + Guid.NewGuid().ToString("N")))
