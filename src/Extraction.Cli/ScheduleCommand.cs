@@ -145,7 +145,7 @@ internal static class ScheduleCommand
         {
             lock (_gate)
             {
-                stdout.WriteLine($"{DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} extract schedule: {message}");
+                stdout.WriteLine($"{TimeProvider.System.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} extract schedule: {message}");
                 stdout.Flush();
             }
         }

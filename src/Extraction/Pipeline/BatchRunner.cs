@@ -123,7 +123,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
     private static readonly JsonWriterOptions IndentedJson = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Runs the batch without a store and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
+    /// <summary>Runs the batch without a store (facts without explanations) and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
     public Task<RunSummary> RunAsync(
         IReadOnlyList<string> inputs,
         string? urlsFile,
@@ -214,7 +214,6 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         var removed = run.Baseline.Keys.Where(k => !current.Contains(k)).Order(StringComparer.Ordinal).ToList();
         var failures = new List<InputFailure>(resolveFailures);
         failures.AddRange(finished.Where(o => o.Failure is not null).Select(o => o.Failure!));
-        var ok = done;
 
         clock.Restart();
         Directory.CreateDirectory(request.OutDir);
@@ -230,12 +229,12 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             StorePath = store?.Path,
             Resumed = run.Resumed,
             Cancelled = cancelled,
-            New = ok.Count(o => o.Change == ArticleChange.New),
-            Changed = ok.Count(o => o.Change == ArticleChange.Changed),
-            Unchanged = ok.Count(o => o.Change == ArticleChange.Unchanged),
+            New = done.Count(o => o.Change == ArticleChange.New),
+            Changed = done.Count(o => o.Change == ArticleChange.Changed),
+            Unchanged = done.Count(o => o.Change == ArticleChange.Unchanged),
             Removed = removed,
-            Processed = ok.Count(o => o.Status == ArticleStatus.Processed),
-            Reused = ok.Count(o => o.Status == ArticleStatus.Reused),
+            Processed = done.Count(o => o.Status == ArticleStatus.Processed),
+            Reused = done.Count(o => o.Status == ArticleStatus.Reused),
             Pending = items.Count - finished.Count,
             StaleLock = stale,
         };

@@ -76,7 +76,16 @@ public sealed class RunStore : IDisposable
     public string Path { get; }
 
     /// <summary>Schema version of the open store.</summary>
-    public int SchemaVersion => (int)StoreSchema.Scalar(_db, "PRAGMA user_version");
+    public int SchemaVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (int)StoreSchema.Scalar(_db, "PRAGMA user_version");
+            }
+        }
+    }
 
     /// <summary>Opens (creating or migrating) a store; throws <see cref="StoreException"/> when the file cannot be used.</summary>
     public static RunStore Open(string path, TimeProvider time) => Open(path, time, StoreSchema.Migrations);
