@@ -1,42 +1,108 @@
 using System.CommandLine;
+using System.Globalization;
 using Extraction.Diff;
 using Extraction.Model;
 using Extraction.Output;
+using Extraction.Report;
+using Extraction.Store;
 
 namespace Extraction.Cli;
 
-/// <summary>`extract diff`: what changed in records.jsonl between two runs (exit 0 none, 1 changes, 2 error).</summary>
+/// <summary>`extract diff`: what changed in records between two runs, from two output folders or a run store (exit 0 none, 1 changes, 2 error).</summary>
 internal static class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var oldDir = new Argument<string>("old-out-dir") { Description = "Output folder of the earlier run." };
-        var newDir = new Argument<string>("new-out-dir") { Description = "Output folder of the later run." };
-        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("diff", "Added, removed and changed records between two runs (like git diff --exit-code).") { oldDir, newDir, format };
+        var oldDir = new Argument<string?>("old-out-dir") { Description = "Output folder of the earlier run.", Arity = ArgumentArity.ZeroOrOne };
+        var newDir = new Argument<string?>("new-out-dir") { Description = "Output folder of the later run.", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "text, json or html.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "html");
+        var store = new Option<string?>("--store") { Description = "Compare two runs in this run store instead of two folders." };
+        var from = new Option<long?>("--from") { Description = "With --store: the earlier run's id (default: the completed run before --to)." };
+        var to = new Option<long?>("--to") { Description = "With --store: the later run's id (default: the last completed run)." };
+        var htmlOut = new Option<string?>("--html-out") { Description = "Write the HTML report to this file (implies --format html); stdout gets the summary line." };
+        var color = new Option<string>("--color") { Description = "Text colours: auto (when stdout is a terminal and NO_COLOR is unset), always or never.", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var command = new Command("diff", "Added, removed and changed records between two runs (like git diff --exit-code).")
+        {
+            oldDir, newDir, format, store, from, to, htmlOut, color,
+        };
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<ClaimRecord> before, after;
+            DiffSides sides;
             try
             {
-                before = Load(parse.GetValue(oldDir)!);
-                after = Load(parse.GetValue(newDir)!);
+                var storePath = parse.GetValue(store);
+                var (a, b) = (parse.GetValue(oldDir), parse.GetValue(newDir));
+                if (storePath is not null)
+                {
+                    if (a is not null || b is not null)
+                    {
+                        throw new ArgumentException("give either two output folders or --store, not both");
+                    }
+
+                    (before, after, sides) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
+                }
+                else
+                {
+                    if (a is null || b is null)
+                    {
+                        throw new ArgumentException("give two output folders (old, new), or --store <db> [--from ID] [--to ID]");
+                    }
+
+                    if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
+                    {
+                        throw new ArgumentException("--from and --to need --store");
+                    }
+
+                    (before, after, sides) = (Load(a), Load(b), new DiffSides(a, b));
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException)
             {
                 await stderr.WriteLineAsync("extract diff: " + ex.Message);
                 return Cli.UsageError;
             }
 
             var diff = RecordDiff.Compare(before, after);
-            if (parse.GetValue(format) == "json")
+            var html = parse.GetValue(htmlOut);
+            var fmt = html is not null ? "html" : parse.GetValue(format);
+            if (fmt == "json")
             {
-                await stdout.WriteLineAsync(DiffJson(diff));
+                await stdout.WriteLineAsync(DiffJson.Render(diff, sides));
+            }
+            else if (fmt == "html")
+            {
+                var page = DiffHtml.Render(diff, sides, TimeProvider.System.GetUtcNow());
+                if (html is null)
+                {
+                    await stdout.WriteAsync(page);
+                }
+                else
+                {
+                    try
+                    {
+                        AtomicFile.WriteText(html, page);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        await stderr.WriteLineAsync($"extract diff: cannot write {html}: {ex.Message}");
+                        return Cli.UsageError;
+                    }
+
+                    await stdout.WriteLineAsync($"{diff.Added.Count} added, {diff.Removed.Count} removed, {diff.Changed.Count} changed -> {html}");
+                }
             }
             else
             {
-                await WriteText(stdout, diff);
+                var useColor = parse.GetValue(color) switch
+                {
+                    "always" => true,
+                    "never" => false,
+                    _ => ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                };
+                await DiffText.WriteAsync(stdout, diff, useColor);
             }
 
             return diff.HasChanges ? 1 : 0;
@@ -55,76 +121,32 @@ internal static class DiffCommand
         return JsonFormats.ReadLines(path, JsonFormats.ReadRecord).ToList();
     }
 
-    private static string Claim(ClaimRecord r) =>
-        $"{ContractNames.Of(r.Kind)} {r.Actor ?? "(no actor)"}: {RecordDiff.Describe(r.Amount) ?? RecordDiff.Describe(r.Count) + " " + r.Unit + (r.Model is null ? "" : " " + r.Model)}";
-
-    private static async Task WriteText(TextWriter o, DiffResult d)
+    /// <summary>Two runs of a store: by id, or by default the last completed run and the completed one before it.</summary>
+    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides) FromStore(string path, long? fromId, long? toId)
     {
-        await o.WriteLineAsync($"{d.Added.Count} added, {d.Removed.Count} removed, {d.Changed.Count} changed");
-        foreach (var r in d.Added)
+        if (!File.Exists(path))
         {
-            await o.WriteLineAsync($"+ [{r.Id}] {Claim(r)}");
-            foreach (var s in r.Sources)
-            {
-                await o.WriteLineAsync($"    {s.Article}: {s.Sentence}");
-            }
+            throw new FileNotFoundException($"{path}: no such run store");
         }
 
-        foreach (var r in d.Removed)
+        using var store = RunStore.Open(path, TimeProvider.System);
+        var runs = store.Runs();
+        StoredRun Find(long id) => runs.FirstOrDefault(r => r.Id == id)
+            ?? throw new ArgumentException($"{path} has no run {id} (runs: {string.Join(", ", runs.Select(r => r.Id))})");
+
+        var done = runs.Where(r => r.Status == "done").ToList();
+        var newer = toId is { } t ? Find(t) : done.LastOrDefault()
+            ?? throw new ArgumentException($"{path} has no completed run yet");
+        var older = fromId is { } f ? Find(f) : done.LastOrDefault(r => r.Id < newer.Id)
+            ?? throw new ArgumentException($"{path} has no completed run before run {newer.Id} to compare with; give --from");
+        foreach (var r in new[] { older, newer }.Where(r => r.Status is "running" or "abandoned"))
         {
-            await o.WriteLineAsync($"- [{r.Id}] {Claim(r)}");
+            throw new ArgumentException($"run {r.Id} in {path} did not finish ({r.Status}); it has no records to compare");
         }
 
-        foreach (var c in d.Changed)
-        {
-            await o.WriteLineAsync($"~ [{c.New.Id}] {Claim(c.New)}");
-            foreach (var f in c.Changes)
-            {
-                await o.WriteLineAsync($"    {f.Field}: {f.Old ?? "(none)"} -> {f.New ?? "(none)"}");
-            }
-        }
+        return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)));
     }
 
-    private static string DiffJson(DiffResult d) => JsonFormats.Line(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("added");
-        foreach (var r in d.Added)
-        {
-            JsonFormats.WriteRecord(w, r);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("removed");
-        foreach (var r in d.Removed)
-        {
-            JsonFormats.WriteRecord(w, r);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("changed");
-        foreach (var c in d.Changed)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", c.New.Id);
-            w.WriteString("old_id", c.Old.Id);
-            w.WriteStartArray("fields");
-            foreach (var f in c.Changes)
-            {
-                w.WriteStartObject();
-                w.WriteString("field", f.Field);
-                w.WriteString("old", f.Old);
-                w.WriteString("new", f.New);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WritePropertyName("record");
-            JsonFormats.WriteRecord(w, c.New);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
+    private static string Label(StoredRun r) =>
+        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == "done" ? "" : ", " + r.Status)})");
 }

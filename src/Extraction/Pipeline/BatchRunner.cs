@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Extraction.Fetch;
+using Extraction.Model;
 using Extraction.Output;
+using Extraction.Store;
 
 namespace Extraction.Pipeline;
 
@@ -16,61 +20,407 @@ public sealed record RunSummary(
     IReadOnlyList<InputFailure> Failures,
     IReadOnlyDictionary<string, long> TimingsMs)
 {
-    /// <summary>CONTRACT.md: 0 when every input was done, 1 when some failed.</summary>
-    public int ExitCode => Failures.Count == 0 ? 0 : 1;
+    /// <summary>The store's id of this run, or null without a store.</summary>
+    public long? RunId { get; init; }
+
+    /// <summary>The run store used, or null.</summary>
+    public string? StorePath { get; init; }
+
+    /// <summary>This run continued an interrupted one (its committed articles were taken as done).</summary>
+    public bool Resumed { get; init; }
+
+    /// <summary>Stopped early (Ctrl+C): what was done is written, the rest is left for the next run.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Inputs not in the store's last completed run.</summary>
+    public int New { get; init; }
+
+    /// <summary>Inputs whose content hash differs from the last completed run.</summary>
+    public int Changed { get; init; }
+
+    /// <summary>Inputs whose content hash is the one of the last completed run.</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>Inputs of the last completed run that are not inputs now.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+
+    /// <summary>Articles cleaned and extracted in this run.</summary>
+    public int Processed { get; init; }
+
+    /// <summary>Articles carried over from the store (same content hash and pipeline).</summary>
+    public int Reused { get; init; }
+
+    /// <summary>Inputs left undone because the run was cancelled.</summary>
+    public int Pending { get; init; }
+
+    /// <summary>A lock left by a dead run that was taken over, or null.</summary>
+    public StoreLockHolder? StaleLock { get; init; }
+
+    /// <summary>CONTRACT.md: 0 when every input was done, 1 when some failed; 130 when cancelled.</summary>
+    public int ExitCode => Cancelled ? BatchRunner.CancelledExitCode : Failures.Count == 0 ? 0 : 1;
 }
 
-/// <summary>Runs a batch: resolve inputs, process them in parallel, deduplicate, write the four output files.</summary>
+/// <summary>What one run is asked to do.</summary>
+public sealed record RunRequest
+{
+    /// <summary>Files, folders and URLs as given on the command line.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>A file of URLs, one a line, or null.</summary>
+    public string? UrlsFile { get; init; }
+
+    /// <summary>Where the four output files go.</summary>
+    public required string OutDir { get; init; }
+
+    /// <summary>The run store (SQLite), or null to process every input without one.</summary>
+    public string? StorePath { get; init; }
+
+    /// <summary>Process every input even when the store holds its result for the same content and pipeline.</summary>
+    public bool Full { get; init; }
+
+    /// <summary>Attach explanations to facts (must match the pipeline's option; part of the store's cache key).</summary>
+    public bool Explain { get; init; }
+
+    /// <summary>Articles processed at once.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Told about the run's progress, or null.</summary>
+    public IRunProgress? Progress { get; init; }
+}
+
+/// <summary>Receives progress of a run; called from worker threads.</summary>
+public interface IRunProgress
+{
+    /// <summary>The inputs are known: <paramref name="total"/> articles, of which <paramref name="alreadyDone"/> were done by the interrupted run being resumed.</summary>
+    void Started(int total, int alreadyDone);
+
+    /// <summary>One article is done (and committed to the store).</summary>
+    void ArticleDone(ArticleOutcome outcome);
+}
+
+/// <summary>What happened to one input in a run with a store.</summary>
+public sealed record ArticleOutcome(
+    InputItem Input,
+    Article? Article,
+    IReadOnlyList<Fact> Facts,
+    InputFailure? Failure,
+    string? Encoding,
+    TimeSpan Elapsed,
+    string? Sha256,
+    ArticleChange? Change,
+    ArticleStatus Status,
+    bool FromInterruptedRun);
+
+/// <summary>
+/// Runs a batch: resolve inputs, fetch each, skip clean and extract when the run store holds the result
+/// for the same content hash and pipeline, commit each article as it completes, deduplicate, write
+/// the four output files atomically.
+/// </summary>
 public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 {
-    /// <summary>Runs the batch and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
-    public async Task<RunSummary> RunAsync(
+    /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int CancelledExitCode = 130;
+
+    private static readonly JsonWriterOptions IndentedJson = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Runs the batch without a store (facts without explanations) and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
+    public Task<RunSummary> RunAsync(
         IReadOnlyList<string> inputs,
         string? urlsFile,
         string outDir,
         CancellationToken ct,
-        Action<ArticleResult>? onArticle = null)
+        Action<ArticleResult>? onArticle = null) =>
+        RunAsync(
+            new RunRequest
+            {
+                Inputs = inputs,
+                UrlsFile = urlsFile,
+                OutDir = outDir,
+                Progress = onArticle is null ? null : new CallbackProgress(onArticle),
+            },
+            ct);
+
+    /// <summary>
+    /// Runs the batch. Throws <see cref="StoreLockedException"/> when another live run holds the store
+    /// and <see cref="StoreException"/> when the store cannot be used; both before anything is written.
+    /// </summary>
+    public async Task<RunSummary> RunAsync(RunRequest request, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var timings = new Dictionary<string, long>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        var (items, failures) = InputResolver.Resolve(inputs, urlsFile);
-        var allFailures = new List<InputFailure>(failures);
+        using var store = request.StorePath is null ? null : RunStore.Open(request.StorePath, time);
+        var stale = store?.AcquireLock();
+        timings["store"] = clock.ElapsedMilliseconds;
+
+        clock.Restart();
+        var (items, resolveFailures) = InputResolver.Resolve(request.Inputs, request.UrlsFile);
         timings["resolve"] = clock.ElapsedMilliseconds;
 
-        clock.Restart();
-        var results = await pipeline.ProcessAllAsync(items, ct, onArticle);
-        timings["process"] = clock.ElapsedMilliseconds;
-        allFailures.AddRange(results.Where(r => r.Failure is not null).Select(r => r.Failure!));
+        var configKey = ConfigKey(request.Explain);
+        var run = store is null ? new RunState(null, false, Empty, Empty) : BeginRun(store, request, configKey);
+        foreach (var f in resolveFailures)
+        {
+            store?.CommitArticle(run.Id!.Value, new RunArticle(f.Input, null, null, ArticleStatus.Failed, f.Reason, null, TimeSpan.Zero));
+        }
 
         clock.Restart();
-        var done = results.Where(r => r.Article is not null).ToList();
-        var facts = done.SelectMany(r => r.Facts).ToList();
+        var outcomes = new ArticleOutcome?[items.Count];
+        var resumedCount = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (run.Committed.TryGetValue(items[i].ArticleId, out var prior))
+            {
+                outcomes[i] = FromStore(store!, items[i], prior);
+                resumedCount++;
+            }
+        }
+
+        request.Progress?.Started(items.Count, resumedCount);
+        var cancelled = false;
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, items.Count).Where(i => outcomes[i] is null),
+                new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = ct },
+                async (i, token) =>
+                {
+                    var outcome = await ProcessAsync(items[i], request, store, run, configKey, token);
+                    if (outcome is null)
+                    {
+                        return;
+                    }
+
+                    outcomes[i] = outcome;
+                    request.Progress?.ArticleDone(outcome);
+                });
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stop after the articles in hand: every one of them is committed; the rest wait for the next run.
+            cancelled = true;
+        }
+
+        timings["process"] = clock.ElapsedMilliseconds;
+
+        clock.Restart();
+        var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
+        var done = finished.Where(o => o.Article is not null).ToList();
+        var facts = done.SelectMany(o => o.Facts).ToList();
         var records = pipeline.Records.Build(facts);
         timings["dedup"] = clock.ElapsedMilliseconds;
 
+        var current = new HashSet<string>(items.Select(i => i.ArticleId).Concat(resolveFailures.Select(f => f.Input)), StringComparer.Ordinal);
+        var removed = run.Baseline.Keys.Where(k => !current.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        var failures = new List<InputFailure>(resolveFailures);
+        failures.AddRange(finished.Where(o => o.Failure is not null).Select(o => o.Failure!));
+
         clock.Restart();
-        Directory.CreateDirectory(outDir);
-        AtomicFile.WriteLines(Path.Combine(outDir, "articles.jsonl"),
-            done.Select(r => JsonFormats.Line(w => JsonFormats.WriteArticle(w, r.Article!, r.Encoding))));
-        AtomicFile.WriteLines(Path.Combine(outDir, "facts.jsonl"), facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f))));
-        AtomicFile.WriteLines(Path.Combine(outDir, "records.jsonl"), records.Select(r => JsonFormats.Line(w => JsonFormats.WriteRecord(w, r))));
+        Directory.CreateDirectory(request.OutDir);
+        AtomicFile.WriteLines(Path.Combine(request.OutDir, "articles.jsonl"),
+            done.Select(o => JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article!, o.Encoding))));
+        AtomicFile.WriteLines(Path.Combine(request.OutDir, "facts.jsonl"), facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f))));
+        AtomicFile.WriteLines(Path.Combine(request.OutDir, "records.jsonl"), records.Select(r => JsonFormats.Line(w => JsonFormats.WriteRecord(w, r))));
         timings["write"] = clock.ElapsedMilliseconds;
 
-        var summary = new RunSummary(started, time.GetUtcNow(), inputs, done.Count, facts.Count, records.Count, allFailures, timings);
-        AtomicFile.WriteText(Path.Combine(outDir, "run.json"), RunJson(summary, results));
+        var summary = new RunSummary(started, time.GetUtcNow(), request.Inputs, done.Count, facts.Count, records.Count, failures, timings)
+        {
+            RunId = run.Id,
+            StorePath = store?.Path,
+            Resumed = run.Resumed,
+            Cancelled = cancelled,
+            New = done.Count(o => o.Change == ArticleChange.New),
+            Changed = done.Count(o => o.Change == ArticleChange.Changed),
+            Unchanged = done.Count(o => o.Change == ArticleChange.Unchanged),
+            Removed = removed,
+            Processed = done.Count(o => o.Status == ArticleStatus.Processed),
+            Reused = done.Count(o => o.Status == ArticleStatus.Reused),
+            Pending = items.Count - finished.Count,
+            StaleLock = stale,
+        };
+        var json = RunJson(summary, items.Count + resolveFailures.Count, finished);
+        AtomicFile.WriteText(Path.Combine(request.OutDir, "run.json"), json);
+        store?.FinishRun(run.Id!.Value, cancelled ? "cancelled" : "done", records, json);
         return summary;
     }
 
-    private string RunJson(RunSummary s, ArticleResult[] results)
+    private static readonly IReadOnlyDictionary<string, RunArticle> Empty = new Dictionary<string, RunArticle>(StringComparer.Ordinal);
+
+    /// <summary>The run's id, whether it resumes an interrupted one, what that one committed, and the last completed run's inputs.</summary>
+    private sealed record RunState(long? Id, bool Resumed, IReadOnlyDictionary<string, RunArticle> Committed, IReadOnlyDictionary<string, RunArticle> Baseline);
+
+    private RunState BeginRun(RunStore store, RunRequest request, string configKey)
+    {
+        var inputsJson = JsonFormats.Line(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("inputs");
+            foreach (var i in request.Inputs)
+            {
+                w.WriteStringValue(i);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("urls", request.UrlsFile);
+            w.WriteEndObject();
+        });
+        var runs = store.Runs();
+        var last = runs.Count > 0 ? runs[^1] : null;
+        long id;
+        var resumed = false;
+        IReadOnlyDictionary<string, RunArticle> committed = Empty;
+
+        // We hold the lock, so a run still marked running was killed; one with the same job resumes.
+        if (last is { Status: "running" or "cancelled" } && last.ConfigKey == configKey && last.Inputs == inputsJson && last.Full == request.Full)
+        {
+            id = last.Id;
+            resumed = true;
+            committed = store.RunArticles(id);
+            store.SetStatus(id, "running");
+        }
+        else
+        {
+            if (last is { Status: "running" })
+            {
+                store.SetStatus(last.Id, "abandoned");
+            }
+
+            id = store.StartRun(pipeline.Version, configKey, inputsJson, request.Full, Path.GetFullPath(request.OutDir));
+        }
+
+        var baselineRun = runs.LastOrDefault(r => r.Status == "done" && r.Id < id);
+        var baseline = baselineRun is null ? Empty : store.RunArticles(baselineRun.Id);
+        return new RunState(id, resumed, committed, baseline);
+    }
+
+    private static ArticleOutcome FromStore(RunStore store, InputItem item, RunArticle prior)
+    {
+        if (prior.Status == ArticleStatus.Failed || prior.ResultId is null)
+        {
+            return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, prior.Reason ?? "failed"), null, prior.Elapsed, prior.Sha256, prior.Change, ArticleStatus.Failed, true);
+        }
+
+        var result = store.LoadResult(prior.ResultId.Value);
+        return new ArticleOutcome(item, result.Article, result.Facts, null, result.Encoding, prior.Elapsed, prior.Sha256, prior.Change, prior.Status, true);
+    }
+
+    /// <summary>Fetch, hash, then clean and extract unless the store has the result; commits the outcome. Null when cancelled mid-fetch.</summary>
+    private async Task<ArticleOutcome?> ProcessAsync(InputItem item, RunRequest request, RunStore? store, RunState run, string configKey, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        FetchOutcome fetched;
+        try
+        {
+            fetched = await pipeline.FetchAsync(item, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception ex)
+        {
+            fetched = FetchOutcome.Fail(item.ArticleId, $"internal error: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        if (ct.IsCancellationRequested && fetched.Failure is not null)
+        {
+            // A fetch cut short by Ctrl+C is not a failure of the input; the next run fetches it again.
+            return null;
+        }
+
+        ArticleOutcome outcome;
+        long? reusedId = null;
+        if (fetched.Failure is not null)
+        {
+            outcome = new ArticleOutcome(item, null, [], fetched.Failure, null, clock.Elapsed, null, null, ArticleStatus.Failed, false);
+        }
+        else
+        {
+            var sha = ResultCodec.Sha256(fetched.Document!.Content);
+            var change = run.Baseline.TryGetValue(item.ArticleId, out var before)
+                ? before.Sha256 == sha ? ArticleChange.Unchanged : ArticleChange.Changed
+                : ArticleChange.New;
+            var cached = request.Full ? null : store?.FindResult(item.ArticleId, sha, configKey);
+            reusedId = cached?.Id;
+            outcome = cached is not null
+                ? new ArticleOutcome(item, cached.Article, cached.Facts, null, cached.Encoding, clock.Elapsed, sha, change, ArticleStatus.Reused, false)
+                : Extract(fetched.Document, request.Explain, sha, change, clock);
+        }
+
+        store?.CommitArticle(
+            run.Id!.Value,
+            new RunArticle(item.ArticleId, outcome.Sha256, outcome.Change, outcome.Status, outcome.Failure?.Reason, reusedId, outcome.Elapsed),
+            outcome.Status == ArticleStatus.Processed ? outcome.Article : null,
+            outcome.Facts,
+            outcome.Encoding);
+        return outcome;
+    }
+
+    private ArticleOutcome Extract(FetchedDocument doc, bool explain, string sha, ArticleChange change, Stopwatch clock)
+    {
+        var item = doc.Input;
+        try
+        {
+            var cleaned = pipeline.Cleaner.Clean(doc);
+            if (cleaned.Failure is not null)
+            {
+                return new ArticleOutcome(item, null, [], cleaned.Failure, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
+            }
+
+            var article = cleaned.Article!;
+            if (article.Text.Length == 0)
+            {
+                return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, "no article text found after cleaning"), cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
+            }
+
+            var facts = pipeline.Extractor.Extract(article, explain);
+            return new ArticleOutcome(item, article, facts, null, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Processed, false);
+        }
+        catch (Exception ex)
+        {
+            return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, $"internal error: {ex.GetType().Name}: {ex.Message}"), null, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
+        }
+    }
+
+    /// <summary>
+    /// What a stored result depends on besides the content: pipeline and model version, the word lists
+    /// and models in use (embedded or --models), and whether facts carry explanations.
+    /// </summary>
+    internal string ConfigKey(bool explain)
+    {
+        var names = typeof(ModelStore).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("models/", StringComparison.Ordinal))
+            .Select(n => n["models/".Length..])
+            .Concat(pipeline.Models.Folder is { } dir && Directory.Exists(dir) ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>() : [])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in names)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(name + "\n" + pipeline.Models.ReadText(name) + "\n"));
+        }
+
+        var models = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        return $"{pipeline.Version}; models {models}{(explain ? "; explain" : "")}";
+    }
+
+    private string RunJson(RunSummary s, int inputCount, IReadOnlyList<ArticleOutcome> finished)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(buffer, IndentedJson))
         {
             w.WriteStartObject();
             w.WriteString("started", s.Started);
             w.WriteString("finished", s.Finished);
             w.WriteString("version", pipeline.Version);
+            w.WriteString("status", s.Cancelled ? "cancelled" : "done");
+            if (s.RunId is { } id)
+            {
+                w.WriteNumber("run_id", id);
+                w.WriteString("store", s.StorePath);
+                w.WriteBoolean("resumed", s.Resumed);
+            }
+
             w.WriteStartArray("inputs");
             foreach (var i in s.Inputs)
             {
@@ -79,11 +429,18 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
             w.WriteEndArray();
             w.WriteStartObject("counts");
-            w.WriteNumber("inputs", results.Length + s.Failures.Count(f => results.All(r => r.Input.ArticleId != f.Input)));
+            w.WriteNumber("inputs", inputCount);
             w.WriteNumber("articles", s.Articles);
             w.WriteNumber("facts", s.Facts);
             w.WriteNumber("records", s.Records);
             w.WriteNumber("failed", s.Failures.Count);
+            w.WriteNumber("new", s.New);
+            w.WriteNumber("changed", s.Changed);
+            w.WriteNumber("unchanged", s.Unchanged);
+            w.WriteNumber("removed", s.Removed.Count);
+            w.WriteNumber("processed", s.Processed);
+            w.WriteNumber("reused", s.Reused);
+            w.WriteNumber("pending", s.Pending);
             w.WriteEndObject();
             w.WriteStartArray("failures");
             foreach (var f in s.Failures)
@@ -92,6 +449,13 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 w.WriteString("input", f.Input);
                 w.WriteString("reason", f.Reason);
                 w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("removed");
+            foreach (var r in s.Removed)
+            {
+                w.WriteStringValue(r);
             }
 
             w.WriteEndArray();
@@ -104,16 +468,35 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             w.WriteNumber("total", (long)(s.Finished - s.Started).TotalMilliseconds);
             w.WriteEndObject();
             w.WriteStartArray("articles");
-            foreach (var r in results)
+            foreach (var o in finished)
             {
                 w.WriteStartObject();
-                w.WriteString("article", r.Input.ArticleId);
-                w.WriteString("status", r.Failure is null ? "done" : "failed");
-                w.WriteNumber("facts", r.Facts.Count);
-                w.WriteNumber("ms", (long)r.Elapsed.TotalMilliseconds);
-                if (r.Encoding is not null)
+                w.WriteString("article", o.Input.ArticleId);
+                w.WriteString("status", o.Failure is null ? "done" : "failed");
+                w.WriteNumber("facts", o.Facts.Count);
+                w.WriteNumber("ms", (long)o.Elapsed.TotalMilliseconds);
+                if (o.Encoding is not null)
                 {
-                    w.WriteString("encoding", r.Encoding);
+                    w.WriteString("encoding", o.Encoding);
+                }
+
+                if (s.RunId is not null)
+                {
+                    w.WriteString("result", RunStore.Name(o.Status));
+                    if (o.Change is { } c)
+                    {
+                        w.WriteString("change", RunStore.Name(c));
+                    }
+
+                    if (o.Sha256 is not null)
+                    {
+                        w.WriteString("sha256", o.Sha256);
+                    }
+
+                    if (o.FromInterruptedRun)
+                    {
+                        w.WriteBoolean("resumed", true);
+                    }
                 }
 
                 w.WriteEndObject();
@@ -123,6 +506,17 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             w.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Adapts the old per-article callback.</summary>
+    private sealed class CallbackProgress(Action<ArticleResult> onArticle) : IRunProgress
+    {
+        public void Started(int total, int alreadyDone)
+        {
+        }
+
+        public void ArticleDone(ArticleOutcome o) =>
+            onArticle(new ArticleResult(o.Input, o.Article, o.Facts, o.Failure, o.Encoding, o.Elapsed));
     }
 }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using AngleSharp.Html.Parser;
+using Extraction.Report;
+using Extraction.Tests.Store;
+
+namespace Extraction.Tests.Report;
+
+/// <summary>A fact that runs only where headless Chromium is installed, and says so when it is not.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string Binary = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Binary))
+        {
+            Skip = $"SKIPPED: {Binary} not found, so the HTML report was not rendered in a browser. Install it with: apt-get install -y chromium";
+        }
+    }
+}
+
+/// <summary>The HTML diff report as a browser shows it, after its script ran: headless Chromium dumps the live DOM.</summary>
+public sealed class DiffHtmlChromiumTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Report()
+    {
+        var path = _dir["report.html"];
+        File.WriteAllText(path, DiffHtml.Render(DiffSamples.Mixed(), new DiffSides("run 1", "run 2"), DateTimeOffset.UnixEpoch));
+        return path;
+    }
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> DumpDom(string url)
+    {
+        var info = new ProcessStartInfo(ChromiumFactAttribute.Binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--user-data-dir=" + _dir["chromium-profile"], "--dump-dom", url,
+        })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var chromium = Process.Start(info)!;
+        var stdout = chromium.StandardOutput.ReadToEndAsync();
+        var stderr = chromium.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await chromium.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            chromium.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var dom = await stdout;
+        Assert.True(dom.Contains("<html", StringComparison.Ordinal), $"chromium printed no DOM (exit {chromium.ExitCode}): {await stderr}");
+        return new HtmlParser().ParseDocument(dom);
+    }
+
+    private static string[] Visible(AngleSharp.Html.Dom.IHtmlDocument doc) =>
+        doc.QuerySelectorAll("#records tbody tr.rec").Where(r => !r.HasAttribute("hidden")).Select(r => r.GetAttribute("data-id")!).ToArray();
+
+    [ChromiumFact]
+    public async Task Report_KindFilterInHash_ShowsOnlyHardware()
+    {
+        var doc = await DumpDom(new Uri(Report()).AbsoluteUri + "#kind=hardware");
+
+        Assert.Equal("2", doc.GetElementById("count-added")!.TextContent);
+        Assert.Equal("1", doc.GetElementById("count-removed")!.TextContent);
+        Assert.Equal("1", doc.GetElementById("count-changed")!.TextContent);
+        Assert.Equal(["dddddddddddd"], Visible(doc));
+        Assert.Equal("1 of 4 shown", doc.GetElementById("shown")!.TextContent);
+        Assert.Equal("yes", doc.Body!.GetAttribute("data-filtered"));
+    }
+
+    [ChromiumFact]
+    public async Task Report_ActorAndChangeFilterInQuery_ShowsTheChangedMicrosoftRecord()
+    {
+        var doc = await DumpDom(new Uri(Report()).AbsoluteUri + "?actor=Microsoft&change=changed");
+
+        Assert.Equal(["cccccccccccc"], Visible(doc));
+        Assert.Equal("1 of 4 shown", doc.GetElementById("shown")!.TextContent);
+        Assert.True(doc.GetElementById("empty")!.HasAttribute("hidden"));
+    }
+}

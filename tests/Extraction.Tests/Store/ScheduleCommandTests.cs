@@ -1,0 +1,61 @@
+using Extraction.Cli;
+
+namespace Extraction.Tests.Store;
+
+/// <summary>`extract schedule`: the same run in-process on a Quartz schedule.</summary>
+public sealed class ScheduleCommandTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Schedule_OnceNow_RunsJobAndReturnsItsExitCode()
+    {
+        var corpus = StoreTestSupport.CopySamples(_dir["in"]);
+
+        var (code, stdout, _) = await StoreTestSupport.Cli("schedule", "--once-now", "--", "run", corpus, "--out", _dir["out"]);
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(_dir["out"], "records.jsonl")));
+        Assert.Contains("run 1 finished: exit 0 (ok)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_FailingNights_LogsEachAndKeepsScheduling()
+    {
+        // Every second (Quartz syntax), two runs, both failing: the schedule must go on after the first.
+        var (code, stdout, stderr) = await StoreTestSupport.Cli("schedule", "--cron", "* * * * * ?", "--max-runs", "2", "--",
+            "run", _dir["missing"], "--out", _dir["out"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("run 1 finished: exit 1 (some inputs failed)", stdout, StringComparison.Ordinal);
+        Assert.Contains("next run at", stdout, StringComparison.Ordinal);
+        Assert.Contains("run 2 finished: exit 1 (some inputs failed)", stdout, StringComparison.Ordinal);
+        Assert.Contains("no such file or folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0 3 * * *")]
+    [InlineData("30 4 * * 1-5")]
+    [InlineData("0 0 3 * * ?")]
+    public void TryCron_CrontabOrQuartzSyntax_Parses(string expression)
+    {
+        Assert.True(ScheduleCommand.TryCron(expression, out var parsed, out _));
+        Assert.NotNull(parsed!.GetNextValidTimeAfter(DateTimeOffset.UtcNow));
+    }
+
+    [Theory]
+    [InlineData("schedule|--cron|0 3 * * *")]
+    [InlineData("schedule|--cron|0 3 * * *|--|clean|x.html")]
+    [InlineData("schedule|--|run|samples|--out|o")]
+    [InlineData("schedule|--cron|not a cron|--|run|samples|--out|o")]
+    [InlineData("schedule|--cron|0 3 * * *|--|run|samples")]
+    public async Task Schedule_BadArguments_UsageError(string args)
+    {
+        var (code, _, stderr) = await StoreTestSupport.Cli(args.Split('|'));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("extract", stderr, StringComparison.Ordinal);
+    }
+}
