@@ -222,23 +222,36 @@ public sealed class AmountRecognizer
         var isRange = false;
         var between = i > 0 && tokens[i - 1].Is("zwischen");
 
-        // Ranges: "16 bis 18 Milliarden", "10-20 Mio.", "zwischen 10 und 20 Mio.", "500 Millionen bis 1 Milliarde";
-        // the second figure must carry a scale ("5 Milliarden bis 2030" is no range).
-        if (TryRangeEnd(tokens, j, between, out var v2, out var afterV2))
+        // Ranges: "16 bis 18 Milliarden", "10-20 Mio.", "zwischen 10 und 20 Mio.", "500 Millionen bis 1 Milliarde",
+        // "500.000 bis 1 Million"; "zwischen 30.000 und 40.000 Dollar" needs the currency instead of a scale.
+        // A scale on the first figure alone ends it: "5 Milliarden bis 2030" is no range.
+        if (TryRangeEnd(tokens, j, between, out var v2, out var afterV2) && v2 <= MaxFigure)
         {
             var k = ReadScale(tokens, afterV2, v2, out var scale2, out var weak2);
-            if (scale2 is not null && !weak2 && v2 <= MaxFigure)
+            decimal? lo = null, hi = null;
+            if (scale2 is not null && !weak2)
             {
-                var lo = v1 * (scale1 ?? scale2.Value);
-                var hi = v2 * scale2.Value;
-                if (hi > lo)
+                hi = v2 * scale2.Value;
+                lo = v1 * (scale1 ?? scale2.Value);
+                if (scale1 is null && lo >= hi)
                 {
-                    isRange = true;
-                    min = lo;
-                    max = hi;
-                    scale1 ??= scale2;
-                    j = k;
+                    lo = v1; // "500.000 bis 1 Million"
                 }
+            }
+            else if (scale1 is null && scale2 is null
+                && (Lexicon.CurrencyAfter(tokens, k) is not null || Lexicon.CurrencyBefore(tokens, between ? i - 1 : i) is not null))
+            {
+                lo = v1;
+                hi = v2;
+            }
+
+            if (lo is { } l && hi is { } h && h > l)
+            {
+                isRange = true;
+                min = l;
+                max = h;
+                scale1 ??= scale2;
+                j = k;
             }
         }
 

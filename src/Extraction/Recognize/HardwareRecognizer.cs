@@ -41,9 +41,9 @@ public sealed class HardwareRecognizer
     {
         mention = null!;
         next = i + 1;
-        if (!TryCount(tokens, i, out var min, out var j) || IsYear(tokens, i))
+        if (!TryCount(tokens, i, out var min, out var j) || IsYear(tokens, i) || (i > 0 && tokens[i - 1].Text is "je" or "pro"))
         {
-            return false;
+            return false; // "Rechenknoten mit je vier Chips" counts per node, not hardware bought
         }
 
         var max = min;
@@ -134,6 +134,14 @@ public sealed class HardwareRecognizer
                 continue;
             }
 
+            // "3,76 Millionen Rechenzentrums-GPUs": the first part of a compound whose head decides; small figures
+            // before such a part are sizes ("3-Nanometer-Chips", "8-Kern-CPUs"), not counts.
+            if (min >= 100 && char.IsUpper(t.Text[0]) && k + 1 < tokens.Count && tokens[k + 1].Text == "-"
+                && tokens[k + 1].Start == t.End && !IsMeasure(t.Text))
+            {
+                continue;
+            }
+
             return false;
         }
 
@@ -203,6 +211,11 @@ public sealed class HardwareRecognizer
             or "Februar" or "März" or "April" or "Mai" or "Juni" or "Juli" or "August" or "September" or "Oktober"
             or "November" or "Dezember" or "Quartal" or "Geschäftsjahr" or "Haushaltsjahr";
     }
+
+    private static bool IsMeasure(string w) =>
+        w.EndsWith("meter", StringComparison.OrdinalIgnoreCase) || w.EndsWith("watt", StringComparison.OrdinalIgnoreCase)
+        || w.EndsWith("bit", StringComparison.OrdinalIgnoreCase) || w.EndsWith("byte", StringComparison.OrdinalIgnoreCase)
+        || w is "Zoll" or "Kern" or "Kerne" or "GB" or "TB" or "MB" or "nm" or "Jahres" or "Jahre" or "Jahr";
 
     private static string NormalizeVendor(string v) => v switch
     {

@@ -83,6 +83,21 @@ internal static class Lexicon
             return null;
         }
 
+        // "US$", "US-$", "C$" after the figure
+        if (DollarPrefixes.TryGetValue(t.Text, out var prefixed))
+        {
+            var k = i + 1;
+            if (k + 1 < tokens.Count && tokens[k].Text == "-" && tokens[k].Start == t.End)
+            {
+                k++;
+            }
+
+            if (k < tokens.Count && tokens[k].Text == "$" && tokens[k].Start == tokens[k - 1].End)
+            {
+                return (prefixed, CurrencyEvidence.Explicit, k + 1);
+            }
+        }
+
         // "US-Dollar", "kanadische Dollar", "Hongkong-Dollar", "US-amerikanische Dollar"
         if (DollarAdjectives.TryGetValue(t.Text, out var adj))
         {
@@ -155,9 +170,10 @@ internal static class Lexicon
             return (SymbolCode(t.Text), t.Text == "$" ? CurrencyEvidence.BareDollar : CurrencyEvidence.Explicit, i - 1);
         }
 
-        // ISO codes only: "EUR 5 Mio.", "CHF 300 Mio.", never a name ("Euro 5").
+        // ISO codes only: "EUR 5 Mio.", "CHF 300 Mio.", never a name ("Euro 5") nor a currency pair ("EUR/USD 1,08").
         if (t.Kind == TokenKind.Word && t.Text.Length == 3 && IsAsciiUpper(t.Text)
-            && CurrencyWords.TryGetValue(t.Text, out var code) && code == t.Text)
+            && CurrencyWords.TryGetValue(t.Text, out var code) && code == t.Text
+            && !(i >= 2 && tokens[i - 2].Text == "/" && tokens[i - 2].End == t.Start))
         {
             return (code, CurrencyEvidence.Explicit, i - 1);
         }
@@ -293,6 +309,7 @@ internal static class Lexicon
         "investition", "investitionen", "investment", "fonds", "paket", "programm", "budget", "etat", "deal", "finanzierung",
         "runde", "spritze", "subvention", "subventionen", "zuschuss", "förderung", "projekt", "vorhaben", "auftrag",
         "übernahme", "kredit", "darlehen", "plan", "offensive", "initiative", "zusage", "hilfe", "hilfen",
+        "werk", "fabrik", "campus", "rechenzentrum", "ausbau", "vertrag", "kauf", "bewertung", "umsatz", "gewinn", "verlust",
     ];
 
     /// <summary>Nouns after a scale that make the figure money without a currency: "2 Milliarden Fördergelder".</summary>
@@ -312,7 +329,8 @@ internal static class Lexicon
     private static readonly string[] MoneyNounSuffixes =
     [
         "investition", "investitionen", "gelder", "fördermittel", "finanzmittel", "haushaltsmittel", "subventionen",
-        "zuschüsse", "kapital", "budget", "kredite", "darlehen",
+        "zuschüsse", "kapital", "budget", "kredite", "darlehen", "umsatz", "umsätze", "gewinn", "verlust", "kosten",
+        "ausgaben", "einnahmen", "erlöse", "schulden",
     ];
 
     /// <summary>Lower-case verbs and function words that look like inflected adjectives ("sollen", "einer", "wieder").</summary>
