@@ -20,13 +20,13 @@ public sealed class AmountRecognizer
     /// <summary>Finds all money mentions in pre-tokenized text.</summary>
     public IReadOnlyList<MoneyMention> Recognize(string text, List<Token> tokens)
     {
-        var found = new List<MoneyMention>();
+        List<MoneyMention>? found = null; // most sentences have none: no list for them
         var i = 0;
         while (i < tokens.Count)
         {
             if (TryAt(text, tokens, i, out var mention, out var next))
             {
-                found.Add(mention);
+                (found ??= []).Add(mention);
                 i = next;
             }
             else
@@ -35,7 +35,7 @@ public sealed class AmountRecognizer
             }
         }
 
-        return found;
+        return found ?? (IReadOnlyList<MoneyMention>)[];
     }
 
     internal static bool TryFigure(List<Token> tokens, int i, out decimal value) => TryReadFigure(tokens, i, out value, out _);

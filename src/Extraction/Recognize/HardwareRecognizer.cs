@@ -19,13 +19,13 @@ public sealed class HardwareRecognizer
     /// <summary>Finds all hardware counts in pre-tokenized text.</summary>
     public IReadOnlyList<HardwareMention> Recognize(string text, List<Token> tokens)
     {
-        var found = new List<HardwareMention>();
+        List<HardwareMention>? found = null; // most sentences have none: no list for them
         var i = 0;
         while (i < tokens.Count)
         {
             if (TryAt(text, tokens, i, out var mention, out var next))
             {
-                found.Add(mention);
+                (found ??= []).Add(mention);
                 i = next;
             }
             else
@@ -34,7 +34,7 @@ public sealed class HardwareRecognizer
             }
         }
 
-        return found;
+        return found ?? (IReadOnlyList<HardwareMention>)[];
     }
 
     private static bool TryAt(string text, List<Token> tokens, int i, out HardwareMention mention, out int next)
