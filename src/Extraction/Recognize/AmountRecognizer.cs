@@ -1,3 +1,4 @@
+using System.Globalization;
 using Extraction.Model;
 using Extraction.Text;
 
@@ -216,6 +217,11 @@ public sealed class AmountRecognizer
         }
 
         var isWord = tokens[i].Kind == TokenKind.Word;
+        if (j == i + 1 && IsEnglishContext(tokens, i) && TryEnglishGrouping(tokens[i].Text, out var english))
+        {
+            v1 = english; // "$1,500 million", "$30,000": an English thousands comma, not a German decimal
+        }
+
         j = ReadScale(tokens, j, v1, out var scale1, out var weak);
         var min = v1 * (scale1 ?? 1m);
         var max = min;
@@ -296,6 +302,39 @@ public sealed class AmountRecognizer
         mention = new MoneyMention(startOffset, endOffset - startOffset, text[startOffset..endOffset], amount, evidence);
         next = end;
         return true;
+    }
+
+    // A figure written the English way: after "$" or "£", or before "million"/"billion"/"bn".
+    private static bool IsEnglishContext(List<Token> tokens, int i) =>
+        (i > 0 && tokens[i - 1].Kind == TokenKind.Symbol && tokens[i - 1].Text is "$" or "£")
+        || (i + 1 < tokens.Count && tokens[i + 1].Text is "million" or "millions" or "billion" or "billions" or "trillion" or "bn" or "mn");
+
+    // "1,500" or "12,000,000": groups of three after commas, and nothing else.
+    private static bool TryEnglishGrouping(string s, out decimal value)
+    {
+        value = 0;
+        var comma = s.IndexOf(',', StringComparison.Ordinal);
+        if (comma is < 1 or > 3 || s.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return (s.Length - comma) % 4 == 0 && IsGroupedBy(s, comma)
+            && decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+        static bool IsGroupedBy(string s, int comma)
+        {
+            for (var k = comma; k < s.Length; k++)
+            {
+                var isSep = (k - comma) % 4 == 0;
+                if (isSep ? s[k] != ',' : !char.IsAsciiDigit(s[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     // "300 Millionen sollen ...", "eine Milliarde in ...", "20-Milliarden-Investition", "2 Milliarden Fördergelder":

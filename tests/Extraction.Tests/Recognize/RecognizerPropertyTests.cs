@@ -186,6 +186,25 @@ public sealed class RecognizerPropertyTests
         let text = glued && scale.Item1 == "bn" ? $"{digits}bn" : $"{digits} {scale.Item1}"
         select Build(frame, q, cur, text, figure * scale.Item2, figure * scale.Item2);
 
+    // English thousands commas after "$" or "£", or before an English scale: "$1,500 million", "£30,000".
+    private static Gen<MoneyCase> EnglishThousands =>
+        from value in Gen.Choose(1_000, 999_999)
+        from scale in Gen.Elements(EnglishScalesOrNone)
+        from cur in Gen.Elements(EnglishSymbols)
+        from q in Gen.Elements(Qualifiers)
+        from frame in Gen.Elements(Frames)
+        let text = Group(value, ",") + (scale.Item1.Length == 0 ? "" : " " + scale.Item1)
+        select Build(frame, q, cur, text, value * scale.Item2, value * scale.Item2);
+
+    private static readonly (string, decimal)[] EnglishScalesOrNone = [("", 1m), ("million", 1_000_000m), ("billion", 1_000_000_000m)];
+
+    private static readonly Cur[] EnglishSymbols =
+    [
+        new("$", "USD", CurrencyEvidence.BareDollar, true),
+        new("US$ ", "USD", CurrencyEvidence.Explicit, true),
+        new("£", "GBP", CurrencyEvidence.Explicit, true),
+    ];
+
     private static readonly (string Text, string Unit)[] Units =
     [
         ("GPUs", "GPU"), ("Grafikprozessoren", "GPU"), ("Grafikkarten", "GPU"), ("Chips", "chip"), ("KI-Chips", "chip"),
@@ -229,6 +248,9 @@ public sealed class RecognizerPropertyTests
 
     [Property(MaxTest = 300)]
     public Property Recognize_EnglishFigureInGermanText_ParsesBack() => Prop.ForAll(English.ToArbitrary(), AssertMoney);
+
+    [Property(MaxTest = 300)]
+    public Property Recognize_EnglishThousandsComma_ParsesBack() => Prop.ForAll(EnglishThousands.ToArbitrary(), AssertMoney);
 
     [Property(MaxTest = 400)]
     public Property Recognize_HardwareCount_ParsesBack() => Prop.ForAll(HardwareCounts.ToArbitrary(), AssertHardware);
