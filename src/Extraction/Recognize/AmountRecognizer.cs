@@ -295,6 +295,12 @@ public sealed class AmountRecognizer
             return false;
         }
 
+        if (isWord && i > 0 && tokens[i - 1].Text is "mehrere" or "mehreren" or "einige" or "einigen" or "etliche" or "etlichen"
+            or "viele" or "vielen" or "paar" or "wenige" or "wenigen")
+        {
+            return false; // "mehrere Hundert Millionen Euro" is a vague magnitude
+        }
+
         var (qualifier, qStart) = Lexicon.QualifierBefore(tokens, first);
         var startOffset = tokens[qStart].Start;
         var endOffset = tokens[end - 1].End;

@@ -60,6 +60,7 @@ public sealed class HardwareRecognizer
         string? model = null;
         string? unit = null;
         var specific = false;
+        var lastModel = -1;
 
         // Up to seven tokens of adjectives, vendor, model and hyphens before the unit noun.
         var limit = Math.Min(tokens.Count, j + 7);
@@ -73,12 +74,13 @@ public sealed class HardwareRecognizer
                 while (k + 2 < tokens.Count && tokens[k + 1].Text == "-" && tokens[k + 1].Start == t.End
                     && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 2].Kind == TokenKind.Word)
                 {
-                    if (Lexicon.HardwareUnit(tokens[k + 2].Text) is not { } head)
+                    var head = Lexicon.HardwareUnit(tokens[k + 2].Text);
+                    if (head is null && tokens[k + 2].Text is not ("Einheiten" or "Karten" or "Module" or "Modulen" or "Boards"))
                     {
                         return false;
                     }
 
-                    u = head;
+                    u = head ?? u; // "GPU-Einheiten" are GPUs
                     k += 2;
                     t = tokens[k];
                 }
@@ -105,7 +107,7 @@ public sealed class HardwareRecognizer
 
             if (t.Kind != TokenKind.Word)
             {
-                return false;
+                break;
             }
 
             if (Lexicon.IsVendor(t.Text))
@@ -119,6 +121,7 @@ public sealed class HardwareRecognizer
             {
                 model ??= t.Text;
                 specific = true;
+                lastModel = k;
                 continue;
             }
 
@@ -129,7 +132,13 @@ public sealed class HardwareRecognizer
             }
 
             // "KI-Chips", "hochmodernen", "neuesten", "zusätzliche": modifiers; "nm", "wurden": not.
-            if (t.Text is "KI" or "AI" or "HPC" or "Hochleistungs" or "Rechen" or "Compute" || AmountRecognizer.IsAdjectiveLike(t.Text))
+            if (t.Text is "KI" or "AI" or "HPC" or "Hochleistungs" or "Rechen" or "Compute")
+            {
+                continue;
+            }
+
+            // Adjectives stand before the model; after it a lower-case word is a verb: "350.000 H100 betreiben".
+            if (AmountRecognizer.IsAdjectiveLike(t.Text) && lastModel < 0)
             {
                 continue;
             }
@@ -142,12 +151,19 @@ public sealed class HardwareRecognizer
                 continue;
             }
 
-            return false;
+            break;
         }
 
         if (unit is null)
         {
-            return false;
+            // "100.000 H100 in Memphis": a model that ends the phrase names its unit.
+            if (model is null || lastModel != k - 1 || Lexicon.ModelUnit(model) is not { } family)
+            {
+                return false;
+            }
+
+            unit = family;
+            k = lastModel;
         }
 
         var end = k + 1;

@@ -353,6 +353,18 @@ internal static class Lexicon
     public static bool IsVendor(string word) => word is "Nvidia" or "NVIDIA" or "AMD" or "Intel" or "Google" or "Huawei"
         or "Nvidias" or "Cerebras" or "Graphcore" or "Qualcomm" or "Apple" or "Tenstorrent";
 
+    /// <summary>The unit a bare model stands for: "H100" a GPU, "GH200" a (super)chip, "MI300X" an accelerator.</summary>
+    public static string? ModelUnit(string model) => model switch
+    {
+        "Blackwell" or "Hopper" or "Rubin" => "GPU",
+        "Gaudi2" or "Gaudi3" => "accelerator",
+        _ when model.StartsWith("GB", StringComparison.Ordinal) || model.StartsWith("GH", StringComparison.Ordinal) => "chip",
+        _ when model.StartsWith("MI", StringComparison.Ordinal) => "accelerator",
+        _ when model.StartsWith("TPU", StringComparison.Ordinal) => "TPU",
+        _ when model.Length > 1 && model[0] is 'H' or 'A' or 'B' or 'L' && char.IsAsciiDigit(model[1]) => "GPU",
+        _ => null,
+    };
+
     /// <summary>Chip model names: H100, H200, B200, GB200, MI300X, A100, TPUv5, Gaudi3.</summary>
     public static bool IsModel(string word)
     {
