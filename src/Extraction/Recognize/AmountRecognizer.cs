@@ -1,3 +1,4 @@
+using System.Globalization;
 using Extraction.Model;
 using Extraction.Text;
 
@@ -11,19 +12,22 @@ namespace Extraction.Recognize;
 /// </summary>
 public sealed class AmountRecognizer
 {
+    // No real amount comes near this; it also keeps figure × scale inside decimal's range.
+    private const decimal MaxFigure = 1_000_000_000_000_000m;
+
     /// <summary>Finds all money mentions in the text.</summary>
     public IReadOnlyList<MoneyMention> Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
     /// <summary>Finds all money mentions in pre-tokenized text.</summary>
     public IReadOnlyList<MoneyMention> Recognize(string text, List<Token> tokens)
     {
-        var found = new List<MoneyMention>();
+        List<MoneyMention>? found = null; // most sentences have none: no list for them
         var i = 0;
         while (i < tokens.Count)
         {
             if (TryAt(text, tokens, i, out var mention, out var next))
             {
-                found.Add(mention);
+                (found ??= []).Add(mention);
                 i = next;
             }
             else
@@ -32,103 +36,254 @@ public sealed class AmountRecognizer
             }
         }
 
-        return found;
+        return found ?? (IReadOnlyList<MoneyMention>)[];
     }
 
-    internal static bool TryFigure(List<Token> tokens, int i, out decimal value)
+    internal static bool TryFigure(List<Token> tokens, int i, out decimal value) => TryReadFigure(tokens, i, out value, out _);
+
+    /// <summary>
+    /// Reads a figure starting at token <paramref name="i"/>: digits ("100.000", "8,6", "100 000" grouped by
+    /// single spaces), a written-out number ("fünfundzwanzig", "anderthalb") or "eine halbe".
+    /// </summary>
+    internal static bool TryReadFigure(List<Token> tokens, int i, out decimal value, out int next)
     {
         value = 0;
+        next = i + 1;
         var t = tokens[i];
-        return t.Kind switch
+        if (t.Kind == TokenKind.Number)
         {
-            TokenKind.Number => GermanNumbers.TryParseDigits(t.Text, out value),
-            TokenKind.Word => GermanNumbers.TryParseWord(t.Text, out value),
-            _ => false,
-        };
+            if (!GermanNumbers.TryParseDigits(t.Text, out value) || value > MaxFigure)
+            {
+                return false;
+            }
+
+            if (TryReadSpaceGroups(tokens, i, out var grouped, out var after))
+            {
+                value = grouped;
+                next = after;
+            }
+
+            return true;
+        }
+
+        if (t.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        // "eine halbe Milliarde", "einer halben Million"
+        if (i + 1 < tokens.Count && t.Text is "eine" or "Eine" or "einer" or "Einer" && tokens[i + 1].Text is "halbe" or "halben")
+        {
+            value = 0.5m;
+            next = i + 2;
+            return true;
+        }
+
+        return GermanNumbers.TryParseWord(t.Text, out value);
+    }
+
+    // "100 000", "3 500 000", "2 500 000,50": digit groups split by one plain space. Only from the first group
+    // of a run (so a phone number's tail is never a figure), and never when more digits follow.
+    private static bool TryReadSpaceGroups(List<Token> tokens, int i, out decimal value, out int next)
+    {
+        value = 0;
+        next = i + 1;
+        var lead = tokens[i].Text;
+        if (lead.Length > 3 || lead[0] == '0' || !IsDigits(lead) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number))
+        {
+            return false;
+        }
+
+        var k = i + 1;
+        var digits = lead;
+        while (k < tokens.Count && tokens[k].Kind == TokenKind.Number && tokens[k].Start == tokens[k - 1].End + 1 && IsGroup(tokens[k].Text))
+        {
+            digits += tokens[k].Text;
+            k++;
+            if (tokens[k - 1].Text.Length > 3)
+            {
+                break; // a decimal part ends the figure
+            }
+        }
+
+        if (k == i + 1 || (k < tokens.Count && tokens[k].Kind == TokenKind.Number))
+        {
+            return false;
+        }
+
+        if (!GermanNumbers.TryParseDigits(digits, out value) || value > MaxFigure)
+        {
+            return false;
+        }
+
+        next = k;
+        return true;
+
+        static bool IsGroup(string s) =>
+            s.Length >= 3 && IsDigits(s.AsSpan(0, 3)) && (s.Length == 3 || (s.Length > 4 && s[3] == ',' && IsDigits(s.AsSpan(4))));
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 0;
     }
 
     /// <summary>Reads an optional scale at index j (allowing "20-Milliarden" and "Mrd."), returning the index after it.</summary>
-    internal static int ReadScale(List<Token> tokens, int j, out decimal? scale)
+    internal static int ReadScale(List<Token> tokens, int j, out decimal? scale) => ReadScale(tokens, j, 2m, out scale, out _);
+
+    /// <summary>
+    /// Reads an optional scale after a figure of <paramref name="figure"/>: "Milliarden", "Mrd.", "-Milliarden-",
+    /// "bn", and the glued "5k"/"500m" (<paramref name="weak"/>: a scale only where a currency confirms money).
+    /// </summary>
+    internal static int ReadScale(List<Token> tokens, int j, decimal figure, out decimal? scale, out bool weak)
     {
         scale = null;
+        weak = false;
+        if (j <= 0 || j > tokens.Count)
+        {
+            return j;
+        }
+
         var k = j;
-        if (k + 1 < tokens.Count && tokens[k].Text == "-" && Lexicon.Scale(tokens[k + 1]) is not null)
+        if (k + 1 < tokens.Count && tokens[k].Text == "-" && tokens[k].Start == tokens[k - 1].End && Lexicon.Scale(tokens[k + 1]) is not null)
         {
             k++;
         }
 
-        if (k < tokens.Count && Lexicon.Scale(tokens[k]) is { } s)
+        if (k >= tokens.Count)
         {
-            scale = s;
-            k++;
-            if (k < tokens.Count && tokens[k].Text == "." && tokens[k].Start == tokens[k - 1].End && Lexicon.IsAbbreviatedScale(tokens[k - 1]))
-            {
-                k++;
-            }
-
-            return k;
+            return j;
         }
 
-        return j;
+        var t = tokens[k];
+        if (t.Kind == TokenKind.Word && t.Start == tokens[k - 1].End && tokens[k - 1].Kind == TokenKind.Number && t.Text is "k" or "m")
+        {
+            scale = t.Text == "k" ? 1_000m : 1_000_000m;
+            weak = true;
+            return k + 1;
+        }
+
+        if (Lexicon.Scale(t) is not { } s)
+        {
+            return j;
+        }
+
+        // German "Billion" is 10^12, but its singular after a figure other than one is English: "US$ 2.5 Billion".
+        scale = t.Text == "Billion" && figure != 1m ? 1_000_000_000m : s;
+        k++;
+        if (k < tokens.Count && tokens[k].Text == "." && tokens[k].Start == tokens[k - 1].End && Lexicon.IsAbbreviatedScale(tokens[k - 1]))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// Reads the upper end of a range after the first figure (and its scale) ended at <paramref name="j"/>:
+    /// "bis 18", "-20", "und 20" after "zwischen"; never "bis zu".
+    /// </summary>
+    internal static bool TryRangeEnd(List<Token> tokens, int j, bool between, out decimal value, out int next)
+    {
+        value = 0;
+        next = j;
+        if (j + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        var sep = tokens[j];
+        var isSep = between
+            ? sep.Is("und") || sep.Is("bis")
+            : (sep.Kind == TokenKind.Punct && sep.Text is "-" or "–" or "—") || (sep.Is("bis") && !tokens[j + 1].Is("zu"));
+        return isSep && TryReadFigure(tokens, j + 1, out value, out next);
     }
 
     private static bool TryAt(string text, List<Token> tokens, int i, out MoneyMention mention, out int next)
     {
         mention = null!;
         next = i + 1;
-        if (!TryFigure(tokens, i, out var v1))
+        if (!TryReadFigure(tokens, i, out var v1, out var j))
         {
             return false;
         }
 
         var isWord = tokens[i].Kind == TokenKind.Word;
-        var j = ReadScale(tokens, i + 1, out var scale1);
-        var min = v1;
-        var max = v1;
-        decimal? scale2 = null;
-        var isRange = false;
-        var rangeStart = i;
-
-        // Ranges: "16 bis 18 Milliarden", "10-20 Mio.", "zwischen 10 und 20 Mio."
-        var between = i > 0 && tokens[i - 1].Is("zwischen");
-        if (j + 1 < tokens.Count
-            && ((tokens[j].Text is "-" or "–" or "—" && tokens[j].Kind == TokenKind.Punct)
-                || (tokens[j].Is("bis") && !tokens[j + 1].Is("zu"))
-                || (between && tokens[j].Is("und")))
-            && TryFigure(tokens, j + 1, out var v2))
+        if (j == i + 1 && IsEnglishContext(tokens, i) && TryEnglishGrouping(tokens[i].Text, out var english))
         {
-            var k = ReadScale(tokens, j + 2, out scale2);
-            var scaled = scale1 is not null || scale2 is not null;
-            if (scaled && !(scale1 is not null && scale2 is null) && v2 >= v1)
+            v1 = english; // "$1,500 million", "$30,000": an English thousands comma, not a German decimal
+        }
+
+        j = ReadScale(tokens, j, v1, out var scale1, out var weak);
+        var min = v1 * (scale1 ?? 1m);
+        var max = min;
+        var isRange = false;
+        var between = i > 0 && tokens[i - 1].Is("zwischen");
+
+        // Ranges: "16 bis 18 Milliarden", "10-20 Mio.", "zwischen 10 und 20 Mio.", "500 Millionen bis 1 Milliarde",
+        // "500.000 bis 1 Million"; "zwischen 30.000 und 40.000 Dollar" needs the currency instead of a scale.
+        // A scale on the first figure alone ends it: "5 Milliarden bis 2030" is no range.
+        if (TryRangeEnd(tokens, j, between, out var v2, out var afterV2) && v2 <= MaxFigure)
+        {
+            var k = ReadScale(tokens, afterV2, v2, out var scale2, out var weak2);
+            decimal? lo = null, hi = null;
+            if (scale2 is not null && !weak2)
+            {
+                hi = v2 * scale2.Value;
+                lo = v1 * (scale1 ?? scale2.Value);
+                if (scale1 is null && lo >= hi)
+                {
+                    lo = v1; // "500.000 bis 1 Million"
+                }
+            }
+            else if (scale1 is null && scale2 is null
+                && (Lexicon.CurrencyAfter(tokens, k) is not null || Lexicon.CurrencyBefore(tokens, between ? i - 1 : i) is not null))
+            {
+                lo = v1;
+                hi = v2;
+            }
+
+            if (lo is { } l && hi is { } h && h > l)
             {
                 isRange = true;
-                max = v2;
+                min = l;
+                max = h;
                 scale1 ??= scale2;
                 j = k;
-                if (between)
-                {
-                    rangeStart = i - 1;
-                }
             }
         }
 
         var currency = Lexicon.CurrencyAfter(tokens, j);
-        if (currency is null && j + 1 < tokens.Count && tokens[j].Text == "-" && scale1 is not null)
+        if (currency is null && scale1 is not null && j + 1 < tokens.Count && tokens[j].Text == "-" && tokens[j].Start == tokens[j - 1].End)
         {
             // "20-Milliarden-Euro-Fonds"
             currency = Lexicon.CurrencyAfter(tokens, j + 1);
         }
 
-        var before = currency is null ? Lexicon.CurrencyBefore(tokens, isRange && between ? i - 1 : i) : null;
+        var rangeStart = isRange && between ? i - 1 : i;
+        var before = currency is null ? Lexicon.CurrencyBefore(tokens, rangeStart) : null;
         var first = before?.First ?? rangeStart;
-        string? code = currency?.Code ?? before?.Code;
+        var code = currency?.Code ?? before?.Code;
         var evidence = currency?.Evidence ?? before?.Evidence ?? CurrencyEvidence.Implied;
         var end = currency?.Next ?? j;
+
+        if (min <= 0)
+        {
+            return false; // "000 Euro" is the tail of a figure split by a space, never an amount
+        }
 
         if (code is null)
         {
             // Without a currency, only a scaled figure followed by no counted noun can be money.
-            if (scale1 is null or < 1_000_000m || isWord && v1 < 1 || !ImpliedMoneyContext(tokens, j))
+            if (scale1 is null or < 1_000_000m || weak || !ImpliedMoneyContext(tokens, j))
             {
                 return false;
             }
@@ -140,19 +295,56 @@ public sealed class AmountRecognizer
             return false;
         }
 
-        var multiplier = scale1 ?? 1m;
+        if (isWord && i > 0 && tokens[i - 1].Text is "mehrere" or "mehreren" or "einige" or "einigen" or "etliche" or "etlichen"
+            or "viele" or "vielen" or "paar" or "wenige" or "wenigen")
+        {
+            return false; // "mehrere Hundert Millionen Euro" is a vague magnitude
+        }
+
         var (qualifier, qStart) = Lexicon.QualifierBefore(tokens, first);
         var startOffset = tokens[qStart].Start;
         var endOffset = tokens[end - 1].End;
-        var amount = new Amount(min * multiplier, max * multiplier, code, qualifier);
+        var amount = new Amount(min, max, code, qualifier);
         mention = new MoneyMention(startOffset, endOffset - startOffset, text[startOffset..endOffset], amount, evidence);
         next = end;
-        _ = isRange;
         return true;
     }
 
-    // "300 Millionen sollen ...", "eine Milliarde in ...", "20-Milliarden-Investition": money;
-    // "100 Millionen Nutzer": not.
+    // A figure written the English way: after "$" or "£", or before "million"/"billion"/"bn".
+    private static bool IsEnglishContext(List<Token> tokens, int i) =>
+        (i > 0 && tokens[i - 1].Kind == TokenKind.Symbol && tokens[i - 1].Text is "$" or "£")
+        || (i + 1 < tokens.Count && tokens[i + 1].Text is "million" or "millions" or "billion" or "billions" or "trillion" or "bn" or "mn");
+
+    // "1,500" or "12,000,000": groups of three after commas, and nothing else.
+    private static bool TryEnglishGrouping(string s, out decimal value)
+    {
+        value = 0;
+        var comma = s.IndexOf(',', StringComparison.Ordinal);
+        if (comma is < 1 or > 3 || s.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return (s.Length - comma) % 4 == 0 && IsGroupedBy(s, comma)
+            && decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+        static bool IsGroupedBy(string s, int comma)
+        {
+            for (var k = comma; k < s.Length; k++)
+            {
+                var isSep = (k - comma) % 4 == 0;
+                if (isSep ? s[k] != ',' : !char.IsAsciiDigit(s[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    // "300 Millionen sollen ...", "eine Milliarde in ...", "20-Milliarden-Investition", "2 Milliarden Fördergelder":
+    // money; "100 Millionen Nutzer", "300 Millionen neue Nutzer", "1 Million GPU-Stunden": not.
     private static bool ImpliedMoneyContext(List<Token> tokens, int j)
     {
         if (j >= tokens.Count)
@@ -161,18 +353,37 @@ public sealed class AmountRecognizer
         }
 
         var t = tokens[j];
-        if (t.Text == "-" && j + 1 < tokens.Count)
+        if (t.Text == "-" && j + 1 < tokens.Count && t.Start == tokens[j - 1].End)
         {
-            var head = tokens[j + 1].Text;
-            return head.StartsWith("Invest", StringComparison.Ordinal) || head.StartsWith("Förder", StringComparison.Ordinal)
-                || head is "Fonds" or "Paket" or "Programm" or "Budget" or "Deal" or "Finanzierung" or "Spritze" or "Subvention" or "Zuschuss";
+            return Lexicon.IsMoneyCompoundHead(tokens[j + 1].Text);
         }
 
-        if (t.Kind == TokenKind.Word && char.IsUpper(t.Text[0]))
+        if (t.Kind != TokenKind.Word)
         {
-            return false;
+            return true;
+        }
+
+        if (char.IsUpper(t.Text[0]))
+        {
+            return Lexicon.IsMoneyNoun(t.Text);
+        }
+
+        // An adjective before a counted noun: "300 Millionen neue Nutzer".
+        if (j + 1 < tokens.Count && IsAdjectiveLike(t.Text) && tokens[j + 1].Kind == TokenKind.Word && char.IsUpper(tokens[j + 1].Text[0]))
+        {
+            return Lexicon.IsMoneyNoun(tokens[j + 1].Text);
         }
 
         return true;
     }
+
+    /// <summary>
+    /// A lower-case word that may be an inflected adjective or participle ("neue", "hochmodernen", "zusätzliche"),
+    /// not a verb or function word ("sollen", "werden", "einer").
+    /// </summary>
+    internal static bool IsAdjectiveLike(string w) =>
+        w.Length >= 4 && char.IsLower(w[0])
+        && (w.EndsWith('e') || w.EndsWith("en", StringComparison.Ordinal) || w.EndsWith("er", StringComparison.Ordinal)
+            || w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("em", StringComparison.Ordinal))
+        && !Lexicon.IsFunctionWord(w);
 }

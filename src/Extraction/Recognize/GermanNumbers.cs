@@ -26,70 +26,111 @@ public static class GermanNumbers
 
     /// <summary>
     /// Parses digits. German grouping ("100.000", "1.000.000,5") and decimals ("8,6"); a single
-    /// dot followed by other than three digits is an English decimal ("5.5").
+    /// dot followed by other than three digits is an English decimal ("5.5"); no-break and thin spaces group.
     /// </summary>
-    public static bool TryParseDigits(string s, out decimal value)
+    public static bool TryParseDigits(string s, out decimal value) => TryParseDigits(s.AsSpan(), out value);
+
+    /// <inheritdoc cref="TryParseDigits(string, out decimal)"/>
+    public static bool TryParseDigits(ReadOnlySpan<char> s, out decimal value)
     {
         value = 0;
-        var t = s.Replace("\u00A0", "", StringComparison.Ordinal)
-            .Replace("\u202F", "", StringComparison.Ordinal)
-            .Replace("\u2009", "", StringComparison.Ordinal);
-        var dots = t.Count(c => c == '.');
-        var commas = t.Count(c => c == ',');
-        string normalized;
-        if (dots > 0 && commas > 0)
-        {
-            // Whichever comes last is the decimal separator: "1.234,5" (German) or "1,234.5" (English).
-            normalized = t.LastIndexOf(',') > t.LastIndexOf('.')
-                ? t.Replace(".", "", StringComparison.Ordinal).Replace(',', '.')
-                : t.Replace(",", "", StringComparison.Ordinal);
-        }
-        else if (dots > 0)
-        {
-            normalized = IsThousandsGrouping(t, '.') ? t.Replace(".", "", StringComparison.Ordinal) : t;
-            if (dots > 1 && !IsThousandsGrouping(t, '.'))
-            {
-                return false;
-            }
-        }
-        else if (commas > 0)
-        {
-            if (commas > 1)
-            {
-                if (!IsThousandsGrouping(t, ','))
-                {
-                    return false;
-                }
-
-                normalized = t.Replace(",", "", StringComparison.Ordinal);
-            }
-            else
-            {
-                normalized = t.Replace(',', '.');
-            }
-        }
-        else
-        {
-            normalized = t;
-        }
-
-        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static bool IsThousandsGrouping(string t, char sep)
-    {
-        var parts = t.Split(sep);
-        if (parts[0].Length is < 1 or > 3)
+        if (s.IsEmpty || s.Length > 64)
         {
             return false;
         }
 
-        for (var i = 1; i < parts.Length; i++)
+        // Drop grouping spaces and count the separators, without allocating.
+        Span<char> t = stackalloc char[s.Length];
+        var n = 0;
+        int dots = 0, commas = 0, lastDot = -1, lastComma = -1;
+        foreach (var c in s)
         {
-            if (parts[i].Length != 3)
+            if (c is '\u00A0' or '\u202F' or '\u2009')
+            {
+                continue;
+            }
+
+            if (c == '.')
+            {
+                dots++;
+                lastDot = n;
+            }
+            else if (c == ',')
+            {
+                commas++;
+                lastComma = n;
+            }
+            else if (!char.IsAsciiDigit(c))
             {
                 return false;
             }
+
+            t[n++] = c;
+        }
+
+        t = t[..n];
+        char group = '\0', dec = '\0';
+        if (dots > 0 && commas > 0)
+        {
+            // Whichever comes last is the decimal separator: "1.234,5" (German) or "1,234.5" (English).
+            (group, dec) = lastComma > lastDot ? ('.', ',') : (',', '.');
+        }
+        else if (dots > 0)
+        {
+            if (IsThousandsGrouping(t, '.'))
+            {
+                group = '.';
+            }
+            else if (dots > 1)
+            {
+                return false;
+            }
+            else
+            {
+                dec = '.';
+            }
+        }
+        else if (commas > 1)
+        {
+            if (!IsThousandsGrouping(t, ','))
+            {
+                return false;
+            }
+
+            group = ',';
+        }
+        else if (commas == 1)
+        {
+            dec = ',';
+        }
+
+        Span<char> normalized = stackalloc char[n];
+        var m = 0;
+        foreach (var c in t)
+        {
+            if (c == group)
+            {
+                continue;
+            }
+
+            normalized[m++] = c == dec ? '.' : c;
+        }
+
+        return decimal.TryParse(normalized[..m], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool IsThousandsGrouping(ReadOnlySpan<char> t, char sep)
+    {
+        var first = true;
+        foreach (var range in t.Split(sep))
+        {
+            var length = range.End.GetOffset(t.Length) - range.Start.GetOffset(t.Length);
+            if (first ? length is < 1 or > 3 : length != 3)
+            {
+                return false;
+            }
+
+            first = false;
         }
 
         return true;
@@ -99,6 +140,11 @@ public static class GermanNumbers
     public static bool TryParseWord(string word, out decimal value)
     {
         value = 0;
+        if (!MayBeNumberWord(word))
+        {
+            return false;
+        }
+
         var w = word.ToLowerInvariant();
         if (w is "anderthalb" or "eineinhalb")
         {
@@ -126,6 +172,31 @@ public static class GermanNumbers
 
         value = n + (half ? 0.5m : 0m);
         return true;
+    }
+
+    // Every number word ends in one of these; most words do not, and are rejected without allocating.
+    private static readonly string[] LastParts =
+    [
+        "ein", "eins", "eine", "einer", "einem", "einen", "eines", "zwei", "zweier", "drei", "dreier", "vier", "fünf", "sechs",
+        "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben",
+    ];
+
+    private static bool MayBeNumberWord(string word)
+    {
+        if (word.Length is < 3 or > 100)
+        {
+            return false;
+        }
+
+        foreach (var part in LastParts)
+        {
+            if (word.EndsWith(part, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryCompound(string w, out long n)

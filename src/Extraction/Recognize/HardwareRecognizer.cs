@@ -10,19 +10,22 @@ namespace Extraction.Recognize;
 /// </summary>
 public sealed class HardwareRecognizer
 {
+    // Larger counts are misreadings (a figure glued to a model number, an ID), not hardware.
+    private const decimal MaxCount = 100_000_000_000m;
+
     /// <summary>Finds all hardware counts in the text.</summary>
     public IReadOnlyList<HardwareMention> Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
     /// <summary>Finds all hardware counts in pre-tokenized text.</summary>
     public IReadOnlyList<HardwareMention> Recognize(string text, List<Token> tokens)
     {
-        var found = new List<HardwareMention>();
+        List<HardwareMention>? found = null; // most sentences have none: no list for them
         var i = 0;
         while (i < tokens.Count)
         {
             if (TryAt(text, tokens, i, out var mention, out var next))
             {
-                found.Add(mention);
+                (found ??= []).Add(mention);
                 i = next;
             }
             else
@@ -31,34 +34,35 @@ public sealed class HardwareRecognizer
             }
         }
 
-        return found;
+        return found ?? (IReadOnlyList<HardwareMention>)[];
     }
 
     private static bool TryAt(string text, List<Token> tokens, int i, out HardwareMention mention, out int next)
     {
         mention = null!;
         next = i + 1;
-        if (!AmountRecognizer.TryFigure(tokens, i, out var value))
+        if (!TryCount(tokens, i, out var min, out var j) || IsYear(tokens, i) || (i > 0 && tokens[i - 1].Text is "je" or "pro"))
         {
-            return false;
+            return false; // "Rechenknoten mit je vier Chips" counts per node, not hardware bought
         }
 
-        if (tokens[i].Kind == TokenKind.Word && tokens[i].Text.StartsWith("ein", StringComparison.OrdinalIgnoreCase))
+        var max = min;
+        var between = i > 0 && tokens[i - 1].Is("zwischen");
+        var rangeStart = i;
+        if (AmountRecognizer.TryRangeEnd(tokens, j, between, out _, out _) && TryCount(tokens, j + 1, out var hi, out var afterHi) && hi > min)
         {
-            return false;
-        }
-
-        var j = AmountRecognizer.ReadScale(tokens, i + 1, out var scale);
-        if (scale is >= 1_000_000_000m)
-        {
-            return false;
+            max = hi;
+            j = afterHi;
+            rangeStart = between ? i - 1 : i;
         }
 
         string? vendor = null;
         string? model = null;
         string? unit = null;
+        var specific = false;
+        var lastModel = -1;
 
-        // Up to five tokens of adjectives, vendor, model and hyphens before the unit noun.
+        // Up to seven tokens of adjectives, vendor, model and hyphens before the unit noun.
         var limit = Math.Min(tokens.Count, j + 7);
         var k = j;
         for (; k < limit; k++)
@@ -66,6 +70,26 @@ public sealed class HardwareRecognizer
             var t = tokens[k];
             if (t.Kind == TokenKind.Word && Lexicon.HardwareUnit(t.Text) is { } u)
             {
+                // A compound names its head last: "Server-Racks" are racks, "GPU-Server" servers, "GPU-Stunden" no hardware.
+                while (k + 2 < tokens.Count && tokens[k + 1].Text == "-" && tokens[k + 1].Start == t.End
+                    && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 2].Kind == TokenKind.Word)
+                {
+                    var head = Lexicon.HardwareUnit(tokens[k + 2].Text);
+                    if (head is null && tokens[k + 2].Text is not ("Einheiten" or "Karten" or "Module" or "Modulen" or "Boards"))
+                    {
+                        return false;
+                    }
+
+                    u = head ?? u; // "GPU-Einheiten" are GPUs
+                    k += 2;
+                    t = tokens[k];
+                }
+
+                if (Lexicon.IsGenericUnit(tokens[k].Text) && !specific)
+                {
+                    return false; // "12 KI-Systeme" are software; "127 DGX-Systeme" are servers
+                }
+
                 unit = u;
                 break;
             }
@@ -83,59 +107,135 @@ public sealed class HardwareRecognizer
 
             if (t.Kind != TokenKind.Word)
             {
-                return false;
+                break;
             }
 
             if (Lexicon.IsVendor(t.Text))
             {
-                vendor ??= t.Text.TrimEnd('s') == "Nvidia" ? "Nvidia" : t.Text;
+                vendor ??= NormalizeVendor(t.Text);
+                specific = true;
                 continue;
             }
 
             if (Lexicon.IsModel(t.Text))
             {
                 model ??= t.Text;
+                specific = true;
+                lastModel = k;
                 continue;
             }
 
-            // "KI-Chips", "hochmodernen", "neuesten", "zusätzliche": modifiers.
-            if (t.Text is "KI" or "AI" or "HPC" or "Hochleistungs" or "Rechen" || char.IsLower(t.Text[0]))
+            if (t.Text is "DGX" or "HGX" or "SuperPOD" or "MGX")
+            {
+                specific = true;
+                continue;
+            }
+
+            // "KI-Chips", "hochmodernen", "neuesten", "zusätzliche": modifiers; "nm", "wurden": not.
+            if (t.Text is "KI" or "AI" or "HPC" or "Hochleistungs" or "Rechen" or "Compute")
             {
                 continue;
             }
 
-            return false;
+            // Adjectives stand before the model; after it a lower-case word is a verb: "350.000 H100 betreiben".
+            if (AmountRecognizer.IsAdjectiveLike(t.Text) && lastModel < 0)
+            {
+                continue;
+            }
+
+            // "3,76 Millionen Rechenzentrums-GPUs": the first part of a compound whose head decides; small figures
+            // before such a part are sizes ("3-Nanometer-Chips", "8-Kern-CPUs"), not counts.
+            if (min >= 100 && char.IsUpper(t.Text[0]) && k + 1 < tokens.Count && tokens[k + 1].Text == "-"
+                && tokens[k + 1].Start == t.End && !IsMeasure(t.Text))
+            {
+                continue;
+            }
+
+            break;
         }
 
         if (unit is null)
         {
-            return false;
+            // "100.000 H100 in Memphis": a model that ends the phrase names its unit.
+            if (model is null || lastModel != k - 1 || Lexicon.ModelUnit(model) is not { } family)
+            {
+                return false;
+            }
+
+            unit = family;
+            k = lastModel;
         }
 
         var end = k + 1;
 
         // "GPUs vom Typ H100", "Chips des Typs MI300X"
-        if (model is null && end + 2 < tokens.Count + 1 && end + 1 < tokens.Count
+        if (model is null && end + 2 < tokens.Count
             && ((tokens[end].Is("vom") && tokens[end + 1].Is("Typ")) || (tokens[end].Is("des") && tokens[end + 1].Is("Typs")))
-            && end + 2 < tokens.Count && Lexicon.IsModel(tokens[end + 2].Text))
+            && Lexicon.IsModel(tokens[end + 2].Text))
         {
             model = tokens[end + 2].Text;
             end += 3;
         }
 
-        var count = value * (scale ?? 1m);
-        if (count < 2 || count != decimal.Truncate(count))
+        var (qualifier, qStart) = Lexicon.QualifierBefore(tokens, rangeStart);
+        var startOffset = tokens[qStart].Start;
+        var endOffset = tokens[end - 1].End;
+        mention = new HardwareMention(startOffset, endOffset - startOffset, text[startOffset..endOffset],
+            new Count(min, max, qualifier), unit, model, vendor);
+        next = end;
+        return true;
+    }
+
+    // A whole count of two or more at token i, with its scale ("1,2 Millionen", "100k"); j is the index after it.
+    private static bool TryCount(List<Token> tokens, int i, out long count, out int j)
+    {
+        count = 0;
+        j = i + 1;
+        if (i >= tokens.Count || !AmountRecognizer.TryReadFigure(tokens, i, out var value, out j))
         {
             return false;
         }
 
-        var (qualifier, qStart) = Lexicon.QualifierBefore(tokens, i);
-        var startOffset = tokens[qStart].Start;
-        var endOffset = tokens[end - 1].End;
-        var n = (long)count;
-        mention = new HardwareMention(startOffset, endOffset - startOffset, text[startOffset..endOffset],
-            new Count(n, n, qualifier), unit, model, vendor);
-        next = end;
+        j = AmountRecognizer.ReadScale(tokens, j, value, out var scale, out _);
+        if (scale is >= 1_000_000_000m)
+        {
+            return false;
+        }
+
+        var n = value * (scale ?? 1m);
+        if (n < 2 || n > MaxCount || n != decimal.Truncate(n))
+        {
+            return false;
+        }
+
+        count = (long)n;
         return true;
     }
+
+    // "im Jahr 2024 neue Server", "seit 2023 ... GPUs": a year before a unit is not a count.
+    private static bool IsYear(List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Kind != TokenKind.Number || t.Length != 4 || t.Text[0] is not ('1' or '2') || i == 0)
+        {
+            return false;
+        }
+
+        var p = tokens[i - 1].Text;
+        return p is "Jahr" or "Jahres" or "Jahre" or "seit" or "Seit" or "bis" or "Bis" or "ab" or "Ab" or "Ende" or "Anfang"
+            or "Mitte" or "im" or "Im" or "Frühjahr" or "Sommer" or "Herbst" or "Winter" or "Januar"
+            or "Februar" or "März" or "April" or "Mai" or "Juni" or "Juli" or "August" or "September" or "Oktober"
+            or "November" or "Dezember" or "Quartal" or "Geschäftsjahr" or "Haushaltsjahr";
+    }
+
+    private static bool IsMeasure(string w) =>
+        w.EndsWith("meter", StringComparison.OrdinalIgnoreCase) || w.EndsWith("watt", StringComparison.OrdinalIgnoreCase)
+        || w.EndsWith("bit", StringComparison.OrdinalIgnoreCase) || w.EndsWith("byte", StringComparison.OrdinalIgnoreCase)
+        || w is "Zoll" or "Kern" or "Kerne" or "GB" or "TB" or "MB" or "nm" or "Jahres" or "Jahre" or "Jahr";
+
+    private static string NormalizeVendor(string v) => v switch
+    {
+        "NVIDIA" or "Nvidias" => "Nvidia",
+        _ => v,
+    };
 }

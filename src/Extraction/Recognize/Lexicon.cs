@@ -17,8 +17,7 @@ internal static class Lexicon
         return t.Text switch
         {
             "Billion" or "Billionen" or "Bio" or "Bill" or "trillion" or "trillions" or "Trillion" => 1_000_000_000_000m,
-            "billion" or "billions" or "bn" or "Bn" or "bln" or "Mrd" or "Mia" or "Milliarde" or "Milliarden"
-                or "Mrd€" or "Mrden" or "Billion$" => 1_000_000_000m,
+            "billion" or "billions" or "bn" or "Bn" or "bln" or "Mrd" or "Mia" or "Milliarde" or "Milliarden" => 1_000_000_000m,
             "Million" or "Millionen" or "Mio" or "Mill" or "million" or "millions" or "mn" or "Mn" => 1_000_000m,
             "Tausend" or "tausend" or "Tsd" or "thousand" => 1_000m,
             _ => null,
@@ -42,6 +41,14 @@ internal static class Lexicon
         ["Dirham"] = "AED", ["AED"] = "AED",
         ["Riyal"] = "SAR", ["SAR"] = "SAR",
         ["Kronen"] = "SEK", ["SEK"] = "SEK",
+        ["SFr"] = "CHF", ["sFr"] = "CHF",
+    };
+
+    // "US$", "C$", "HK$": the letters glued to a dollar sign before a figure.
+    private static readonly Dictionary<string, string> DollarPrefixes = new(StringComparer.Ordinal)
+    {
+        ["US"] = "USD", ["C"] = "CAD", ["CA"] = "CAD", ["CAN"] = "CAD", ["A"] = "AUD", ["AU"] = "AUD",
+        ["NZ"] = "NZD", ["HK"] = "HKD", ["S"] = "SGD", ["SG"] = "SGD",
     };
 
     private static readonly Dictionary<string, string> DollarAdjectives = new(StringComparer.OrdinalIgnoreCase)
@@ -76,11 +83,31 @@ internal static class Lexicon
             return null;
         }
 
-        // "US-Dollar", "kanadische Dollar", "Hongkong-Dollar"
+        // "US$", "US-$", "C$" after the figure
+        if (DollarPrefixes.TryGetValue(t.Text, out var prefixed))
+        {
+            var k = i + 1;
+            if (k + 1 < tokens.Count && tokens[k].Text == "-" && tokens[k].Start == t.End)
+            {
+                k++;
+            }
+
+            if (k < tokens.Count && tokens[k].Text == "$" && tokens[k].Start == tokens[k - 1].End)
+            {
+                return (prefixed, CurrencyEvidence.Explicit, k + 1);
+            }
+        }
+
+        // "US-Dollar", "kanadische Dollar", "Hongkong-Dollar", "US-amerikanische Dollar"
         if (DollarAdjectives.TryGetValue(t.Text, out var adj))
         {
             var k = i + 1;
             if (k < tokens.Count && tokens[k].Text == "-")
+            {
+                k++;
+            }
+
+            if (adj == "USD" && k < tokens.Count && tokens[k].Text is "amerikanische" or "amerikanischen" or "amerikanischer")
             {
                 k++;
             }
@@ -135,34 +162,36 @@ internal static class Lexicon
         var t = tokens[i - 1];
         if (t.Kind == TokenKind.Symbol)
         {
-            if (t.Text == "$" && i >= 2 && tokens[i - 2].End == t.Start)
+            if (t.Text == "$" && i >= 2 && tokens[i - 2].End == t.Start && DollarPrefixes.TryGetValue(tokens[i - 2].Text, out var prefixed))
             {
-                var p = tokens[i - 2].Text;
-                if (p is "US")
-                {
-                    return ("USD", CurrencyEvidence.Explicit, i - 2);
-                }
-
-                if (p is "C" or "CA" or "CAN")
-                {
-                    return ("CAD", CurrencyEvidence.Explicit, i - 2);
-                }
-
-                if (p is "A" or "AU")
-                {
-                    return ("AUD", CurrencyEvidence.Explicit, i - 2);
-                }
+                return (prefixed, CurrencyEvidence.Explicit, i - 2);
             }
 
             return (SymbolCode(t.Text), t.Text == "$" ? CurrencyEvidence.BareDollar : CurrencyEvidence.Explicit, i - 1);
         }
 
-        if (t.Kind == TokenKind.Word && t.Text is "EUR" or "USD" or "CAD" or "GBP" or "CHF" or "JPY" or "CNY" or "AUD" or "KRW" or "INR")
+        // ISO codes only: "EUR 5 Mio.", "CHF 300 Mio.", never a name ("Euro 5") nor a currency pair ("EUR/USD 1,08").
+        if (t.Kind == TokenKind.Word && t.Text.Length == 3 && IsAsciiUpper(t.Text)
+            && CurrencyWords.TryGetValue(t.Text, out var code) && code == t.Text
+            && !(i >= 2 && tokens[i - 2].Text == "/" && tokens[i - 2].End == t.Start))
         {
-            return (t.Text, CurrencyEvidence.Explicit, i - 1);
+            return (code, CurrencyEvidence.Explicit, i - 1);
         }
 
         return null;
+    }
+
+    private static bool IsAsciiUpper(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsDollar(in Token t) => t.Text is "Dollar" or "Dollars" or "dollar" or "dollars";
@@ -177,33 +206,49 @@ internal static class Lexicon
     };
 
     /// <summary>
-    /// The qualifier in the one or two tokens before index <paramref name="first"/>, and the index
-    /// where it starts.
+    /// The qualifier in the up to three tokens before index <paramref name="first"/> ("rund", "mehr als",
+    /// "deutlich mehr als", "nicht weniger als", "ca."), and the index where it starts.
     /// </summary>
     public static (Qualifier Qualifier, int Start) QualifierBefore(List<Token> tokens, int first)
     {
         string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text.ToLowerInvariant() : "";
 
+        var z = W(first - 3);
         var a = W(first - 2);
         var b = W(first - 1);
+
+        // Abbreviations with their full stop: "ca.", "rd.", "mind.", "max.".
+        if (b == "." && first >= 2 && tokens[first - 1].Start == tokens[first - 2].End)
+        {
+            Qualifier? abbreviated = a switch
+            {
+                "ca" or "rd" or "zirka" => Qualifier.About,
+                "mind" => Qualifier.AtLeast,
+                "max" => Qualifier.UpTo,
+                _ => null,
+            };
+            return abbreviated is { } q ? (q, first - 2) : (Qualifier.Exact, first);
+        }
+
         switch (a, b)
         {
             case ("mehr", "als"):
-            case ("weit", "über"):
-            case ("gut", "über"):
-            case ("deutlich", "über"):
-            case ("knapp", "über"):
-                return (Qualifier.Over, first - 2);
+                return z == "nicht" ? (Qualifier.UpTo, first - 3)
+                    : IsIntensifier(z) ? (Qualifier.Over, first - 3)
+                    : (Qualifier.Over, first - 2);
             case ("weniger", "als"):
-            case ("knapp", "unter"):
-            case ("deutlich", "unter"):
+                return z == "nicht" ? (Qualifier.AtLeast, first - 3)
+                    : IsIntensifier(z) ? (Qualifier.Under, first - 3)
+                    : (Qualifier.Under, first - 2);
+            case (_, "über") when IsIntensifier(a):
+                return (Qualifier.Over, first - 2);
+            case (_, "unter") when IsIntensifier(a):
                 return (Qualifier.Under, first - 2);
             case ("bis", "zu"):
                 return (Qualifier.UpTo, first - 2);
-            case ("ca", "."):
+            case ("um", "die"):
+            case ("an", "die"):
                 return (Qualifier.About, first - 2);
-            case ("nicht", "weniger") when W(first) == "als":
-                return (Qualifier.AtLeast, first - 2);
             default:
                 break;
         }
@@ -212,7 +257,7 @@ internal static class Lexicon
         {
             "rund" or "etwa" or "circa" or "ca" or "ungefähr" or "annähernd" or "gut" or "zirka" or "rd" or "schätzungsweise" or "geschätzt" or "geschätzte"
                 => (Qualifier.About, first - 1),
-            "über" or "mehr" or "jenseits" => (Qualifier.Over, first - 1),
+            "über" or "jenseits" => (Qualifier.Over, first - 1),
             "knapp" or "unter" or "fast" or "nahezu" or "beinahe" => (Qualifier.Under, first - 1),
             "mindestens" or "wenigstens" or "zumindest" => (Qualifier.AtLeast, first - 1),
             "maximal" or "höchstens" => (Qualifier.UpTo, first - 1),
@@ -220,27 +265,114 @@ internal static class Lexicon
         };
     }
 
+    // "deutlich mehr als", "weit über", "knapp unter": the adverb belongs to the qualifier.
+    private static bool IsIntensifier(string w) =>
+        w is "weit" or "deutlich" or "etwas" or "gut" or "knapp" or "viel" or "noch" or "erheblich" or "wesentlich" or "klar";
+
     /// <summary>Normalised hardware unit for a unit noun, or null.</summary>
     public static string? HardwareUnit(string word) => word switch
     {
         "GPU" or "GPUs" or "Grafikprozessor" or "Grafikprozessoren" or "Grafikkarte" or "Grafikkarten"
             or "Grafikchips" or "Grafikchip" or "Grafikeinheiten" => "GPU",
-        "Chip" or "Chips" or "Superchip" or "Superchips" or "Halbleiterchips" or "Rechenchips" or "Prozessoren" or "Prozessor" => "chip",
+        "Chip" or "Chips" or "Superchip" or "Superchips" or "Halbleiterchips" or "Rechenchips" or "Prozessoren" or "Prozessor"
+            or "CPU" or "CPUs" => "chip",
         "Beschleuniger" or "Beschleunigern" or "Accelerators" or "Accelerator" or "Beschleunigerkarten" => "accelerator",
         "Server" or "Servern" or "Serversysteme" or "Systeme" or "Systemen" => "server",
-        "Racks" or "Rack" or "Serverracks" or "Server-Racks" => "rack",
-        "Knoten" or "Rechenknoten" or "Nodes" => "node",
+        "Racks" or "Rack" or "Serverracks" or "Serverschränke" or "Serverschränken" => "rack",
+        "Knoten" or "Rechenknoten" or "Nodes" or "Node" => "node",
         "TPU" or "TPUs" => "TPU",
         _ => null,
+    };
+
+    /// <summary>True for the generic "Systeme", which is hardware only next to a vendor or model ("DGX-Systeme").</summary>
+    public static bool IsGenericUnit(string word) => word is "Systeme" or "Systemen";
+
+    /// <summary>
+    /// The head of a hyphenated compound after a scale that makes the figure money without a currency:
+    /// "5-Milliarden-Investition", "200-Millionen-Förderprogramm", "50-Millionen-Finanzierungsrunde".
+    /// </summary>
+    public static bool IsMoneyCompoundHead(string head)
+    {
+        foreach (var suffix in MoneyCompoundSuffixes)
+        {
+            if (head.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return head.StartsWith("Invest", StringComparison.OrdinalIgnoreCase) || head.StartsWith("Förder", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly string[] MoneyCompoundSuffixes =
+    [
+        "investition", "investitionen", "investment", "fonds", "paket", "programm", "budget", "etat", "deal", "finanzierung",
+        "runde", "spritze", "subvention", "subventionen", "zuschuss", "förderung", "projekt", "vorhaben", "auftrag",
+        "übernahme", "kredit", "darlehen", "plan", "offensive", "initiative", "zusage", "hilfe", "hilfen",
+        "werk", "fabrik", "campus", "rechenzentrum", "ausbau", "vertrag", "kauf", "bewertung", "umsatz", "gewinn", "verlust",
+    ];
+
+    /// <summary>Nouns after a scale that make the figure money without a currency: "2 Milliarden Fördergelder".</summary>
+    public static bool IsMoneyNoun(string word)
+    {
+        foreach (var suffix in MoneyNounSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] MoneyNounSuffixes =
+    [
+        "investition", "investitionen", "gelder", "fördermittel", "finanzmittel", "haushaltsmittel", "subventionen",
+        "zuschüsse", "kapital", "budget", "kredite", "darlehen", "umsatz", "umsätze", "gewinn", "verlust", "kosten",
+        "ausgaben", "einnahmen", "erlöse", "schulden",
+    ];
+
+    /// <summary>Lower-case verbs and function words that look like inflected adjectives ("sollen", "einer", "wieder").</summary>
+    public static bool IsFunctionWord(string w) => FunctionWords.Contains(w);
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "sollen", "sollten", "werden", "wurden", "würden", "wollen", "wollte", "wollten", "können", "konnten", "könnten",
+        "müssen", "mussten", "dürfen", "haben", "hatten", "hätten", "waren", "wären", "seien", "gehen", "gingen", "fließen",
+        "flossen", "stehen", "standen", "kommen", "kamen", "liegen", "lagen", "bleiben", "investieren", "erhalten", "bekommen",
+        "eine", "einer", "eines", "einem", "einen", "keine", "keiner", "keinen", "diese", "dieser", "diesem", "diesen",
+        "dieses", "jede", "jeder", "jedes", "jeden", "jedem", "alle", "allen", "aller", "alles", "oder", "aber", "über", "unter",
+        "hinter", "wieder", "weiter", "immer", "ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "seinem",
+        "unsere", "unserer", "unseren", "sowie", "ohne", "gegen", "denen", "deren", "dessen", "welche", "welcher", "welchen",
+        "beide", "beiden", "andere", "anderen", "anderer", "weniger", "mehrere", "einige", "einigen", "viele", "vielen",
+        "pro", "je", "bzw", "sondern", "nunmehr", "später", "früher", "bisher", "daher", "sicher", "selber", "lieber",
     };
 
     /// <summary>Chip vendors that may stand between a count and its unit.</summary>
     public static bool IsVendor(string word) => word is "Nvidia" or "NVIDIA" or "AMD" or "Intel" or "Google" or "Huawei"
         or "Nvidias" or "Cerebras" or "Graphcore" or "Qualcomm" or "Apple" or "Tenstorrent";
 
+    /// <summary>The unit a bare model stands for: "H100" a GPU, "GH200" a (super)chip, "MI300X" an accelerator.</summary>
+    public static string? ModelUnit(string model) => model switch
+    {
+        "Blackwell" or "Hopper" or "Rubin" => "GPU",
+        "Gaudi2" or "Gaudi3" => "accelerator",
+        _ when model.StartsWith("GB", StringComparison.Ordinal) || model.StartsWith("GH", StringComparison.Ordinal) => "chip",
+        _ when model.StartsWith("MI", StringComparison.Ordinal) => "accelerator",
+        _ when model.StartsWith("TPU", StringComparison.Ordinal) => "TPU",
+        _ when model.Length > 1 && model[0] is 'H' or 'A' or 'B' or 'L' && char.IsAsciiDigit(model[1]) => "GPU",
+        _ => null,
+    };
+
     /// <summary>Chip model names: H100, H200, B200, GB200, MI300X, A100, TPUv5, Gaudi3.</summary>
     public static bool IsModel(string word)
     {
+        if (word is "Gaudi3" or "Gaudi2" or "Blackwell" or "Hopper" or "Rubin" or "Grace")
+        {
+            return true;
+        }
+
         if (word.Length is < 3 or > 8)
         {
             return false;
@@ -254,7 +386,7 @@ internal static class Lexicon
 
         if (i is 0 or > 3)
         {
-            return word is "Gaudi3" or "Gaudi2" or "Blackwell" or "Hopper" or "Rubin";
+            return false;
         }
 
         var digits = 0;

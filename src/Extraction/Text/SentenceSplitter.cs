@@ -27,6 +27,22 @@ public static class SentenceSplitter
         "Oktober", "November", "Dezember", "Quartal", "Jahrhundert", "Mal", "Platz", "Stelle",
     };
 
+    // Abbreviations that can also end a sentence: "... rund 2 Mrd. Die Finanzierung steht."
+    private static readonly HashSet<string> FinalAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mrd", "mio", "bio", "tsd", "usw", "etc", "mill", "inkl", "zzgl",
+    };
+
+    // Words that start a sentence and can never follow a scale or "usw." inside one.
+    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
+    {
+        "Der", "Die", "Das", "Dies", "Diese", "Dieser", "Dieses", "Es", "Er", "Sie", "Wir", "Ich", "Man", "Im", "In", "Am", "An",
+        "Auch", "Doch", "Aber", "Damit", "Dabei", "Dafür", "Davon", "Dazu", "Zudem", "Außerdem", "Laut", "Nach", "Mit", "Für",
+        "Bis", "So", "Wie", "Was", "Wer", "Wo", "Ein", "Eine", "Einer", "Zum", "Zur", "Seit", "Trotzdem", "Allerdings", "Insgesamt",
+        "Denn", "Dann", "Danach", "Deshalb", "Daher", "Jetzt", "Nun", "Hier", "Dort", "Bereits", "Schon", "Zuvor", "Weitere",
+        "Ob", "Als", "Wenn", "Weil", "Obwohl", "Zugleich", "Gleichzeitig", "Mehr", "Rund", "Etwa", "Noch",
+    };
+
     private static bool IsClosing(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '»' or '«' or ')' or ']' or '“';
 
     private static bool IsOpening(char c) => c is '"' or '„' or '“' or '‚' or '»' or '«' or '(' or '[' or '\'';
@@ -104,12 +120,13 @@ public static class SentenceSplitter
         if (!spaced)
         {
             // "...so die Kommissionspräsidentin.InvestAI ist": a missing space after a real word.
-            return char.IsUpper(first) && word.Length >= 3 && word.All(char.IsLower) && !Abbreviations.Contains(word);
+            return char.IsUpper(first) && word.Length >= 3 && char.IsLetter(word[0]) && word.Skip(1).All(char.IsLower)
+                && !Abbreviations.Contains(word);
         }
 
         if (word.Length > 0 && Abbreviations.Contains(word))
         {
-            return false;
+            return FinalAbbreviations.Contains(word) && SentenceStarters.Contains(WordAt(text, k));
         }
 
         if (word.Length == 1 && char.IsLetter(word[0]))
@@ -121,9 +138,15 @@ public static class SentenceSplitter
         {
             // Ordinals and dates: "am 4. Februar", "der 3. Platz"; a year at the end of a sentence splits.
             var nextWord = WordAt(text, k);
-            if (Months.Contains(nextWord) || (nextWord.Length > 0 && char.IsLower(nextWord[0])) || char.IsDigit(first))
+            if (Months.Contains(nextWord) || (nextWord.Length > 0 && char.IsLower(nextWord[0])))
             {
                 return false;
+            }
+
+            if (char.IsDigit(first))
+            {
+                // "4. 2. 2025" is a date; after a year a figure starts the next sentence: "öffnet 2027. 3.000 Menschen".
+                return word.Length == 4;
             }
 
             return word.Length == 4 || char.IsUpper(first) || IsOpening(first);
