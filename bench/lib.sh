@@ -18,3 +18,18 @@ folder_bytes() {
 machine_line() {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'); $(date -u +%Y-%m-%dT%H:%MZ)"
 }
+
+# User + system CPU seconds from GNU time -v output (less sensitive than wall time to other load on the machine).
+cpu_seconds() {
+  awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
+}
+
+# "Percent of CPU this job got" from GNU time -v output (200% = both cores of a 2-core machine).
+cpu_percent() {
+  grep 'Percent of CPU' "$1" | awk '{print $NF}'
+}
+
+# The 1-minute load average: anything well above 0 means other work shared the cores during the measurement.
+load_line() {
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+}

@@ -23,6 +23,7 @@ if [[ ! -f "$work/corpus.done" ]]; then
 fi
 
 rm -rf "$work/out"
+load="$(load_line)"
 extra=()
 [[ -n "${BENCH_PARALLELISM:-}" ]] && extra+=(--parallelism "$BENCH_PARALLELISM")
 limit=()
@@ -33,7 +34,7 @@ status=0
 bytes="$(folder_bytes "$work/corpus")"
 wall="$(wall_seconds "$work/time.txt")"
 rss="$(peak_rss_mb "$work/time.txt")"
-echo "$(machine_line)"
+echo "$(machine_line); $load"
 echo "command: extract run $work/corpus --out $work/out --rules-only -q ${extra[*]:-}"
 if [[ $status -eq 124 ]]; then
   echo "corpus: $count articles, $bytes bytes; DID NOT FINISH within ${BENCH_TIMEOUT} s; peak RSS so far $rss MB"
@@ -43,8 +44,10 @@ articles="$(grep -m1 -o '"articles": [0-9]*' "$work/out/run.json" | grep -o '[0-
 facts="$(grep -m1 -o '"facts": [0-9]*' "$work/out/run.json" | grep -o '[0-9]*$')"
 records="$(grep -m1 -o '"records": [0-9]*' "$work/out/run.json" | grep -o '[0-9]*$')"
 timings="$(tr -d ' \n' < "$work/out/run.json" | grep -o '"timings_ms":{[^}]*}')"
-awk -v n="$articles" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$count" -v f="$facts" -v rec="$records" -v s="$status" 'BEGIN {
+awk -v n="$articles" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$count" -v f="$facts" -v rec="$records" -v s="$status" \
+    -v cpu="$(cpu_seconds "$work/time.txt")" -v pct="$(cpu_percent "$work/time.txt")" 'BEGIN {
   printf "corpus: %d articles, %d bytes (%.1f MB); exit %d\n", c, b, b / 1e6, s
   printf "result: %d articles, %d facts, %d records in %.1f s wall: %.1f articles/s, %.2f MB/s, peak RSS %d MB\n", n, f, rec, w, n / w, b / 1e6 / w, r
+  printf "cpu: %.1f s user+sys (%s of one core on average): %.2f MB per CPU-second, %.1f articles per CPU-second\n", cpu, pct, b / 1e6 / cpu, n / cpu
 }'
 echo "pipeline timings: $timings"
