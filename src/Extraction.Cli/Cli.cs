@@ -4,7 +4,7 @@ using Extraction.Pipeline;
 
 namespace Extraction.Cli;
 
-/// <summary>The `extract` command line: run, clean, diff, eval, train (CONTRACT.md).</summary>
+/// <summary>The `extract` command line: run, clean, diff, eval, train, schedule, generate (CONTRACT.md).</summary>
 internal static class Cli
 {
     /// <summary>Exit code for usage errors and unreadable inputs to eval/diff.</summary>
@@ -19,6 +19,7 @@ internal static class Cli
         root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -34,11 +35,12 @@ internal static class Cli
 
         if (parsed.CommandResult.Command == root && !args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
         {
-            await stderr.WriteLineAsync("extract: a command is required (run, clean, diff, eval, train). Try 'extract --help'.");
+            await stderr.WriteLineAsync("extract: a command is required (run, clean, diff, eval, train, schedule, generate). Try 'extract --help'.");
             return UsageError;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // No forced exit on Ctrl+C: the run finishes the articles in hand and writes what is done.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null };
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

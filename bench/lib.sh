@@ -1,0 +1,35 @@
+# Helpers shared by the bench scripts (sourced).
+
+# Seconds from GNU time's "Elapsed (wall clock) time (h:mm:ss or m:ss): X".
+wall_seconds() {
+  grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'
+}
+
+# Peak RSS in MB from GNU time -v output.
+peak_rss_mb() {
+  grep 'Maximum resident set size' "$1" | awk '{printf "%.0f", $NF / 1024}'
+}
+
+# Sum of file sizes below a folder, in bytes.
+folder_bytes() {
+  find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }'
+}
+
+machine_line() {
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'); $(date -u +%Y-%m-%dT%H:%MZ)"
+}
+
+# User + system CPU seconds from GNU time -v output (less sensitive than wall time to other load on the machine).
+cpu_seconds() {
+  awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
+}
+
+# "Percent of CPU this job got" from GNU time -v output (200% = both cores of a 2-core machine).
+cpu_percent() {
+  grep 'Percent of CPU' "$1" | awk '{print $NF}'
+}
+
+# The 1-minute load average: anything well above 0 means other work shared the cores during the measurement.
+load_line() {
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+}

@@ -1,0 +1,290 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Extraction.Corpus;
+
+/// <summary>
+/// Writes a synthetic corpus of realistic articles by recombining the sample pages: each article
+/// takes one sample's shell (head, banners, ads, comments, footer) and fills its body with sample
+/// paragraphs, whose figures and organisations vary, until it reaches a size drawn between the
+/// minimum and the maximum. Deterministic: the same seed, samples and options give byte-identical
+/// files. Articles are written one at a time, so memory stays flat whatever the count.
+/// </summary>
+public sealed partial class CorpusGenerator
+{
+    /// <summary>Versions of one paragraph (figures, organisations); a few per paragraph, so stories recur across articles as in real news.</summary>
+    private const int Variants = 32;
+
+    /// <summary>Longer paragraphs (a page printed three times in one line) would dominate the pool.</summary>
+    private const int MaxPoolParagraphChars = 1500;
+
+    // The organisations swapped in and out. A fixed list, not the gazetteer, so that a seed gives the
+    // same corpus whatever models/actors.tsv holds; every name is one the gazetteer knows today.
+    private static readonly string[] Organisations =
+    [
+        "Microsoft", "Google", "Amazon", "Meta", "Oracle", "Nvidia", "AMD", "Intel", "TSMC", "ESMC",
+        "Infineon", "Bosch", "Samsung", "SK Hynix", "Rapidus", "Sony", "Toyota", "NTT", "Deutsche Telekom",
+        "SAP", "Siemens", "Schwarz Gruppe", "Aleph Alpha", "Mistral AI", "Cohere", "Anthropic", "OpenAI",
+        "CoreWeave", "Nscale", "Digital Realty", "Equinix", "Brookfield", "BlackRock", "MGX", "Globalfoundries",
+        "IBM", "Qualcomm", "Vodafone", "Ionos", "Black Forest Labs", "Polarwerk Compute", "Albula Compute",
+    ];
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly CorpusOptions _options;
+    private readonly List<SampleShell> _shells;
+    private readonly List<string> _pool;
+    private readonly Dictionary<(int Paragraph, int Variant, int Mode), string> _variants = [];
+
+    /// <summary>Builds a generator; throws <see cref="ArgumentException"/> for bad options or samples without body text.</summary>
+    public CorpusGenerator(CorpusOptions options)
+    {
+        options.Validate();
+        _options = options;
+        var all = Directory.EnumerateFiles(options.SamplesFolder)
+            .Where(p => Path.GetExtension(p).ToLowerInvariant() is ".html" or ".htm" or ".txt" or ".md"
+                && !Path.GetFileName(p).StartsWith("README", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(p => SampleShell.Parse(Path.GetFileName(p), File.ReadAllBytes(p)))
+            .ToList();
+        _pool = all.SelectMany(s => s.Paragraphs).Where(p => p.Length <= MaxPoolParagraphChars).Distinct(StringComparer.Ordinal).ToList();
+        _shells = all.Where(s => s.Slots > 0 && options.Formats switch
+        {
+            CorpusFormats.Html => s.IsHtml,
+            CorpusFormats.Text => !s.IsHtml,
+            _ => true,
+        }).ToList();
+        if (_shells.Count == 0 || _pool.Count == 0)
+        {
+            throw new ArgumentException($"no sample in '{options.SamplesFolder}' has body paragraphs to recombine (for format {options.Formats})", nameof(options));
+        }
+    }
+
+    /// <summary>Names of the samples used as page shells.</summary>
+    public IReadOnlyList<string> Shells => _shells.Select(s => s.Name).ToList();
+
+    /// <summary>Number of distinct body paragraphs recombined.</summary>
+    public int Paragraphs => _pool.Count;
+
+    // A figure in digits not glued to letters ("H100", "GH200" stay as they are).
+    [GeneratedRegex("(?<![\\p{L}0-9.,])[0-9]+(?:[.,][0-9]+)*(?![\\p{L}0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex Figure { get; }
+
+    // Years and dates stay: varying them makes impossible dates, not different facts.
+    [GeneratedRegex("^(?:(?:19|20)[0-9]{2}|[0-9]{1,2}\\.[0-9]{1,2}\\.(?:[0-9]{2,4})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearOrDate { get; }
+
+    /// <summary>Writes <see cref="CorpusOptions.Count"/> articles under <paramref name="outDir"/> (subfolders of 1,000).</summary>
+    public CorpusSummary WriteTo(string outDir, Action<int>? progress = null, CancellationToken ct = default)
+    {
+        long bytes = 0;
+        var html = 0;
+        for (var i = 0; i < _options.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var path = Path.Combine(outDir, RelativePath(i));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Write(i, file);
+                bytes += file.Length;
+            }
+
+            if (ShellOf(i).IsHtml)
+            {
+                html++;
+            }
+
+            progress?.Invoke(i + 1);
+        }
+
+        return new CorpusSummary(_options.Count, html, _options.Count - html, bytes);
+    }
+
+    /// <summary>Where article <paramref name="index"/> goes, relative to the corpus folder.</summary>
+    public string RelativePath(int index)
+    {
+        var shell = ShellOf(index);
+        return FormattableString.Invariant($"{index / 1000:D3}/{index:D6}-{Path.GetFileNameWithoutExtension(shell.Name)}{shell.Extension}");
+    }
+
+    /// <summary>Writes the bytes of article <paramref name="index"/>; they depend on the seed, the index and the samples only.</summary>
+    public void Write(int index, Stream output)
+    {
+        var rng = ArticleRandom(index);
+        var shell = _shells[rng.Next(_shells.Count)];
+        var min = Math.Log(_options.MinBytes);
+        var target = (long)Math.Exp(min + (rng.NextDouble() * (Math.Log(_options.MaxBytes) - min)));
+        var encoding = shell.IsLatin1 ? Encoding.Latin1 : Utf8;
+        var mode = (shell.IsHtml ? 1 : 0) + (shell.IsLatin1 ? 2 : 0);
+        var separator = shell.IsHtml ? "\n" + shell.LastSlotIndent : "\n\n";
+        var separatorBytes = encoding.GetByteCount(separator);
+        var suffixBytes = encoding.GetByteCount(shell.Literals[^1]);
+
+        using var writer = new StreamWriter(output, encoding, 1 << 16, leaveOpen: true);
+        long written = 0;
+        void Put(string s)
+        {
+            writer.Write(s);
+            written += encoding.GetByteCount(s);
+        }
+
+        for (var slot = 0; slot < shell.Slots; slot++)
+        {
+            Put(shell.Literals[slot]);
+            if (slot < shell.Slots - 1)
+            {
+                Put(Paragraph(ref rng, mode));
+                continue;
+            }
+
+            // The last slot grows the page: paragraphs (repeats included) until the target size.
+            for (var first = true; ; first = false)
+            {
+                var p = Paragraph(ref rng, mode);
+                var add = (first ? 0 : separatorBytes) + encoding.GetByteCount(p);
+                if (!first && written + add + suffixBytes > _options.MaxBytes)
+                {
+                    break;
+                }
+
+                if (!first)
+                {
+                    Put(separator);
+                }
+
+                Put(p);
+                if (written + suffixBytes >= target)
+                {
+                    break;
+                }
+            }
+        }
+
+        Put(shell.Literals[^1]);
+    }
+
+    private CorpusRandom ArticleRandom(int index) => new(CorpusRandom.Mix(_options.Seed, (ulong)index, 1));
+
+    private SampleShell ShellOf(int index)
+    {
+        var rng = ArticleRandom(index);
+        return _shells[rng.Next(_shells.Count)];
+    }
+
+    // One body paragraph, ready to write: in an HTML element or as a text line, in the shell's charset.
+    private string Paragraph(ref CorpusRandom rng, int mode)
+    {
+        var key = (rng.Next(_pool.Count), rng.Next(Variants), mode);
+        if (!_variants.TryGetValue(key, out var text))
+        {
+            text = Vary(_pool[key.Item1], CorpusRandom.Mix(_options.Seed, (ulong)key.Item1, (ulong)key.Item2 + 2));
+            if ((mode & 2) != 0)
+            {
+                text = ToLatin1Typography(text);
+            }
+
+            if ((mode & 1) != 0)
+            {
+                text = "<p>" + text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal) + "</p>";
+            }
+
+            _variants[key] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>Varies a paragraph: non-zero digits of figures change (round figures stay round), organisations swap.</summary>
+    internal static string Vary(string paragraph, ulong seed)
+    {
+        var rng = new CorpusRandom(seed);
+        var figures = Figure.Replace(paragraph, m =>
+        {
+            if (YearOrDate.IsMatch(m.Value))
+            {
+                return m.Value;
+            }
+
+            var chars = m.Value.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] is >= '1' and <= '9')
+                {
+                    chars[i] = (char)('1' + rng.Next(9));
+                }
+            }
+
+            return new string(chars);
+        });
+        return SwapOrganisations(figures, ref rng);
+    }
+
+    private static string SwapOrganisations(string text, ref CorpusRandom rng)
+    {
+        var hits = new List<(int Start, string Name)>();
+        foreach (var name in Organisations)
+        {
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                var end = at + name.Length;
+                var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+                var endsWord = end == text.Length || !char.IsLetterOrDigit(text[end])
+                    || (text[end] == 's' && (end + 1 == text.Length || !char.IsLetterOrDigit(text[end + 1])));
+                if (startsWord && endsWord)
+                {
+                    hits.Add((at, name));
+                }
+            }
+        }
+
+        if (hits.Count == 0)
+        {
+            return text;
+        }
+
+        // Longest match wins where names overlap ("Meta" inside "Meta Platforms"); one new name per old name.
+        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Name.Length.CompareTo(a.Name.Length));
+        var swap = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sb = new StringBuilder(text.Length + 32);
+        var pos = 0;
+        foreach (var (start, name) in hits)
+        {
+            if (start < pos)
+            {
+                continue;
+            }
+
+            if (!swap.TryGetValue(name, out var other))
+            {
+                other = Organisations[rng.Next(Organisations.Length)];
+                swap[name] = other;
+            }
+
+            sb.Append(text, pos, start - pos).Append(other);
+            pos = start + name.Length;
+        }
+
+        return sb.Append(text, pos, text.Length - pos).ToString();
+    }
+
+    // Typographic characters ISO-8859-1 lacks, in the Swiss spelling the Latin-1 sample uses.
+    private static string ToLatin1Typography(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '„' => sb.Append('«'),
+                '“' or '”' => sb.Append('»'),
+                '‚' or '‘' or '’' => sb.Append('\''),
+                '–' or '—' => sb.Append('-'),
+                '…' => sb.Append("..."),
+                _ => sb.Append(c <= '\u00FF' ? c : '?'),
+            };
+        }
+
+        return sb.ToString();
+    }
+}

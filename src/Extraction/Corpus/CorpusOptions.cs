@@ -1,0 +1,57 @@
+namespace Extraction.Corpus;
+
+/// <summary>Which page kinds a generated corpus holds.</summary>
+public enum CorpusFormats
+{
+    /// <summary>HTML pages and text dumps, in the proportion of the sample shells.</summary>
+    All,
+
+    /// <summary>HTML pages only.</summary>
+    Html,
+
+    /// <summary>Text dumps and Markdown exports only.</summary>
+    Text,
+}
+
+/// <summary>Options of a generated corpus; validated when the generator is built.</summary>
+public sealed record CorpusOptions
+{
+    /// <summary>Folder with the sample articles whose shells and paragraphs are recombined.</summary>
+    public required string SamplesFolder { get; init; }
+
+    /// <summary>Articles to write.</summary>
+    public int Count { get; init; } = 1000;
+
+    /// <summary>Seed: the same seed, samples and options give byte-identical files.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Smallest article in bytes.</summary>
+    public int MinBytes { get; init; } = 5 * 1024;
+
+    /// <summary>Largest article in bytes.</summary>
+    public int MaxBytes { get; init; } = 150 * 1024;
+
+    /// <summary>Page kinds to generate.</summary>
+    public CorpusFormats Formats { get; init; } = CorpusFormats.All;
+
+    internal void Validate()
+    {
+        if (Count < 0)
+        {
+            throw new ArgumentException($"count must not be negative (got {Count})", nameof(Count));
+        }
+
+        if (MinBytes < 1024 || MaxBytes < MinBytes + 2048)
+        {
+            throw new ArgumentException($"sizes must satisfy 1 KB <= min and min + 2 KB <= max (got {MinBytes}..{MaxBytes} bytes)", nameof(MinBytes));
+        }
+
+        if (!Directory.Exists(SamplesFolder))
+        {
+            throw new ArgumentException($"samples folder '{SamplesFolder}' does not exist", nameof(SamplesFolder));
+        }
+    }
+}
+
+/// <summary>What a generator wrote.</summary>
+public sealed record CorpusSummary(int Articles, int Html, int Text, long Bytes);
