@@ -13,36 +13,39 @@ namespace Extraction.Dedup;
 /// </summary>
 public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02)
 {
+    /// <summary>A fact with its group key and value, computed once.</summary>
+    private readonly record struct Entry(Fact Fact, string Key, decimal Min, decimal Max);
+
     /// <summary>Builds records from all facts of a run, ordered by first mention (article, then offset).</summary>
     public List<ClaimRecord> Build(IEnumerable<Fact> facts)
     {
-        var records = new List<(ClaimRecord Record, string Article, int Start)>();
-        var all = facts as IReadOnlyList<Fact> ?? facts.ToList();
-        var keys = AdoptActors(all);
-        foreach (var group in all.GroupBy(f => keys[f], StringComparer.Ordinal))
+        var actorKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = facts.Select(f => new Entry(f, GroupKey(f, actorKeys), Min(f), Max(f))).ToArray();
+        AdoptActors(entries);
+
+        // One sort puts every group's facts together in value order; a sweep then cuts clusters: a fact
+        // joins the open cluster while it is close to the cluster's anchor (its smallest value), so the
+        // clusters do not depend on input order and no fact is compared with more than its anchor.
+        Array.Sort(entries, static (a, b) =>
         {
-            // Sweep the group in value order; a fact joins the open cluster while it is close to the
-            // cluster's anchor (its smallest value), so the clusters do not depend on input order.
-            var sorted = group
-                .OrderBy(f => Min(f)).ThenBy(f => Max(f))
-                .ThenBy(f => f.Article, StringComparer.Ordinal).ThenBy(f => f.Start)
-                .ToList();
-            var cluster = new List<Fact>();
-            foreach (var f in sorted)
+            var c = string.CompareOrdinal(a.Key, b.Key);
+            if (c == 0) { c = a.Min.CompareTo(b.Min); }
+            if (c == 0) { c = a.Max.CompareTo(b.Max); }
+            if (c == 0) { c = string.CompareOrdinal(a.Fact.Article, b.Fact.Article); }
+            return c != 0 ? c : a.Fact.Start.CompareTo(b.Fact.Start);
+        });
+        var records = new List<(ClaimRecord Record, string Article, int Start)>();
+        var begin = 0;
+        for (var i = 1; i <= entries.Length; i++)
+        {
+            var anchor = entries[begin];
+            if (i < entries.Length && entries[i].Key == anchor.Key && Close(anchor.Min, entries[i].Min) && Close(anchor.Max, entries[i].Max))
             {
-                if (cluster.Count > 0 && !(Close(Min(cluster[0]), Min(f)) && Close(Max(cluster[0]), Max(f))))
-                {
-                    records.Add(ToRecord(group.Key, cluster));
-                    cluster = [];
-                }
-
-                cluster.Add(f);
+                continue;
             }
 
-            if (cluster.Count > 0)
-            {
-                records.Add(ToRecord(group.Key, cluster));
-            }
+            records.Add(ToRecord(anchor.Key, entries.AsSpan(begin, i - begin)));
+            begin = i;
         }
 
         return records
@@ -52,56 +55,57 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     }
 
     /// <summary>
-    /// Group keys, where a fact without an actor joins the one actor group that states the same
-    /// value (a headline repeating the body's figure); with none or several candidates it stays alone.
+    /// A fact without an actor joins the one actor group that states the same value (a headline
+    /// repeating the body's figure); with none or several candidates it stays alone.
     /// </summary>
-    private Dictionary<Fact, string> AdoptActors(IReadOnlyList<Fact> facts)
+    private void AdoptActors(Entry[] entries)
     {
-        var keys = new Dictionary<Fact, string>(ReferenceEqualityComparer.Instance);
-        var known = facts.Where(f => f.Actor is not null)
-            .GroupBy(Slot, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(Min).ToArray(), StringComparer.Ordinal);
-        foreach (var f in facts)
+        // Per kind and currency (or unit): the distinct values that known actors state, sorted.
+        var known = entries.Where(e => e.Fact.Actor is not null)
+            .Select(e => (Slot: Slot(e.Fact), e.Min, e.Max, e.Key))
+            .Distinct()
+            .GroupBy(e => e.Slot, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Min).ToArray(), StringComparer.Ordinal);
+        for (var n = 0; n < entries.Length; n++)
         {
-            var key = GroupKey(f);
-            if (f.Actor is null && known.TryGetValue(Slot(f), out var same))
+            var e = entries[n];
+            if (e.Fact.Actor is not null || !known.TryGetValue(Slot(e.Fact), out var same))
             {
-                // Sorted by value: only the neighbours within the tolerance are looked at.
-                var low = Min(f) * (1 - (decimal)tolerance);
-                var lo = 0;
-                var hi = same.Length;
-                while (lo < hi)
-                {
-                    var mid = (lo + hi) / 2;
-                    if (Min(same[mid]) < low)
-                    {
-                        lo = mid + 1;
-                    }
-                    else
-                    {
-                        hi = mid;
-                    }
-                }
+                continue;
+            }
 
-                var owners = new HashSet<string>(StringComparer.Ordinal);
-                for (var i = lo; i < same.Length && Min(same[i]) <= Min(f) * (1 + (decimal)tolerance) && owners.Count < 2; i++)
+            var low = e.Min * (1 - (decimal)tolerance);
+            var lo = 0;
+            var hi = same.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (same[mid].Min < low)
                 {
-                    if (Close(Min(same[i]), Min(f)) && Close(Max(same[i]), Max(f)))
-                    {
-                        owners.Add(GroupKey(same[i]));
-                    }
+                    lo = mid + 1;
                 }
-
-                if (owners.Count == 1)
+                else
                 {
-                    key = owners.First();
+                    hi = mid;
                 }
             }
 
-            keys[f] = key;
-        }
+            string? owner = null;
+            var owners = 0;
+            for (var i = lo; i < same.Length && same[i].Min <= e.Min * (1 + (decimal)tolerance) && owners < 2; i++)
+            {
+                if (Close(same[i].Min, e.Min) && Close(same[i].Max, e.Max) && same[i].Key != owner)
+                {
+                    owner = same[i].Key;
+                    owners++;
+                }
+            }
 
-        return keys;
+            if (owners == 1)
+            {
+                entries[n] = e with { Key = owner! };
+            }
+        }
     }
 
     // Kind and currency (or unit and model): the facts one null-actor fact may be compared with.
@@ -126,15 +130,29 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
         actor.Replace(" und ", ", ", StringComparison.Ordinal).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // Facts that may state one claim: same kind, actor group, currency (or unit and model).
-    private string GroupKey(Fact f) => f.Kind == FactKind.Investment
-        ? $"I|{ActorKey(f.Actor)}|{f.Amount!.Currency}"
-        : $"H|{ActorKey(f.Actor)}|{f.Unit}|{f.Model}";
+    private string GroupKey(Fact f, Dictionary<string, string> actorKeys)
+    {
+        var actor = "?";
+        if (f.Actor is not null && !actorKeys.TryGetValue(f.Actor, out actor))
+        {
+            actor = ActorKey(f.Actor);
+            actorKeys[f.Actor] = actor;
+        }
+
+        return f.Kind == FactKind.Investment ? $"I|{actor}|{f.Amount!.Currency}" : $"H|{actor}|{f.Unit}|{f.Model}";
+    }
 
     private bool Close(decimal x, decimal y) =>
         x == y || Math.Abs(x - y) <= (decimal)tolerance * Math.Max(Math.Abs(x), Math.Abs(y));
 
-    private (ClaimRecord Record, string Article, int Start) ToRecord(string groupKey, List<Fact> facts)
+    private (ClaimRecord Record, string Article, int Start) ToRecord(string groupKey, ReadOnlySpan<Entry> cluster)
     {
+        var facts = new List<Fact>(cluster.Length);
+        foreach (var e in cluster)
+        {
+            facts.Add(e.Fact);
+        }
+
         // The most specific statement wins: an exact figure over a rounded one, then the first mention.
         var byMention = facts.OrderBy(f => f.Article, StringComparer.Ordinal).ThenBy(f => f.Start).ToList();
         var best = byMention.OrderBy(Specificity).First();
