@@ -3,11 +3,18 @@ using Extraction.Pipeline;
 
 namespace Extraction.Clean;
 
-/// <summary>Boilerplate markers (models/boilerplate-de.txt): whole lines, strong and weak phrases, tail starts.</summary>
+/// <summary>
+/// Boilerplate markers (models/boilerplate-de.txt): whole lines, strong and weak phrases, tail starts,
+/// ad labels, related-link list intros and boxes (author box).
+/// </summary>
 public sealed partial class BoilerplateRules
 {
     private readonly HashSet<string> _lines = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _ends = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _ads = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _boxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _listPrefixes = [];
     private readonly List<string> _strong = [];
     private readonly List<string> _weak = [];
 
@@ -39,6 +46,21 @@ public sealed partial class BoilerplateRules
                 case "weak":
                     rules._weak.Add(value);
                     break;
+                case "ad":
+                    rules._ads.Add(Normalize(value));
+                    rules._lines.Add(Normalize(value));
+                    break;
+                case "box":
+                    rules._boxes.Add(Normalize(value));
+                    rules._lines.Add(Normalize(value));
+                    break;
+                case "list" when value.EndsWith('*'):
+                    rules._listPrefixes.Add(Normalize(value.TrimEnd('*')) + " ");
+                    break;
+                case "list":
+                    rules._lists.Add(Normalize(value));
+                    rules._lines.Add(Normalize(value));
+                    break;
                 default:
                     throw new FormatException($"boilerplate-de.txt: unknown rule kind '{key}' in line '{line}'");
             }
@@ -56,14 +78,30 @@ public sealed partial class BoilerplateRules
             return "empty";
         }
 
-        if (_lines.Contains(norm))
+        if (_lines.Contains(norm) || _lines.Contains(WithoutCount(norm)))
         {
             return "marker line";
+        }
+
+        if (IsListIntro(text))
+        {
+            return "related links";
         }
 
         if (ReadingTime().IsMatch(norm) || Byline().IsMatch(norm))
         {
             return "byline or reading time";
+        }
+
+        if (LineShapes.Reason(text) is { } shape)
+        {
+            return shape;
+        }
+
+        // Two short links of which one is a marker: "Im Browser lesen · Teilen".
+        if (LineShapes.LinkParts(text) is { } parts && parts.Exists(p => _lines.Contains(Normalize(p))))
+        {
+            return "link row with a marker";
         }
 
         foreach (var s in _strong)
@@ -94,20 +132,74 @@ public sealed partial class BoilerplateRules
     }
 
     /// <summary>True when a line starts the page's tail (comments, related articles).</summary>
-    public bool IsTailStart(string text) => _ends.Contains(Normalize(text));
+    public bool IsTailStart(string text) => _ends.Contains(Normalize(text)) || _ends.Contains(WithoutCount(Normalize(text)));
+
+    /// <summary>True for an ad label ("Anzeige"): in a text dump, the line under it is the ad.</summary>
+    public bool IsAdLabel(string text) => _ads.Contains(Normalize(text));
+
+    /// <summary>True for a box heading ("Über den Autor"): the box under it goes with it.</summary>
+    public bool IsBoxStart(string text) => _boxes.Contains(Normalize(text));
+
+    /// <summary>True for the intro of a list of related links ("Passend dazu:", "Mehr aus Digital").</summary>
+    public bool IsListIntro(string text)
+    {
+        var norm = Normalize(text);
+        if (_lists.Contains(norm))
+        {
+            return true;
+        }
+
+        if (norm.Length > 60 || LineShapes.Words(norm) > 6)
+        {
+            return false;
+        }
+
+        foreach (var prefix in _listPrefixes)
+        {
+            if (norm.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Finds a byline author ("Von Noëlle Bölling"), or null.</summary>
     public static string? Author(string text)
     {
         var m = Byline().Match(Normalize(text));
-        return m.Success ? m.Groups["name"].Value : null;
+        return m.Success ? m.Groups["name"].Value : LineShapes.Author(text);
     }
 
+    // Bullets, emoji, arrows and punctuation around a marker do not change what it is ("Sprachauswahl 📢", "» Teilen:").
     private static string Normalize(string s)
     {
-        var t = s.Trim().TrimStart('•', '-', '*', '·', '☑', '️', '⭐', ' ', '\u00A0').Trim();
-        return t.TrimEnd(':', ' ').Trim();
+        var span = s.AsSpan();
+        var start = 0;
+        var end = span.Length;
+        while (start < end && !char.IsLetterOrDigit(span[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(span[end - 1]))
+        {
+            end--;
+        }
+
+        return HtmlReader.Collapse(span[start..end].ToString());
     }
+
+    // "143 Kommentare", "Kommentare (12)": a marker with a count is still the marker.
+    private static string WithoutCount(string norm)
+    {
+        var m = Counted().Match(norm);
+        return m.Success ? m.Groups["marker"].Value : norm;
+    }
+
+    [GeneratedRegex(@"^(?:[0-9]+\s+(?<marker>\p{L}[\p{L}\s\-]*)|(?<marker>\p{L}[\p{L}\s\-]*?)\s*\(\s*[0-9]+)$")]
+    private static partial Regex Counted();
 
     // "2 Min.", "5 Min. Lesezeit", "Lesezeit: 4 Minuten"
     [GeneratedRegex(@"^(?:Lesezeit:?\s*)?[0-9]{1,2}\s*(?:Min\.?|Minuten)(?:\s*Lesezeit)?$", RegexOptions.IgnoreCase)]
