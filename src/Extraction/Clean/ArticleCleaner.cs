@@ -29,6 +29,11 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
             return new CleanOutcome(null, new InputFailure(doc.Input.ArticleId, "cannot decode text: " + ex.Message), null);
         }
 
+        if (TextDecoder.Garbled(text) is { } garbled)
+        {
+            return new CleanOutcome(null, new InputFailure(doc.Input.ArticleId, $"{garbled}; decoded as {encoding}"), encoding);
+        }
+
         try
         {
             var article = CleanText(doc.Input.ArticleId, text, doc.Format, doc.Url,

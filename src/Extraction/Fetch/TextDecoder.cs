@@ -67,6 +67,39 @@ public static partial class TextDecoder
         return Encoding.GetEncoding(1252).GetString(bytes);
     }
 
+    /// <summary>
+    /// Why decoded text is garbage rather than a page, or null: when more than a third of its visible
+    /// characters are Latin-1/Windows-1252 high characters or replacement characters, the bytes were
+    /// binary data or an encoding no detection path knows (real German text stays under 5%).
+    /// </summary>
+    public static string? Garbled(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        var visible = 0;
+        var odd = 0;
+        foreach (var c in sample)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            visible++;
+            if (c is >= '\u0080' and <= '\u00FF' or '\uFFFD' || Windows1252Specials.Contains(c))
+            {
+                odd++;
+            }
+        }
+
+        return visible >= 50 && odd * 3 > visible
+            ? $"text is garbled: {odd * 100 / visible}% of its characters are stray high bytes (binary data or an unknown encoding)"
+            : null;
+    }
+
+    // The rarer characters Windows-1252 puts at 0x80-0x9F (quotes, dashes and € are common in real text).
+    private static readonly System.Buffers.SearchValues<char> Windows1252Specials =
+        System.Buffers.SearchValues.Create("ƒ†‡ˆ‰Š‹ŒŽ˜™š›œžŸ");
+
     /// <summary>Valid multi-byte UTF-8 sequences and invalid ones (ASCII counts as neither).</summary>
     internal static (int Valid, int Invalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
     {
