@@ -1,0 +1,106 @@
+using System.Text;
+using Extraction.Fetch;
+using Xunit.Abstractions;
+
+namespace Extraction.Tests.Clean;
+
+/// <summary>
+/// Every article of samples/ and of the seeds (../shared/seeds, read in place) against its cleaning.json:
+/// each <c>drop</c> string gone, each <c>keep</c> string kept, each <c>once</c> string exactly once,
+/// compared with white space collapsed.
+/// </summary>
+public sealed class CleaningSpecTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> SampleArticles() => new(TestCorpus.ReadSpec(TestCorpus.SamplesDir).Keys);
+
+    public static TheoryData<string> SeedArticles() =>
+        TestCorpus.SeedsPresent ? new(TestCorpus.ReadSpec(TestCorpus.SeedsDir).Keys) : [];
+
+    [Theory]
+    [MemberData(nameof(SampleArticles))]
+    public Task Clean_SampleArticle_MeetsCleaningSpec(string article) => AssertMeetsSpecAsync(TestCorpus.SamplesDir, article);
+
+    [SeedTheory]
+    [MemberData(nameof(SeedArticles))]
+    public Task Clean_SeedArticle_MeetsCleaningSpec(string article) => AssertMeetsSpecAsync(TestCorpus.SeedsDir, article);
+
+    [Fact]
+    public void CleaningSpec_EverySampleArticle_HasAnEntry() => AssertSpecCoversFolder(TestCorpus.SamplesDir);
+
+    [SeedFact]
+    public void CleaningSpec_EverySeedArticle_HasAnEntry() => AssertSpecCoversFolder(TestCorpus.SeedsDir);
+
+    private async Task AssertMeetsSpecAsync(string folder, string article)
+    {
+        var spec = TestCorpus.ReadSpec(folder)[article];
+        var cleaned = await TestCorpus.CleanArticleAsync(Path.Combine(folder, article));
+        var text = TestCorpus.Collapse(cleaned.Text);
+
+        var failures = new List<string>();
+        foreach (var s in spec.Drop)
+        {
+            var at = text.IndexOf(TestCorpus.Collapse(s), StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                failures.Add($"drop string left: \"{s}\" in …{Around(text, at, s.Length)}…");
+            }
+        }
+
+        foreach (var s in spec.Keep.Where(s => !text.Contains(TestCorpus.Collapse(s), StringComparison.Ordinal)))
+        {
+            failures.Add($"keep string lost: \"{s}\"");
+        }
+
+        foreach (var s in spec.Once)
+        {
+            var count = Count(text, TestCorpus.Collapse(s));
+            if (count != 1)
+            {
+                failures.Add($"once string found {count} times: \"{s}\"");
+            }
+        }
+
+        var checks = spec.Drop.Length + spec.Keep.Length + spec.Once.Length;
+        output.WriteLine($"{article}: {checks - failures.Count}/{checks} checks pass");
+        if (failures.Count > 0)
+        {
+            var message = new StringBuilder($"{article}: {failures.Count} of {checks} cleaning checks fail").AppendLine();
+            failures.ForEach(f => message.Append("  - ").AppendLine(f));
+            message.AppendLine("cleaned text:").AppendLine(cleaned.Text);
+            Assert.Fail(message.ToString());
+        }
+    }
+
+    private static void AssertSpecCoversFolder(string folder)
+    {
+        var spec = TestCorpus.ReadSpec(folder);
+        var articles = Directory.EnumerateFiles(folder)
+            .Select(Path.GetFileName)
+            .Where(n => n is not null && InputResolver.Extensions.Contains(Path.GetExtension(n))
+                && !n.StartsWith("README", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        Assert.NotEmpty(articles);
+        var missing = articles.Where(a => !spec.ContainsKey(a!)).ToList();
+        var stale = spec.Keys.Where(k => !articles.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "articles without a cleaning.json entry: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "cleaning.json entries without an article: " + string.Join(", ", stale));
+    }
+
+    private static int Count(string text, string s)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(s, StringComparison.Ordinal); i >= 0; i = text.IndexOf(s, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string Around(string text, int at, int length)
+    {
+        var start = Math.Max(0, at - 60);
+        var end = Math.Min(text.Length, at + length + 60);
+        return text[start..end];
+    }
+}
