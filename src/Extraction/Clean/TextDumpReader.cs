@@ -24,7 +24,6 @@ public static partial class TextDumpReader
 
         var blocks = new List<Block>();
         var group = 0;
-        var sawBlank = false;
         for (var n = first; n < lines.Length; n++)
         {
             var line = lines[n].TrimEnd('\r').Trim();
@@ -33,7 +32,6 @@ public static partial class TextDumpReader
                 if (blocks.Count > 0 && blocks[^1].Group == group)
                 {
                     group++;
-                    sawBlank = true;
                 }
 
                 continue;
@@ -76,7 +74,7 @@ public static partial class TextDumpReader
             }
         }
 
-        if (!sawBlank)
+        if (group == 0 || blocks[^1].Group == 0)
         {
             // Without blank lines the dump says nothing about which lines belong together.
             blocks = blocks.Select(b => b with { Group = -1 }).ToList();
