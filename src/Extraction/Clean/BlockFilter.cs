@@ -45,7 +45,9 @@ public sealed class BlockFilter(BoilerplateRules rules)
         return (kept, removed, author);
     }
 
-    // What hangs under a label in the same box of a text dump.
+    // What hangs under a label in the same box of a text dump. Without blank lines the box is not
+    // known: then it reaches a few lines down, and a line followed by a paragraph is taken for that
+    // paragraph's subheading, not for furniture.
     private void DropGroupedFurniture(IReadOnlyList<Block> blocks, bool[] drop)
     {
         for (var i = 0; i < blocks.Count; i++)
@@ -53,14 +55,15 @@ public sealed class BlockFilter(BoilerplateRules rules)
             var text = blocks[i].Text;
             if (rules.IsAdLabel(text))
             {
-                // "Anzeige" and, right under it in the same box, the one line of ad copy.
+                // "Anzeige" and, right under it, the one line of ad copy.
                 var j = i + 1;
-                while (j < blocks.Count && SameGroup(blocks, i, j) && rules.IsAdLabel(blocks[j].Text))
+                while (j < blocks.Count && InBox(blocks, i, j) && rules.IsAdLabel(blocks[j].Text))
                 {
                     j++;
                 }
 
-                if (j < blocks.Count && SameGroup(blocks, i, j) && !IsProse(blocks[j].Text) && blocks[j].Kind != BlockKind.Heading)
+                if (j < blocks.Count && InBox(blocks, i, j) && !IsProse(blocks[j].Text) && blocks[j].Kind != BlockKind.Heading
+                    && !FollowedByProse(blocks, j))
                 {
                     drop[j] = true;
                 }
@@ -68,11 +71,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
             else if (rules.IsListIntro(text))
             {
                 // "Passend dazu:" and the teaser headlines under it, up to the box's end or a paragraph.
-                for (var j = i + 1; j < blocks.Count && SameGroup(blocks, i, j) && !IsProse(blocks[j].Text); j++)
+                for (var j = i + 1; j < blocks.Count && InBox(blocks, i, j) && !IsProse(blocks[j].Text); j++)
                 {
-                    if (j + 1 < blocks.Count && SameGroup(blocks, j, j + 1) && IsProse(blocks[j + 1].Text))
+                    if (FollowedByProse(blocks, j))
                     {
-                        break; // a subheading run into its paragraph, not a link
+                        break;
                     }
 
                     drop[j] = true;
@@ -84,7 +87,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
                 var j = i + 1;
                 if (j < blocks.Count && SameGroup(blocks, i, j))
                 {
-                    for (; j < blocks.Count && SameGroup(blocks, i, j) && j <= i + 5; j++)
+                    for (; j < blocks.Count && SameGroup(blocks, i, j) && j <= i + MaxBoxLines; j++)
                     {
                         drop[j] = true;
                     }
@@ -96,6 +99,16 @@ public sealed class BlockFilter(BoilerplateRules rules)
             }
         }
     }
+
+    private const int MaxBoxLines = 8;
+
+    // Block j is in the box that block i opens: the same blank-line group, or near enough when groups are unknown.
+    private static bool InBox(IReadOnlyList<Block> blocks, int i, int j) =>
+        blocks[i].Group < 0 ? j - i <= MaxBoxLines : SameGroup(blocks, i, j);
+
+    // A line with a paragraph right under it (in its box) is that paragraph's subheading.
+    private static bool FollowedByProse(IReadOnlyList<Block> blocks, int j) =>
+        j + 1 < blocks.Count && IsProse(blocks[j + 1].Text) && (blocks[j].Group < 0 || SameGroup(blocks, j, j + 1));
 
     // A tail marker after some prose cuts the rest of the page.
     private void DropTail(IReadOnlyList<Block> blocks, bool[] drop)

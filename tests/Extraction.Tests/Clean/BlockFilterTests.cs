@@ -79,4 +79,12 @@ public sealed class BlockFilterTests
 
         Assert.Equal([Para1, Para2], kept);
     }
+
+    [Fact]
+    public void Filter_AdLabelsInDumpWithoutBlankLines_DropCopyKeepSubheading()
+    {
+        var kept = Kept($"{Para1}\nAnzeige\nJetzt Depot eröffnen: 0 € Ordergebühr\nStartseite › Börse\n{Para2}\nAnzeige\nStrom wird knapp\n{Para1} Mehr.\n");
+
+        Assert.Equal([Para1, Para2, "Strom wird knapp", Para1 + " Mehr."], kept);
+    }
 }

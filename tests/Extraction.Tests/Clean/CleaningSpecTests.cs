@@ -24,16 +24,56 @@ public sealed class CleaningSpecTests(ITestOutputHelper output)
     [MemberData(nameof(SeedArticles))]
     public Task Clean_SeedArticle_MeetsCleaningSpec(string article) => AssertMeetsSpecAsync(TestCorpus.SeedsDir, article);
 
+    /// <summary>The text dumps again, as other dumpers write them: without blank lines, or with CRLF line ends.</summary>
+    public static TheoryData<string, string> SampleDumpVariants() => DumpVariants(TestCorpus.SamplesDir);
+
+    public static TheoryData<string, string> SeedDumpVariants() => TestCorpus.SeedsPresent ? DumpVariants(TestCorpus.SeedsDir) : [];
+
+    [Theory]
+    [MemberData(nameof(SampleDumpVariants))]
+    public Task Clean_SampleDumpVariant_MeetsCleaningSpec(string article, string variant) =>
+        AssertMeetsSpecAsync(TestCorpus.SamplesDir, article, variant);
+
+    [SeedTheory]
+    [MemberData(nameof(SeedDumpVariants))]
+    public Task Clean_SeedDumpVariant_MeetsCleaningSpec(string article, string variant) =>
+        AssertMeetsSpecAsync(TestCorpus.SeedsDir, article, variant);
+
+    private const string NoBlankLines = "no blank lines";
+    private const string CrLf = "CRLF";
+
+    private static TheoryData<string, string> DumpVariants(string folder)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var article in TestCorpus.ReadSpec(folder).Keys.Where(a => !a.EndsWith(".html", StringComparison.OrdinalIgnoreCase)))
+        {
+            data.Add(article, NoBlankLines);
+            data.Add(article, CrLf);
+        }
+
+        return data;
+    }
+
+    private static string Variant(string text, string? variant) => variant switch
+    {
+        null => text,
+        NoBlankLines => string.Join('\n', text.Split('\n').Where(l => l.Trim().Length > 0)),
+        CrLf => text.ReplaceLineEndings("\r\n"),
+        _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
+    };
+
     [Fact]
     public void CleaningSpec_EverySampleArticle_HasAnEntry() => AssertSpecCoversFolder(TestCorpus.SamplesDir);
 
     [SeedFact]
     public void CleaningSpec_EverySeedArticle_HasAnEntry() => AssertSpecCoversFolder(TestCorpus.SeedsDir);
 
-    private async Task AssertMeetsSpecAsync(string folder, string article)
+    private async Task AssertMeetsSpecAsync(string folder, string article, string? variant = null)
     {
         var spec = TestCorpus.ReadSpec(folder)[article];
-        var cleaned = await TestCorpus.CleanArticleAsync(Path.Combine(folder, article));
+        var cleaned = variant is null
+            ? await TestCorpus.CleanArticleAsync(Path.Combine(folder, article))
+            : TestCorpus.CleanDump(article, Variant(await File.ReadAllTextAsync(Path.Combine(folder, article)), variant));
         var text = TestCorpus.Collapse(cleaned.Text);
 
         var failures = new List<string>();
@@ -64,7 +104,7 @@ public sealed class CleaningSpecTests(ITestOutputHelper output)
         output.WriteLine($"{article}: {checks - failures.Count}/{checks} checks pass");
         if (failures.Count > 0)
         {
-            var message = new StringBuilder($"{article}: {failures.Count} of {checks} cleaning checks fail").AppendLine();
+            var message = new StringBuilder($"{article}{(variant is null ? "" : $" ({variant})")}: {failures.Count} of {checks} cleaning checks fail").AppendLine();
             failures.ForEach(f => message.Append("  - ").AppendLine(f));
             message.AppendLine("cleaned text:").AppendLine(cleaned.Text);
             Assert.Fail(message.ToString());

@@ -69,6 +69,15 @@ internal static partial class TestCorpus
         return outcome.Article!;
     }
 
+    /// <summary>Cleans a text dump given as text (UTF-8), the way the pipeline cleans a .txt or .md file.</summary>
+    public static Article CleanDump(string name, string text)
+    {
+        var item = new InputItem(name, "/variant/" + name, InputKind.File);
+        var outcome = Cleaner.Clean(new FetchedDocument(item, System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text, null, null));
+        Assert.True(outcome.Failure is null, $"{name}: {outcome.Failure?.Reason}");
+        return outcome.Article!;
+    }
+
     /// <summary>White space collapsed to single spaces, for comparisons that ignore line breaks.</summary>
     public static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
 
