@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Extraction.Pipeline;
 
@@ -15,8 +16,14 @@ public sealed partial class BoilerplateRules
     private readonly HashSet<string> _boxes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _lists = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _listPrefixes = [];
+    private const int MaxMarkerLineLength = 200;
+
     private readonly List<string> _strong = [];
     private readonly List<string> _weak = [];
+
+    // Multi-string search over all phrases at once: most lines hit none, and then one scan settles it.
+    private SearchValues<string> _anyStrong = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
+    private SearchValues<string> _anyWeak = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads the rules from a model store.</summary>
     public static BoilerplateRules Load(ModelStore store)
@@ -66,12 +73,20 @@ public sealed partial class BoilerplateRules
             }
         }
 
+        rules._anyStrong = SearchValues.Create(rules._strong.ToArray(), StringComparison.OrdinalIgnoreCase);
+        rules._anyWeak = SearchValues.Create(rules._weak.ToArray(), StringComparison.OrdinalIgnoreCase);
         return rules;
     }
 
     /// <summary>Why a line is boilerplate ("line", "strong: X", ...), or null when it is not.</summary>
     public string? Reason(string text)
     {
+        // Marker lines, bylines and shapes are short; a long paragraph only meets the phrase lists.
+        if (text.Length > MaxMarkerLineLength)
+        {
+            return PhraseReason(text);
+        }
+
         var norm = Normalize(text);
         if (norm.Length == 0)
         {
@@ -104,12 +119,21 @@ public sealed partial class BoilerplateRules
             return "link row with a marker";
         }
 
-        foreach (var s in _strong)
+        return PhraseReason(text);
+    }
+
+    // Strong phrases anywhere; weak ones twice, or once in a short line that is not a sentence.
+    private string? PhraseReason(string text)
+    {
+        if (text.AsSpan().IndexOfAny(_anyStrong) >= 0
+            && _strong.Find(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } strong)
         {
-            if (text.Contains(s, StringComparison.OrdinalIgnoreCase))
-            {
-                return "strong: " + s;
-            }
+            return "strong: " + strong;
+        }
+
+        if (text.AsSpan().IndexOfAny(_anyWeak) < 0)
+        {
+            return null;
         }
 
         var hits = 0;
@@ -133,17 +157,23 @@ public sealed partial class BoilerplateRules
     }
 
     /// <summary>True when a line starts the page's tail (comments, related articles).</summary>
-    public bool IsTailStart(string text) => _ends.Contains(Normalize(text)) || _ends.Contains(WithoutCount(Normalize(text)));
+    public bool IsTailStart(string text) =>
+        text.Length <= MaxMarkerLineLength && (_ends.Contains(Normalize(text)) || _ends.Contains(WithoutCount(Normalize(text))));
 
     /// <summary>True for an ad label ("Anzeige"): in a text dump, the line under it is the ad.</summary>
-    public bool IsAdLabel(string text) => _ads.Contains(Normalize(text));
+    public bool IsAdLabel(string text) => text.Length <= MaxMarkerLineLength && _ads.Contains(Normalize(text));
 
     /// <summary>True for a box heading ("Über den Autor"): the box under it goes with it.</summary>
-    public bool IsBoxStart(string text) => _boxes.Contains(Normalize(text));
+    public bool IsBoxStart(string text) => text.Length <= MaxMarkerLineLength && _boxes.Contains(Normalize(text));
 
     /// <summary>True for the intro of a list of related links ("Passend dazu:", "Mehr aus Digital").</summary>
     public bool IsListIntro(string text)
     {
+        if (text.Length > MaxMarkerLineLength)
+        {
+            return false;
+        }
+
         var norm = Normalize(text);
         if (_lists.Contains(norm))
         {
