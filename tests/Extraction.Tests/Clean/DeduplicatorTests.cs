@@ -1,4 +1,6 @@
 using Extraction.Clean;
+using Extraction.Text;
+using FsCheck.Xunit;
 
 namespace Extraction.Tests.Clean;
 
@@ -47,5 +49,40 @@ public sealed class DeduplicatorTests
 
         Assert.Equal(2, blocks.Count);
         Assert.StartsWith("Ja.", blocks[1].Text, StringComparison.Ordinal);
+    }
+
+    // A pool of distinct sentences; a fixed-width number up front keeps any key from being a prefix of another.
+    private static readonly string[] Pool = Enumerable.Range(0, 30)
+        .Select(i => $"Satz {i:000} berichtet, dass der Betreiber {i * 7 % 13} Hallen für neue Server plant.")
+        .ToArray();
+
+    [Property(MaxTest = 300)]
+    public bool Deduplicate_AnyRepeatsAcrossAndInsideBlocks_KeepsEverySentenceExactlyOnceInOrder(byte[] picks, byte[] cuts)
+    {
+        // Sentences picked from the pool (with repeats), cut into blocks at arbitrary points.
+        var sentences = picks.Select(p => Pool[p % Pool.Length]).ToList();
+        var blocks = new List<Block>();
+        var at = 0;
+        foreach (var cut in cuts.Append((byte)255))
+        {
+            var take = Math.Min(1 + (cut % 5), sentences.Count - at);
+            if (take <= 0)
+            {
+                break;
+            }
+
+            blocks.Add(new Block(string.Join(' ', sentences.Skip(at).Take(take)), BlockKind.Paragraph));
+            at += take;
+        }
+
+        if (at < sentences.Count)
+        {
+            blocks.Add(new Block(string.Join(' ', sentences.Skip(at)), BlockKind.Paragraph));
+        }
+
+        var (kept, _) = Deduplicator.Deduplicate(blocks);
+
+        var output = kept.SelectMany(b => SentenceSplitter.Split(b.Text).Select(s => b.Text.Substring(s.Start, s.Length)));
+        return output.SequenceEqual(sentences.Distinct());
     }
 }
