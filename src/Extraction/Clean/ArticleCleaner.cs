@@ -29,6 +29,11 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
             return new CleanOutcome(null, new InputFailure(doc.Input.ArticleId, "cannot decode text: " + ex.Message), null);
         }
 
+        if (TextDecoder.Garbled(text) is { } garbled)
+        {
+            return new CleanOutcome(null, new InputFailure(doc.Input.ArticleId, $"{garbled}; decoded as {encoding}"), encoding);
+        }
+
         try
         {
             var article = CleanText(doc.Input.ArticleId, text, doc.Format, doc.Url,
@@ -52,8 +57,7 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
         }
         else
         {
-            blocks = TextDumpReader.Read(text, markdown);
-            meta = new PageMetadata();
+            (blocks, meta) = TextDumpReader.ReadWithMetadata(text, markdown);
         }
 
         var (kept, removed, author) = _filter.Filter(blocks);
@@ -63,18 +67,33 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
         return new Article(articleId, title, body, removed + duplicates, meta.Url ?? url, meta.Published, meta.Author ?? author);
     }
 
-    // The first short line that does not end like a sentence, else the first sentence-ish block.
+    // The headline stands right above the first paragraph (or its teaser); a tagline or kicker further
+    // up does not. Else the first short line that does not end like a sentence, else the first block.
     private static string? GuessTitle(List<Block> blocks)
     {
+        var firstProse = blocks.FindIndex(b => BlockFilter.IsProse(b.Text));
+        for (var i = firstProse - 1; i >= 0 && i >= firstProse - 3; i--)
+        {
+            if (IsTitleLike(blocks[i].Text))
+            {
+                return blocks[i].Text;
+            }
+        }
+
         foreach (var b in blocks.Take(8))
         {
-            var words = b.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (words is >= 3 and <= 20 && b.Text[^1] is not '.' and not ':')
+            if (IsTitleLike(b.Text))
             {
                 return b.Text;
             }
         }
 
         return blocks.Count > 0 ? blocks[0].Text[..Math.Min(blocks[0].Text.Length, 160)] : null;
+    }
+
+    private static bool IsTitleLike(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is >= 3 and <= 20 && text[^1] is not '.' and not ':' and not ',';
     }
 }

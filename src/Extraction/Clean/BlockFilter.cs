@@ -1,8 +1,10 @@
 namespace Extraction.Clean;
 
 /// <summary>
-/// Drops boilerplate blocks: marker lines and phrases anywhere, everything after a tail marker,
-/// and the short or marked lines that trail the last real paragraph.
+/// Drops boilerplate blocks in passes: marker lines, phrases and furniture shapes anywhere; the ad
+/// under an ad label, the links under a "Passend dazu:" and the box under "Über den Autor" (text
+/// dumps, by blank-line groups); everything after a tail marker; the short navigation lines before
+/// the first real paragraph; and the trailer after the last real paragraph when any of it is marked.
 /// </summary>
 public sealed class BlockFilter(BoilerplateRules rules)
 {
@@ -11,7 +13,6 @@ public sealed class BlockFilter(BoilerplateRules rules)
     {
         var drop = new bool[blocks.Count];
         string? author = null;
-        var lastProse = -1;
         for (var i = 0; i < blocks.Count; i++)
         {
             var text = blocks[i].Text;
@@ -19,58 +20,13 @@ public sealed class BlockFilter(BoilerplateRules rules)
             {
                 drop[i] = true;
                 author ??= BoilerplateRules.Author(text);
-                continue;
-            }
-
-            if (IsProse(text))
-            {
-                lastProse = i;
             }
         }
 
-        // A tail marker after some prose cuts the rest of the page.
-        var seenProse = false;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (!drop[i] && IsProse(blocks[i].Text))
-            {
-                seenProse = true;
-            }
-
-            if (seenProse && rules.IsTailStart(blocks[i].Text))
-            {
-                for (var k = i; k < blocks.Count; k++)
-                {
-                    drop[k] = true;
-                }
-
-                lastProse = Math.Min(lastProse, i - 1);
-                while (lastProse >= 0 && (drop[lastProse] || !IsProse(blocks[lastProse].Text)))
-                {
-                    lastProse--;
-                }
-
-                break;
-            }
-        }
-
-        // After the last real paragraph: if any trailing line is boilerplate, the whole trailer is.
-        if (lastProse >= 0)
-        {
-            var trailerMarked = false;
-            for (var k = lastProse + 1; k < blocks.Count; k++)
-            {
-                trailerMarked |= drop[k] && blocks[k].Text.Trim().Length > 0;
-            }
-
-            if (trailerMarked)
-            {
-                for (var k = lastProse + 1; k < blocks.Count; k++)
-                {
-                    drop[k] = true;
-                }
-            }
-        }
+        DropGroupedFurniture(blocks, drop);
+        DropTail(blocks, drop);
+        DropHead(blocks, drop);
+        DropTrailer(blocks, drop);
 
         var kept = new List<Block>(blocks.Count);
         var removed = 0;
@@ -87,6 +43,164 @@ public sealed class BlockFilter(BoilerplateRules rules)
         }
 
         return (kept, removed, author);
+    }
+
+    // What hangs under a label in the same box of a text dump. Without blank lines the box is not
+    // known: then it reaches a few lines down, and a line followed by a paragraph is taken for that
+    // paragraph's subheading, not for furniture.
+    private void DropGroupedFurniture(IReadOnlyList<Block> blocks, bool[] drop)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = blocks[i].Text;
+            if (rules.IsAdLabel(text))
+            {
+                // "Anzeige" and, right under it, the one line of ad copy.
+                var j = i + 1;
+                while (j < blocks.Count && InBox(blocks, i, j) && rules.IsAdLabel(blocks[j].Text))
+                {
+                    j++;
+                }
+
+                if (j < blocks.Count && InBox(blocks, i, j) && !IsProse(blocks[j].Text) && blocks[j].Kind != BlockKind.Heading
+                    && !FollowedByProse(blocks, j))
+                {
+                    drop[j] = true;
+                }
+            }
+            else if (rules.IsListIntro(text))
+            {
+                // "Passend dazu:" and the teaser headlines under it, up to the box's end or a paragraph.
+                for (var j = i + 1; j < blocks.Count && InBox(blocks, i, j) && !IsProse(blocks[j].Text); j++)
+                {
+                    if (FollowedByProse(blocks, j))
+                    {
+                        break;
+                    }
+
+                    drop[j] = true;
+                }
+            }
+            else if (rules.IsBoxStart(text))
+            {
+                // "Über den Autor": the rest of its box, or the one paragraph under a heading that stands alone.
+                var j = i + 1;
+                if (j < blocks.Count && SameGroup(blocks, i, j))
+                {
+                    for (; j < blocks.Count && SameGroup(blocks, i, j) && j <= i + MaxBoxLines; j++)
+                    {
+                        drop[j] = true;
+                    }
+                }
+                else if (j < blocks.Count && blocks[j].Kind != BlockKind.Heading && (blocks[j].Group < 0 || !SameGroup(blocks, j, j + 1)))
+                {
+                    drop[j] = true;
+                }
+            }
+        }
+    }
+
+    private const int MaxBoxLines = 8;
+
+    // Block j is in the box that block i opens: the same blank-line group, or near enough when groups are unknown.
+    private static bool InBox(IReadOnlyList<Block> blocks, int i, int j) =>
+        blocks[i].Group < 0 ? j - i <= MaxBoxLines : SameGroup(blocks, i, j);
+
+    // A line with a paragraph right under it (in its box) is that paragraph's subheading.
+    private static bool FollowedByProse(IReadOnlyList<Block> blocks, int j) =>
+        j + 1 < blocks.Count && IsProse(blocks[j + 1].Text) && (blocks[j].Group < 0 || SameGroup(blocks, j, j + 1));
+
+    // A tail marker after some prose cuts the rest of the page.
+    private void DropTail(IReadOnlyList<Block> blocks, bool[] drop)
+    {
+        var seenProse = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!drop[i] && IsProse(blocks[i].Text))
+            {
+                seenProse = true;
+            }
+
+            if (seenProse && rules.IsTailStart(blocks[i].Text))
+            {
+                for (var k = i; k < blocks.Count; k++)
+                {
+                    drop[k] = true;
+                }
+
+                return;
+            }
+        }
+    }
+
+    // Before the first real paragraph, lines of one to three words are navigation, kickers and
+    // consent buttons ("Mediathek", "Alle akzeptieren"); headings (Markdown #, HTML h1-h6) stay.
+    private static void DropHead(IReadOnlyList<Block> blocks, bool[] drop)
+    {
+        var first = FirstProse(blocks, drop);
+        for (var i = 0; i < first; i++)
+        {
+            if (!drop[i] && blocks[i].Kind != BlockKind.Heading && IsShortLine(blocks[i].Text))
+            {
+                drop[i] = true;
+            }
+        }
+    }
+
+    // After the last real paragraph: if any trailing line is boilerplate, the whole trailer is.
+    private static void DropTrailer(IReadOnlyList<Block> blocks, bool[] drop)
+    {
+        var lastProse = -1;
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            if (!drop[i] && IsProse(blocks[i].Text))
+            {
+                lastProse = i;
+                break;
+            }
+        }
+
+        if (lastProse < 0)
+        {
+            return;
+        }
+
+        var trailerMarked = false;
+        for (var k = lastProse + 1; k < blocks.Count; k++)
+        {
+            trailerMarked |= drop[k] && blocks[k].Text.Trim().Length > 0;
+        }
+
+        if (trailerMarked)
+        {
+            for (var k = lastProse + 1; k < blocks.Count; k++)
+            {
+                drop[k] = true;
+            }
+        }
+    }
+
+    private static int FirstProse(IReadOnlyList<Block> blocks, bool[] drop)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!drop[i] && IsProse(blocks[i].Text))
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool SameGroup(IReadOnlyList<Block> blocks, int i, int j) =>
+        j < blocks.Count && blocks[i].Group >= 0 && blocks[i].Group == blocks[j].Group;
+
+    /// <summary>One to three words that do not end like a sentence: a menu entry, button or kicker.</summary>
+    internal static bool IsShortLine(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length > 0 && t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»') && LineShapes.Words(t) <= 3;
     }
 
     /// <summary>A real paragraph: 100 characters or more, a dozen words, ending like a sentence.</summary>

@@ -1,15 +1,29 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Extraction.Pipeline;
 
 namespace Extraction.Clean;
 
-/// <summary>Boilerplate markers (models/boilerplate-de.txt): whole lines, strong and weak phrases, tail starts.</summary>
+/// <summary>
+/// Boilerplate markers (models/boilerplate-de.txt): whole lines, strong and weak phrases, tail starts,
+/// ad labels, related-link list intros and boxes (author box).
+/// </summary>
 public sealed partial class BoilerplateRules
 {
     private readonly HashSet<string> _lines = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _ends = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _ads = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _boxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _lists = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _listPrefixes = [];
+    private const int MaxMarkerLineLength = 200;
+
     private readonly List<string> _strong = [];
     private readonly List<string> _weak = [];
+
+    // Multi-string search over all phrases at once: most lines hit none, and then one scan settles it.
+    private SearchValues<string> _anyStrong = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
+    private SearchValues<string> _anyWeak = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads the rules from a model store.</summary>
     public static BoilerplateRules Load(ModelStore store)
@@ -39,26 +53,54 @@ public sealed partial class BoilerplateRules
                 case "weak":
                     rules._weak.Add(value);
                     break;
+                case "ad":
+                    rules._ads.Add(Normalize(value));
+                    rules._lines.Add(Normalize(value));
+                    break;
+                case "box":
+                    rules._boxes.Add(Normalize(value));
+                    rules._lines.Add(Normalize(value));
+                    break;
+                case "list" when value.EndsWith('*'):
+                    rules._listPrefixes.Add(Normalize(value.TrimEnd('*')) + " ");
+                    break;
+                case "list":
+                    rules._lists.Add(Normalize(value));
+                    rules._lines.Add(Normalize(value));
+                    break;
                 default:
                     throw new FormatException($"boilerplate-de.txt: unknown rule kind '{key}' in line '{line}'");
             }
         }
 
+        rules._anyStrong = SearchValues.Create(rules._strong.ToArray(), StringComparison.OrdinalIgnoreCase);
+        rules._anyWeak = SearchValues.Create(rules._weak.ToArray(), StringComparison.OrdinalIgnoreCase);
         return rules;
     }
 
     /// <summary>Why a line is boilerplate ("line", "strong: X", ...), or null when it is not.</summary>
     public string? Reason(string text)
     {
+        // Marker lines, bylines and shapes are short; a long paragraph only meets the phrase lists.
+        if (text.Length > MaxMarkerLineLength)
+        {
+            return PhraseReason(text);
+        }
+
         var norm = Normalize(text);
         if (norm.Length == 0)
         {
             return "empty";
         }
 
-        if (_lines.Contains(norm))
+        if (_lines.Contains(norm) || _lines.Contains(WithoutCount(norm)))
         {
             return "marker line";
+        }
+
+        if (IsListIntro(text))
+        {
+            return "related links";
         }
 
         if (ReadingTime().IsMatch(norm) || Byline().IsMatch(norm))
@@ -66,12 +108,32 @@ public sealed partial class BoilerplateRules
             return "byline or reading time";
         }
 
-        foreach (var s in _strong)
+        if (LineShapes.Reason(text) is { } shape)
         {
-            if (text.Contains(s, StringComparison.OrdinalIgnoreCase))
-            {
-                return "strong: " + s;
-            }
+            return shape;
+        }
+
+        // Two short links of which one is a marker: "Im Browser lesen · Teilen".
+        if (LineShapes.LinkParts(text) is { } parts && parts.Exists(p => _lines.Contains(Normalize(p))))
+        {
+            return "link row with a marker";
+        }
+
+        return PhraseReason(text);
+    }
+
+    // Strong phrases anywhere; weak ones twice, or once in a short line that is not a sentence.
+    private string? PhraseReason(string text)
+    {
+        if (text.AsSpan().IndexOfAny(_anyStrong) >= 0
+            && _strong.Find(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } strong)
+        {
+            return "strong: " + strong;
+        }
+
+        if (text.AsSpan().IndexOfAny(_anyWeak) < 0)
+        {
+            return null;
         }
 
         var hits = 0;
@@ -85,7 +147,8 @@ public sealed partial class BoilerplateRules
             }
         }
 
-        if (hits >= 2 || (hits == 1 && text.Length < 160))
+        // One weak word in a real sentence ("der Partner Nscale") is news, not furniture.
+        if (hits >= 2 || (hits == 1 && text.Length < 160 && !BlockFilter.IsProse(text)))
         {
             return "weak: " + first;
         }
@@ -94,20 +157,80 @@ public sealed partial class BoilerplateRules
     }
 
     /// <summary>True when a line starts the page's tail (comments, related articles).</summary>
-    public bool IsTailStart(string text) => _ends.Contains(Normalize(text));
+    public bool IsTailStart(string text) =>
+        text.Length <= MaxMarkerLineLength && (_ends.Contains(Normalize(text)) || _ends.Contains(WithoutCount(Normalize(text))));
+
+    /// <summary>True for an ad label ("Anzeige"): in a text dump, the line under it is the ad.</summary>
+    public bool IsAdLabel(string text) => text.Length <= MaxMarkerLineLength && _ads.Contains(Normalize(text));
+
+    /// <summary>True for a box heading ("Über den Autor"): the box under it goes with it.</summary>
+    public bool IsBoxStart(string text) => text.Length <= MaxMarkerLineLength && _boxes.Contains(Normalize(text));
+
+    /// <summary>True for the intro of a list of related links ("Passend dazu:", "Mehr aus Digital").</summary>
+    public bool IsListIntro(string text)
+    {
+        if (text.Length > MaxMarkerLineLength)
+        {
+            return false;
+        }
+
+        var norm = Normalize(text);
+        if (_lists.Contains(norm))
+        {
+            return true;
+        }
+
+        if (norm.Length > 60 || LineShapes.Words(norm) > 6)
+        {
+            return false;
+        }
+
+        foreach (var prefix in _listPrefixes)
+        {
+            if (norm.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Finds a byline author ("Von Noëlle Bölling"), or null.</summary>
     public static string? Author(string text)
     {
         var m = Byline().Match(Normalize(text));
-        return m.Success ? m.Groups["name"].Value : null;
+        return m.Success ? m.Groups["name"].Value : LineShapes.Author(text);
     }
 
+    // Bullets, emoji, arrows and punctuation around a marker do not change what it is ("Sprachauswahl 📢", "» Teilen:").
     private static string Normalize(string s)
     {
-        var t = s.Trim().TrimStart('•', '-', '*', '·', '☑', '️', '⭐', ' ', '\u00A0').Trim();
-        return t.TrimEnd(':', ' ').Trim();
+        var span = s.AsSpan();
+        var start = 0;
+        var end = span.Length;
+        while (start < end && !char.IsLetterOrDigit(span[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(span[end - 1]))
+        {
+            end--;
+        }
+
+        return HtmlReader.Collapse(span[start..end].ToString());
     }
+
+    // "143 Kommentare", "Kommentare (12)": a marker with a count is still the marker.
+    private static string WithoutCount(string norm)
+    {
+        var m = Counted().Match(norm);
+        return m.Success ? m.Groups["marker"].Value : norm;
+    }
+
+    [GeneratedRegex(@"^(?:[0-9]+\s+(?<marker>\p{L}[\p{L}\s\-]*)|(?<marker>\p{L}[\p{L}\s\-]*?)\s*\(\s*[0-9]+)$")]
+    private static partial Regex Counted();
 
     // "2 Min.", "5 Min. Lesezeit", "Lesezeit: 4 Minuten"
     [GeneratedRegex(@"^(?:Lesezeit:?\s*)?[0-9]{1,2}\s*(?:Min\.?|Minuten)(?:\s*Lesezeit)?$", RegexOptions.IgnoreCase)]

@@ -34,6 +34,14 @@ public sealed class HtmlReader
         "hidden", "sr", "visually", "print", "skip", "pagination",
     };
 
+    // A class or id naming content ("paywall-content", "entry-content") does not make a long container furniture.
+    private static readonly HashSet<string> ContentTokens = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "content", "body", "text", "article", "story", "main", "entry",
+    };
+
+    private const int ContentMinChars = 200;
+
     private static readonly HashSet<string> BoilerRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search", "menu", "menubar",
@@ -302,19 +310,30 @@ public sealed class HtmlReader
             return true;
         }
 
-        return HasBoilerToken(el.GetAttribute("class")) || HasBoilerToken(el.Id);
+        return HasBoilerName(el, el.GetAttribute("class")) || HasBoilerName(el, el.Id);
     }
 
-    private static bool HasBoilerToken(string? value)
+    // A class name or id whose parts include a boilerplate token ("ad-slot", "share_bar"), unless it
+    // also names content and the element holds a real amount of text ("paywall-content" with the
+    // article's locked paragraphs in it).
+    private static bool HasBoilerName(IElement el, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return false;
         }
 
-        foreach (var part in value.Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (BoilerTokens.Contains(part))
+            var boiler = false;
+            var content = false;
+            foreach (var part in name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                boiler |= BoilerTokens.Contains(part);
+                content |= ContentTokens.Contains(part);
+            }
+
+            if (boiler && !(content && el.TextContent.Length >= ContentMinChars))
             {
                 return true;
             }

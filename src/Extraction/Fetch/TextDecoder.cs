@@ -5,8 +5,9 @@ namespace Extraction.Fetch;
 
 /// <summary>
 /// Turns bytes into text: BOM first, then the transport's charset, then an HTML meta charset,
-/// then UTF-8 if the bytes are valid UTF-8, else Windows-1252 (the superset of ISO-8859-1 that
-/// browsers use for it).
+/// then UTF-8 if the bytes are valid UTF-8 (or UTF-8 with a few broken bytes), else Windows-1252
+/// (the superset of ISO-8859-1 that browsers use for it). A declared UTF-8 that the bytes
+/// contradict is ignored, so a mislabelled Latin-1 page does not turn into replacement characters.
 /// </summary>
 public static partial class TextDecoder
 {
@@ -33,20 +34,18 @@ public static partial class TextDecoder
             return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
         }
 
-        if (Lookup(declaredCharset) is { } declared)
+        // A source that says UTF-8 but is not is decoded by detection below instead.
+        if (Lookup(declaredCharset) is { } declared && (declared.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(bytes)))
         {
             encodingName = declared.WebName + " (declared by server)";
             return declared.GetString(bytes);
         }
 
-        if (format == DocumentFormat.Html && Lookup(SniffMetaCharset(bytes)) is { } meta)
+        if (format == DocumentFormat.Html && Lookup(SniffMetaCharset(bytes)) is { } meta
+            && (meta.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(bytes)))
         {
-            // A page that says UTF-8 but is not is decoded as the browsers' fallback instead.
-            if (meta.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(bytes))
-            {
-                encodingName = meta.WebName + " (meta charset)";
-                return meta.GetString(bytes);
-            }
+            encodingName = meta.WebName + " (meta charset)";
+            return meta.GetString(bytes);
         }
 
         if (IsValidUtf8(bytes))
@@ -55,8 +54,85 @@ public static partial class TextDecoder
             return Encoding.UTF8.GetString(bytes);
         }
 
+        var (valid, invalid) = CountUtf8Sequences(bytes);
+        if (valid > 0 && valid >= invalid)
+        {
+            // Mostly UTF-8 with some broken bytes (a truncated copy, a bad edit): decoding it as
+            // Windows-1252 would garble every umlaut; replace the broken bytes instead.
+            encodingName = $"utf-8 (detected; {invalid} invalid byte sequences replaced)";
+            return Utf8Lenient.GetString(bytes);
+        }
+
         encodingName = "windows-1252 (detected: not valid UTF-8)";
         return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    /// <summary>
+    /// Why decoded text is garbage rather than a page, or null: when more than a third of its visible
+    /// characters are Latin-1/Windows-1252 high characters or replacement characters, the bytes were
+    /// binary data or an encoding no detection path knows (real German text stays under 5%).
+    /// </summary>
+    public static string? Garbled(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        var visible = 0;
+        var odd = 0;
+        foreach (var c in sample)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            visible++;
+            if (c is >= '\u0080' and <= '\u00FF' or '\uFFFD' || Windows1252Specials.Contains(c))
+            {
+                odd++;
+            }
+        }
+
+        return visible >= 50 && odd * 3 > visible
+            ? $"text is garbled: {odd * 100 / visible}% of its characters are stray high bytes (binary data or an unknown encoding)"
+            : null;
+    }
+
+    // The rarer characters Windows-1252 puts at 0x80-0x9F (quotes, dashes and € are common in real text).
+    private static readonly System.Buffers.SearchValues<char> Windows1252Specials =
+        System.Buffers.SearchValues.Create("ƒ†‡ˆ‰Š‹ŒŽ˜™š›œžŸ");
+
+    /// <summary>Valid multi-byte UTF-8 sequences and invalid ones (ASCII counts as neither).</summary>
+    internal static (int Valid, int Invalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        var valid = 0;
+        var invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            bytes = bytes[IndexOfNonAscii(bytes)..];
+            if (bytes.IsEmpty)
+            {
+                break;
+            }
+
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+
+        return (valid, invalid);
+    }
+
+    private static int IndexOfNonAscii(ReadOnlySpan<byte> bytes)
+    {
+        var i = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+        return i < 0 ? bytes.Length : i;
     }
 
     private static readonly UTF8Encoding Utf8Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

@@ -1,0 +1,52 @@
+using Extraction.Clean;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Clean;
+
+public sealed class BoilerplateRulesTests
+{
+    private static readonly BoilerplateRules Rules = BoilerplateRules.Load(ModelStore.Embedded);
+
+    [Theory]
+    [InlineData("Sprachauswahl 📢")]
+    [InlineData("» Artikel teilen:")]
+    [InlineData("Kommentare (12)")]
+    [InlineData("143 Kommentare")]
+    [InlineData("Bereits Abonnent?")]
+    public void Reason_MarkerWithEmojiPunctuationOrCount_MarkerLine(string line) => Assert.Equal("marker line", Rules.Reason(line));
+
+    [Theory]
+    [InlineData("Im Browser lesen · Teilen")]
+    [InlineData("Mehr aus dem Havelland")]
+    [InlineData("Weitere Nachrichten zu Microsoft")]
+    [InlineData("Dieser Artikel enthält Affiliate-Links. Bei einem Kauf erhalten wir ggf. eine Provision.")]
+    [InlineData("Nasdaq 100 20.153,21 -2,76 %")]
+    public void Reason_FurnitureLines_NotNull(string line) => Assert.NotNull(Rules.Reason(line));
+
+    [Theory]
+    [InlineData("Mehr aus Wasserkraft als aus Kohle: Das Werk bezieht seinen Strom zu 80 Prozent aus erneuerbaren Quellen.")]
+    [InlineData("Kommentare von Lesern zeigen, dass die Pläne umstritten sind, doch die Landesregierung hält an ihnen fest.")]
+    [InlineData("Die Telekom übernimmt Rechenzentren, Betrieb und Vertrieb.")]
+    public void Reason_Prose_Null(string line) => Assert.Null(Rules.Reason(line));
+
+    [Fact]
+    public void IsTailStart_CountedCommentsHeading_True() => Assert.True(Rules.IsTailStart("Kommentare (12)"));
+
+    [Fact]
+    public void Load_UnknownRuleKind_ThrowsNamingTheLine()
+    {
+        var dir = Directory.CreateTempSubdirectory("extract-rules-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "boilerplate-de.txt"), "lines: Anzeige\n");
+
+            var ex = Assert.Throws<FormatException>(() => BoilerplateRules.Load(new ModelStore(dir)));
+
+            Assert.Contains("lines: Anzeige", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
