@@ -166,12 +166,22 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
         clock.Restart();
         var outcomes = new ArticleOutcome?[items.Count];
+
+        // articles.jsonl and facts.jsonl are written in input order as results come in; once an
+        // article is on disk only its facts stay in memory (for deduplication), not its text.
+        using var output = new OrderedJsonlWriter<ArticleOutcome>(
+            [Path.Combine(request.OutDir, "articles.jsonl"), Path.Combine(request.OutDir, "facts.jsonl")],
+            static (o, file) => o.Article is null ? []
+                : file == 0 ? [JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))]
+                : o.Facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f))),
+            (i, o) => outcomes[i] = o.Article is null ? o : o with { Article = o.Article with { Text = "", Title = "" } });
         var resumedCount = 0;
         for (var i = 0; i < items.Count; i++)
         {
             if (run.Committed.TryGetValue(items[i].ArticleId, out var prior))
             {
                 outcomes[i] = FromStore(store!, items[i], prior);
+                output.Add(i, outcomes[i]);
                 resumedCount++;
             }
         }
@@ -192,6 +202,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     }
 
                     outcomes[i] = outcome;
+                    output.Add(i, outcome);
                     request.Progress?.ArticleDone(outcome);
                 });
         }
@@ -216,10 +227,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         failures.AddRange(finished.Where(o => o.Failure is not null).Select(o => o.Failure!));
 
         clock.Restart();
-        Directory.CreateDirectory(request.OutDir);
-        AtomicFile.WriteLines(Path.Combine(request.OutDir, "articles.jsonl"),
-            done.Select(o => JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article!, o.Encoding))));
-        AtomicFile.WriteLines(Path.Combine(request.OutDir, "facts.jsonl"), facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f))));
+        output.Complete();
         AtomicFile.WriteLines(Path.Combine(request.OutDir, "records.jsonl"), records.Select(r => JsonFormats.Line(w => JsonFormats.WriteRecord(w, r))));
         timings["write"] = clock.ElapsedMilliseconds;
 

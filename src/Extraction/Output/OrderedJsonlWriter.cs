@@ -1,0 +1,122 @@
+using System.Text;
+
+namespace Extraction.Output;
+
+/// <summary>
+/// Writes results that finish out of order as JSON Lines in input order, as soon as every earlier
+/// one is in: a result waits only for its predecessors, so memory holds the results in flight, not
+/// the whole run. Each file is written to a temporary name and renamed when the run completes, so a
+/// reader never sees half a file. Thread-safe.
+/// </summary>
+public sealed class OrderedJsonlWriter<T> : IDisposable
+    where T : class
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, T> _waiting = [];
+    private readonly (string Path, string Temp, StreamWriter Writer)[] _files;
+    private readonly Func<T, int, IEnumerable<string>> _lines;
+    private readonly Action<int, T>? _written;
+    private int _next;
+    private bool _done;
+
+    /// <summary>
+    /// Opens the files; <paramref name="lines"/> gives, for a result and a file index, that file's
+    /// lines; <paramref name="written"/> is told when a result is on disk (to let go of its text).
+    /// </summary>
+    public OrderedJsonlWriter(IReadOnlyList<string> paths, Func<T, int, IEnumerable<string>> lines, Action<int, T>? written = null)
+    {
+        _lines = lines;
+        _written = written;
+        _files = paths.Select(p =>
+        {
+            var full = Path.GetFullPath(p);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            var writer = new StreamWriter(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false)) { NewLine = "\n" };
+            return (full, temp, writer);
+        }).ToArray();
+    }
+
+    /// <summary>Hands in result <paramref name="index"/> (0-based input position); null marks one with nothing to write.</summary>
+    public void Add(int index, T? result)
+    {
+        lock (_gate)
+        {
+            _waiting[index] = result!;
+            Drain();
+        }
+    }
+
+    /// <summary>Writes what is left in order (skipping inputs that never finished) and publishes the files.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            foreach (var index in _waiting.Keys.Order().ToList())
+            {
+                Write(index, _waiting[index]);
+            }
+
+            _waiting.Clear();
+            foreach (var (path, temp, writer) in _files)
+            {
+                writer.Flush();
+                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
+                writer.Dispose();
+                File.Move(temp, path, overwrite: true);
+            }
+
+            _done = true;
+        }
+    }
+
+    private void Drain()
+    {
+        while (_waiting.Remove(_next, out var result))
+        {
+            Write(_next, result);
+            _next++;
+        }
+    }
+
+    private void Write(int index, T? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        for (var f = 0; f < _files.Length; f++)
+        {
+            foreach (var line in _lines(result, f))
+            {
+                _files[f].Writer.WriteLine(line);
+            }
+        }
+
+        _written?.Invoke(index, result);
+    }
+
+    /// <summary>Removes the temporary files of a run that did not complete.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            foreach (var (_, temp, writer) in _files)
+            {
+                writer.Dispose();
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+
+            _done = true;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Extraction.Output;
+using Extraction.Tests.Support;
+
+namespace Extraction.Tests.Output;
+
+public sealed class OrderedJsonlWriterTests
+{
+    private sealed record Item(string Name);
+
+    [Fact]
+    public void Add_OutOfOrder_WrittenInInputOrderAndPublishedOnComplete()
+    {
+        using var tmp = CliRunner.Temp();
+        var path = Path.Combine(tmp.Path, "out.jsonl");
+        var released = new List<int>();
+        using var writer = new OrderedJsonlWriter<Item>([path], (i, _) => [i.Name], (index, _) => released.Add(index));
+
+        writer.Add(2, new Item("c"));
+        writer.Add(0, new Item("a"));
+        Assert.Equal([0], released);
+        Assert.False(File.Exists(path));
+        writer.Add(1, null);
+        writer.Add(4, new Item("e"));
+        writer.Complete();
+
+        Assert.Equal(["a", "c", "e"], File.ReadAllLines(path));
+        Assert.Equal([0, 2, 4], released);
+        Assert.Empty(Directory.GetFiles(tmp.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Dispose_WithoutComplete_LeavesNoFiles()
+    {
+        using var tmp = CliRunner.Temp();
+        var path = Path.Combine(tmp.Path, "out.jsonl");
+
+        using (var writer = new OrderedJsonlWriter<Item>([path], (i, _) => [i.Name]))
+        {
+            writer.Add(0, new Item("a"));
+        }
+
+        Assert.Empty(Directory.GetFiles(tmp.Path));
+    }
+}
