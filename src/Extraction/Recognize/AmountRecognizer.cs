@@ -19,25 +19,7 @@ public sealed class AmountRecognizer
     public IReadOnlyList<MoneyMention> Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
     /// <summary>Finds all money mentions in pre-tokenized text.</summary>
-    public IReadOnlyList<MoneyMention> Recognize(string text, List<Token> tokens)
-    {
-        List<MoneyMention>? found = null; // most sentences have none: no list for them
-        var i = 0;
-        while (i < tokens.Count)
-        {
-            if (TryAt(text, tokens, i, out var mention, out var next))
-            {
-                (found ??= []).Add(mention);
-                i = next;
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        return found ?? (IReadOnlyList<MoneyMention>)[];
-    }
+    public IReadOnlyList<MoneyMention> Recognize(string text, List<Token> tokens) => MentionScanner.Scan<MoneyMention>(text, tokens, TryAt);
 
     internal static bool TryFigure(List<Token> tokens, int i, out decimal value) => TryReadFigure(tokens, i, out value, out _);
 

@@ -17,25 +17,7 @@ public sealed class HardwareRecognizer
     public IReadOnlyList<HardwareMention> Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
     /// <summary>Finds all hardware counts in pre-tokenized text.</summary>
-    public IReadOnlyList<HardwareMention> Recognize(string text, List<Token> tokens)
-    {
-        List<HardwareMention>? found = null; // most sentences have none: no list for them
-        var i = 0;
-        while (i < tokens.Count)
-        {
-            if (TryAt(text, tokens, i, out var mention, out var next))
-            {
-                (found ??= []).Add(mention);
-                i = next;
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        return found ?? (IReadOnlyList<HardwareMention>)[];
-    }
+    public IReadOnlyList<HardwareMention> Recognize(string text, List<Token> tokens) => MentionScanner.Scan<HardwareMention>(text, tokens, TryAt);
 
     private static bool TryAt(string text, List<Token> tokens, int i, out HardwareMention mention, out int next)
     {
