@@ -175,20 +175,21 @@ public static class GermanNumbers
     }
 
     // Every number word ends in one of these; most words do not, and are rejected without allocating.
-    private static readonly string[] LastParts =
-    [
+    // Indexed by the last letter, so a word is compared with at most a handful of endings.
+    private static readonly Dictionary<char, string[]> LastParts = new[]
+    {
         "ein", "eins", "eine", "einer", "einem", "einen", "eines", "zwei", "zweier", "drei", "dreier", "vier", "fünf", "sechs",
         "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben",
-    ];
+    }.GroupBy(p => p[^1]).ToDictionary(g => g.Key, g => g.ToArray());
 
     private static bool MayBeNumberWord(string word)
     {
-        if (word.Length is < 3 or > 100)
+        if (word.Length is < 3 or > 100 || !LastParts.TryGetValue(char.ToLowerInvariant(word[^1]), out var parts))
         {
             return false;
         }
 
-        foreach (var part in LastParts)
+        foreach (var part in parts)
         {
             if (word.EndsWith(part, StringComparison.OrdinalIgnoreCase))
             {
