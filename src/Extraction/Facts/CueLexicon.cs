@@ -60,29 +60,52 @@ public sealed class CueLexicon
         return lex;
     }
 
+    // Which sets a word belongs to, as a bit mask, remembered per word: the same words recur in every
+    // sentence, and lower-casing and stem matching each time cost more than the rest of linking.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberships = new(StringComparer.Ordinal);
+    private string[]? _setNames;
+
     /// <summary>True when the token belongs to the named cue set ("positive", "negative", "coref").</summary>
     public bool Is(string set, in Token token)
     {
-        if (token.Kind != TokenKind.Word || !_sets.TryGetValue(set, out var s))
+        if (token.Kind != TokenKind.Word)
         {
             return false;
         }
 
-        var lower = token.Text.ToLowerInvariant();
-        if (s.Words.Contains(lower))
+        var names = _setNames ??= _sets.Keys.Order(StringComparer.Ordinal).ToArray();
+        var bit = Array.IndexOf(names, set);
+        if (bit < 0)
         {
-            return true;
+            return false;
         }
 
-        foreach (var stem in s.Stems)
+        if (!_memberships.TryGetValue(token.Text, out var mask))
         {
-            if (lower.StartsWith(stem, StringComparison.Ordinal))
+            mask = Memberships(token.Text, names);
+            if (_memberships.Count < 1_000_000)
             {
-                return true;
+                _memberships[token.Text] = mask;
             }
         }
 
-        return false;
+        return (mask & (1 << bit)) != 0;
+    }
+
+    private int Memberships(string word, string[] names)
+    {
+        var lower = word.ToLowerInvariant();
+        var mask = 0;
+        for (var b = 0; b < names.Length; b++)
+        {
+            var (stems, words) = _sets[names[b]];
+            if (words.Contains(lower) || stems.Any(stem => lower.StartsWith(stem, StringComparison.Ordinal)))
+            {
+                mask |= 1 << b;
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>
@@ -91,16 +114,22 @@ public sealed class CueLexicon
     /// </summary>
     public int RetractedBefore(string sentence)
     {
-        var lower = sentence.ToLowerInvariant();
-        var phrase = _retractionPhrases
-            .Select(p => lower.IndexOf(p, StringComparison.Ordinal))
-            .Where(k => k >= 0)
-            .DefaultIfEmpty(-1)
-            .Min();
+        var phrase = -1;
+        foreach (var p in _retractionPhrases)
+        {
+            var k = sentence.IndexOf(p, StringComparison.OrdinalIgnoreCase);
+            if (k >= 0 && (phrase < 0 || k < phrase))
+            {
+                phrase = k;
+            }
+        }
+
         if (phrase < 0)
         {
             return -1;
         }
+
+        var lower = sentence.ToLowerInvariant();
 
         // The first whole-word pivot after the notice starts the corrected part.
         var pivot = int.MaxValue;
