@@ -152,6 +152,13 @@ public static class SentenceSplitter
             return word.Length == 4 || char.IsUpper(first) || IsOpening(first);
         }
 
+        // After a full lower-case word (no abbreviation is that long) a sentence may start with a
+        // lower-case name: "... zu sichern. shutterstock.com – Foto ...".
+        if (word.Length >= 6 && word.All(char.IsLower) && char.IsLower(first))
+        {
+            return true;
+        }
+
         return char.IsUpper(first) || IsOpening(first) || char.IsDigit(first) || first is '•' or '-' or '–';
     }
 

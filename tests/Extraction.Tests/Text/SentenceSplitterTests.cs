@@ -48,6 +48,13 @@ public sealed class SentenceSplitterTests
             "Das sagte die Kommissionspräsidentin. | InvestAI soll 200 Milliarden Euro mobilisieren."
         },
         { "Mehr Infos unter www.example.de. Jetzt lesen!", "Mehr Infos unter www.example.de. | Jetzt lesen!" },
+
+        // A lower-case start after a full word: an image credit run into the text
+        {
+            "Sie wollen ihre Führung sichern. shutterstock.com – Foto Seit 2022 fließt viel Geld.",
+            "Sie wollen ihre Führung sichern. | shutterstock.com – Foto Seit 2022 fließt viel Geld."
+        },
+        { "Das kostet ca. drei Milliarden.", "Das kostet ca. drei Milliarden." },
         { "Die Plattform ASP.NET wird genutzt.", "Die Plattform ASP.NET wird genutzt." },
 
         // "!" and "?"
