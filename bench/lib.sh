@@ -12,7 +12,7 @@ peak_rss_mb() {
 
 # Sum of file sizes below a folder, in bytes.
 folder_bytes() {
-  find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }'
+  find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }'
 }
 
 machine_line() {
