@@ -57,13 +57,7 @@ public static class JsonFormats
             w.WriteStartObject("explain");
             w.WriteString("rule", e.Rule);
             w.WriteString("actor_rule", e.ActorRule);
-            w.WriteStartArray("features");
-            foreach (var feature in e.Features)
-            {
-                w.WriteStringValue(feature);
-            }
-
-            w.WriteEndArray();
+            WriteStrings(w, "features", e.Features);
             w.WriteEndObject();
         }
 
@@ -129,6 +123,18 @@ public static class JsonFormats
                 w.WriteString("model", model);
             }
         }
+    }
+
+    /// <summary>Writes a named array of strings.</summary>
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

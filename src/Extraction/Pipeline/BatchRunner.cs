@@ -262,13 +262,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         var inputsJson = JsonFormats.Line(w =>
         {
             w.WriteStartObject();
-            w.WriteStartArray("inputs");
-            foreach (var i in request.Inputs)
-            {
-                w.WriteStringValue(i);
-            }
-
-            w.WriteEndArray();
+            JsonFormats.WriteStrings(w, "inputs", request.Inputs);
             w.WriteString("urls", request.UrlsFile);
             w.WriteEndObject();
         });
@@ -429,13 +423,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 w.WriteBoolean("resumed", s.Resumed);
             }
 
-            w.WriteStartArray("inputs");
-            foreach (var i in s.Inputs)
-            {
-                w.WriteStringValue(i);
-            }
-
-            w.WriteEndArray();
+            JsonFormats.WriteStrings(w, "inputs", s.Inputs);
             w.WriteStartObject("counts");
             w.WriteNumber("inputs", inputCount);
             w.WriteNumber("articles", s.Articles);
@@ -460,13 +448,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("removed");
-            foreach (var r in s.Removed)
-            {
-                w.WriteStringValue(r);
-            }
-
-            w.WriteEndArray();
+            JsonFormats.WriteStrings(w, "removed", s.Removed);
             w.WriteStartObject("timings_ms");
             foreach (var kv in s.TimingsMs)
             {
