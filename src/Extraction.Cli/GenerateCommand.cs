@@ -13,12 +13,13 @@ internal static class GenerateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same seed, samples and options give byte-identical files.", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string>("--out") { Description = "Folder to write the corpus into; must be new or empty.", Required = true };
         var format = new Option<CorpusFormats>("--format") { Description = "Page kinds: All (HTML and text dumps), Html or Text.", DefaultValueFactory = _ => CorpusFormats.All };
+        var profile = new Option<CorpusProfile>("--profile") { Description = "Realistic (1.5-12 KB of article text, page furniture for the rest of the size) or Dense (article text up to the page size: a stress test).", DefaultValueFactory = _ => CorpusProfile.Realistic };
         var minKb = new Option<int>("--min-kb") { Description = "Smallest article in KB.", DefaultValueFactory = _ => 5 };
         var maxKb = new Option<int>("--max-kb") { Description = "Largest article in KB.", DefaultValueFactory = _ => 150 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on success." };
         var command = new Command("generate", "Write a synthetic benchmark corpus: sample shells and paragraphs recombined, figures and organisations varied.")
         {
-            from, count, seed, outDir, format, minKb, maxKb, quiet,
+            from, count, seed, outDir, format, profile, minKb, maxKb, quiet,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,6 +41,7 @@ internal static class GenerateCommand
                     MinBytes = parse.GetValue(minKb) * 1024,
                     MaxBytes = parse.GetValue(maxKb) * 1024,
                     Formats = parse.GetValue(format),
+                    Profile = parse.GetValue(profile),
                 });
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)

@@ -13,18 +13,25 @@ public sealed class BlockFilter(BoilerplateRules rules)
     {
         var drop = new bool[blocks.Count];
         string? author = null;
-        for (var i = 0; i < blocks.Count; i++)
+
+        // Lines are judged up to the first tail marker after prose: a comment section is often most
+        // of a saved page, and all of it goes. Should the boxes change where the tail starts (they
+        // drop the prose before the marker), the rest of the lines are judged after all.
+        var judged = FirstTail(blocks, drop, ref author);
+        DropGroupedFurniture(blocks, drop, judged);
+        var tail = TailStart(blocks, drop);
+        if (tail > judged)
         {
-            var text = blocks[i].Text;
-            if (rules.Reason(text) is not null)
-            {
-                drop[i] = true;
-                author ??= BoilerplateRules.Author(text);
-            }
+            judged = Judge(blocks, drop, judged, blocks.Count, ref author);
+            DropGroupedFurniture(blocks, drop, judged);
+            tail = TailStart(blocks, drop);
         }
 
-        DropGroupedFurniture(blocks, drop);
-        DropTail(blocks, drop);
+        for (var k = tail; k < blocks.Count; k++)
+        {
+            drop[k] = true;
+        }
+
         DropHead(blocks, drop);
         DropTrailer(blocks, drop);
 
@@ -48,9 +55,9 @@ public sealed class BlockFilter(BoilerplateRules rules)
     // What hangs under a label in the same box of a text dump. Without blank lines the box is not
     // known: then it reaches a few lines down, and a line followed by a paragraph is taken for that
     // paragraph's subheading, not for furniture.
-    private void DropGroupedFurniture(IReadOnlyList<Block> blocks, bool[] drop)
+    private void DropGroupedFurniture(IReadOnlyList<Block> blocks, bool[] drop, int end)
     {
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = 0; i < end; i++)
         {
             var text = blocks[i].Text;
             if (rules.IsAdLabel(text))
@@ -110,8 +117,47 @@ public sealed class BlockFilter(BoilerplateRules rules)
     private static bool FollowedByProse(IReadOnlyList<Block> blocks, int j) =>
         j + 1 < blocks.Count && IsProse(blocks[j + 1].Text) && (blocks[j].Group < 0 || SameGroup(blocks, j, j + 1));
 
-    // A tail marker after some prose cuts the rest of the page.
-    private void DropTail(IReadOnlyList<Block> blocks, bool[] drop)
+    // Judges lines [from, to) by the boilerplate rules; returns where it stopped.
+    private int Judge(IReadOnlyList<Block> blocks, bool[] drop, int from, int to, ref string? author)
+    {
+        for (var i = from; i < to; i++)
+        {
+            JudgeLine(blocks[i].Text, drop, i, ref author);
+        }
+
+        return to;
+    }
+
+    private void JudgeLine(string text, bool[] drop, int i, ref string? author)
+    {
+        if (rules.Reason(text) is not null)
+        {
+            drop[i] = true;
+            author ??= BoilerplateRules.Author(text);
+        }
+    }
+
+    // Judges lines until the first tail marker after a kept paragraph; returns that marker's index (or the count).
+    private int FirstTail(IReadOnlyList<Block> blocks, bool[] drop, ref string? author)
+    {
+        var seenProse = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = blocks[i].Text;
+            if (seenProse && rules.IsTailStart(text))
+            {
+                return i;
+            }
+
+            JudgeLine(text, drop, i, ref author);
+            seenProse |= !drop[i] && IsProse(text);
+        }
+
+        return blocks.Count;
+    }
+
+    // A tail marker after some prose cuts the rest of the page: where it starts, or the count.
+    private int TailStart(IReadOnlyList<Block> blocks, bool[] drop)
     {
         var seenProse = false;
         for (var i = 0; i < blocks.Count; i++)
@@ -123,14 +169,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
 
             if (seenProse && rules.IsTailStart(blocks[i].Text))
             {
-                for (var k = i; k < blocks.Count; k++)
-                {
-                    drop[k] = true;
-                }
-
-                return;
+                return i;
             }
         }
+
+        return blocks.Count;
     }
 
     // Before the first real paragraph, lines of one to three words are navigation, kickers and

@@ -47,6 +47,10 @@ public sealed class HtmlReader
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search", "menu", "menubar",
     };
 
+    // A parser sets up its browsing context when created, which costs several times the parse of a
+    // typical page; each thread keeps one (AngleSharp does not promise a parser is thread-safe).
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     private const string BlockSelector = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,div,td,dd,dt,section,article";
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -64,8 +68,7 @@ public sealed class HtmlReader
             throw new InvalidDataException($"HTML nested too deeply (over {MaxDepth} levels)");
         }
 
-        var parser = new HtmlParser();
-        var doc = parser.ParseDocument(html);
+        var doc = Parser.Value!.ParseDocument(html);
         var meta = ReadMetadata(doc);
         var body = doc.Body;
         if (body is null)

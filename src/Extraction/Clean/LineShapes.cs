@@ -40,12 +40,20 @@ public static partial class LineShapes
     /// </summary>
     public static bool IsMetaLine(string line)
     {
-        var parts = MetaSeparator().Split(line.Trim());
+        // Every meta part holds a digit or a byline label: most lines are ruled out without a regex.
+        var t = line.Trim();
+        if (t.AsSpan().IndexOfAnyInRange('0', '9') < 0 && !t.Contains("Von ", StringComparison.Ordinal)
+            && !t.Contains("Autor", StringComparison.Ordinal) && !t.Contains("Verfasser", StringComparison.Ordinal)
+            && !t.Contains("Text:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var strong = 0;
         var weak = 0;
-        foreach (var raw in parts)
+        foreach (var range in MetaSeparator().EnumerateSplits(t))
         {
-            var p = raw.Trim().TrimEnd('.', ':', ';').Trim();
+            var p = t[range].Trim().TrimEnd('.', ':', ';').Trim();
             if (p.Length == 0)
             {
                 continue;
@@ -99,6 +107,13 @@ public static partial class LineShapes
     /// <summary>The parts of a row of short links ("Im Browser lesen · Teilen"), or null when the line is not one.</summary>
     public static List<string>? LinkParts(string line)
     {
+        // Two parts need a separator; prose lines have none and skip the regex.
+        if (line.AsSpan().IndexOfAny(LinkSeparatorChars) < 0 && !line.Contains(" > ", StringComparison.Ordinal)
+            && !line.Contains(" / ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var parts = new List<string>();
         foreach (var raw in LinkSeparator().Split(line))
         {
@@ -152,6 +167,8 @@ public static partial class LineShapes
     // Parts of a meta line: · | • , ; and a spaced dash or slash.
     [GeneratedRegex(@"\s*(?:[·|•,;]|\s[–—/-]\s)\s*")]
     private static partial Regex MetaSeparator();
+
+    private static readonly System.Buffers.SearchValues<char> LinkSeparatorChars = System.Buffers.SearchValues.Create("›»|·•");
 
     // Parts of a link row: › » | · • and a spaced ">" or slash.
     [GeneratedRegex(@"\s*(?:[›»|·•]|\s>\s|\s/\s)\s*")]

@@ -6,8 +6,9 @@ namespace Extraction.Corpus;
 /// <summary>
 /// Writes a synthetic corpus of realistic articles by recombining the sample pages: each article
 /// takes one sample's shell (head, banners, ads, comments, footer) and fills its body with sample
-/// paragraphs, whose figures and organisations vary, until it reaches a size drawn between the
-/// minimum and the maximum. Deterministic: the same seed, samples and options give byte-identical
+/// paragraphs, whose figures and organisations vary. A page's size is drawn between the minimum and
+/// the maximum; in the realistic profile the article text is 1.5 to 12 KB and page furniture
+/// (<see cref="PageFurniture"/>) makes up the rest, in the dense profile paragraphs fill it all. Deterministic: the same seed, samples and options give byte-identical
 /// files. Articles are written one at a time, so memory stays flat whatever the count.
 /// </summary>
 public sealed partial class CorpusGenerator
@@ -113,15 +114,26 @@ public sealed partial class CorpusGenerator
     {
         var rng = ArticleRandom(index);
         var shell = _shells[rng.Next(_shells.Count)];
-        var min = Math.Log(_options.MinBytes);
-        var target = (long)Math.Exp(min + (rng.NextDouble() * (Math.Log(_options.MaxBytes) - min)));
+        var target = LogUniform(ref rng, _options.MinBytes, _options.MaxBytes);
         var encoding = shell.IsLatin1 ? Encoding.Latin1 : Utf8;
-        var mode = (shell.IsHtml ? 1 : 0) + (shell.IsLatin1 ? 2 : 0);
-        var separator = shell.IsHtml ? "\n" + shell.LastSlotIndent : "\n\n";
+        using var writer = new StreamWriter(output, encoding, 1 << 16, leaveOpen: true);
+        if (_options.Profile == CorpusProfile.Dense)
+        {
+            WriteDense(shell, target, ref rng, writer, encoding);
+        }
+        else
+        {
+            WriteRealistic(shell, target, ref rng, writer, encoding);
+        }
+    }
+
+    // The body grows until the page reaches its size: every byte past the shell is article text.
+    private void WriteDense(SampleShell shell, long target, ref CorpusRandom rng, StreamWriter writer, Encoding encoding)
+    {
+        var mode = Mode(shell);
+        var separator = Separator(shell);
         var separatorBytes = encoding.GetByteCount(separator);
         var suffixBytes = encoding.GetByteCount(shell.Literals[^1]);
-
-        using var writer = new StreamWriter(output, encoding, 1 << 16, leaveOpen: true);
         long written = 0;
         void Put(string s)
         {
@@ -162,6 +174,106 @@ public sealed partial class CorpusGenerator
         }
 
         Put(shell.Literals[^1]);
+    }
+
+    // An article of 1.5 to 12 KB in its shell; page furniture makes up the rest of the page size.
+    private void WriteRealistic(SampleShell shell, long target, ref CorpusRandom rng, StreamWriter writer, Encoding encoding)
+    {
+        var mode = Mode(shell);
+        var separator = Separator(shell);
+        var bodyTarget = LogUniform(ref rng, BodyMinBytes, BodyMaxBytes);
+        var paragraphs = new List<string>();
+        long body = 0;
+        while (paragraphs.Count < shell.Slots || body < bodyTarget)
+        {
+            var p = Paragraph(ref rng, mode);
+            paragraphs.Add(p);
+            body += encoding.GetByteCount(p) + (paragraphs.Count >= shell.Slots ? encoding.GetByteCount(separator) : 0);
+        }
+
+        // Furniture blocks do not hit their budget to the byte: aim, measure, correct (on the same
+        // random state, so the page stays a function of the seed), until the size is within bounds.
+        var fixedBytes = body + shell.Literals.Sum(l => (long)encoding.GetByteCount(l));
+        var budget = Math.Max(0, target - fixedBytes);
+        string[] literals = shell.Literals;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var furnitureRng = rng;
+            literals = WithFurniture(shell, (int)budget, ref furnitureRng);
+            var total = body + literals.Sum(l => (long)encoding.GetByteCount(l));
+            if (attempt > 0 && total >= _options.MinBytes && total <= _options.MaxBytes)
+            {
+                break;
+            }
+
+            budget = Math.Max(0, budget + Math.Clamp(target, _options.MinBytes + 512, _options.MaxBytes - 512) - total);
+        }
+
+        var next = 0;
+        for (var slot = 0; slot < shell.Slots; slot++)
+        {
+            writer.Write(literals[slot]);
+            var last = slot == shell.Slots - 1;
+            for (var first = true; next < paragraphs.Count && (first || last); first = false)
+            {
+                if (!first)
+                {
+                    writer.Write(separator);
+                }
+
+                writer.Write(paragraphs[next++]);
+            }
+        }
+
+        writer.Write(literals[^1]);
+    }
+
+    // The shell's literals with page furniture of about 'bytes' characters around the article.
+    private static string[] WithFurniture(SampleShell shell, int bytes, ref CorpusRandom rng)
+    {
+        var literals = (string[])shell.Literals.Clone();
+        if (shell.IsHtml)
+        {
+            var nav = PageFurniture.HtmlNavigation(ref rng);
+            var rest = Math.Max(0, bytes - nav.Length);
+            var head = PageFurniture.HtmlHead(ref rng, rest * 9 / 20);
+            var bottom = PageFurniture.HtmlBottom(ref rng, rest - head.Length);
+            literals[0] = InsertBefore(literals[0], "</head>", head, atEnd: false);
+            var bodyTag = literals[0].IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+            var bodyOpen = bodyTag < 0 ? -1 : literals[0].IndexOf('>', bodyTag);
+            literals[0] = bodyOpen < 0 ? nav + literals[0] : literals[0].Insert(bodyOpen + 1, nav);
+            literals[^1] = InsertBefore(literals[^1], "</body>", bottom, atEnd: true);
+        }
+        else
+        {
+            var top = PageFurniture.TextTop(ref rng);
+            literals[0] = top + literals[0];
+            literals[^1] += PageFurniture.TextBottom(ref rng, Math.Max(0, bytes - top.Length));
+        }
+
+        return literals;
+    }
+
+    /// <summary>Article text of a realistic page: a short report to a long feature.</summary>
+    private const int BodyMinBytes = 1536;
+
+    private const int BodyMaxBytes = 12 * 1024;
+
+    private static long LogUniform(ref CorpusRandom rng, long min, long max)
+    {
+        var lo = Math.Log(min);
+        return (long)Math.Exp(lo + (rng.NextDouble() * (Math.Log(max) - lo)));
+    }
+
+    private static int Mode(SampleShell shell) => (shell.IsHtml ? 1 : 0) + (shell.IsLatin1 ? 2 : 0);
+
+    private static string Separator(SampleShell shell) => shell.IsHtml ? "\n" + shell.LastSlotIndent : "\n\n";
+
+    // Inserts before the (first, or with atEnd the last) occurrence of a tag, or at that end of the text without it.
+    private static string InsertBefore(string text, string tag, string insert, bool atEnd)
+    {
+        var at = atEnd ? text.LastIndexOf(tag, StringComparison.OrdinalIgnoreCase) : text.IndexOf(tag, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? (atEnd ? text + insert : insert + text) : text.Insert(at, insert);
     }
 
     private CorpusRandom ArticleRandom(int index) => new(CorpusRandom.Mix(_options.Seed, (ulong)index, 1));

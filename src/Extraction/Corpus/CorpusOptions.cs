@@ -13,6 +13,19 @@ public enum CorpusFormats
     Text,
 }
 
+/// <summary>How much of a generated page is article text.</summary>
+public enum CorpusProfile
+{
+    /// <summary>
+    /// Like saved news pages: 1.5 to 12 KB of article text, the rest of the page size page furniture
+    /// (scripts, styles, navigation, teasers, comments, footer; menu, teaser and comment lines in text dumps).
+    /// </summary>
+    Realistic,
+
+    /// <summary>A stress test: the body grows with paragraphs until the page size is reached, so a 150 KB page is 150 KB of facts.</summary>
+    Dense,
+}
+
 /// <summary>Options of a generated corpus; validated when the generator is built.</summary>
 public sealed record CorpusOptions
 {
@@ -33,6 +46,9 @@ public sealed record CorpusOptions
 
     /// <summary>Page kinds to generate.</summary>
     public CorpusFormats Formats { get; init; } = CorpusFormats.All;
+
+    /// <summary>How much of a page is article text.</summary>
+    public CorpusProfile Profile { get; init; } = CorpusProfile.Realistic;
 
     internal void Validate()
     {

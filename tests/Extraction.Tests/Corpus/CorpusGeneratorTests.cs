@@ -1,5 +1,6 @@
 using System.Text;
 using Extraction.Corpus;
+using Extraction.Fetch;
 using Extraction.Tests.Support;
 
 namespace Extraction.Tests.Corpus;
@@ -88,6 +89,65 @@ public class CorpusGeneratorTests
             Assert.Contains("<html", text, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("</html>", text, StringComparison.OrdinalIgnoreCase);
             Assert.True(text.Split("<p>").Length > 3, $"{path} has too few body paragraphs");
+        }
+    }
+
+    [Fact]
+    public async Task WriteTo_Realistic_ArticleTextIsASmallPartOfThePage()
+    {
+        // Saved news pages carry 1.5 to 12 KB of article text; the rest of a 5 to 150 KB page is furniture.
+        using var dir = CliRunner.Temp();
+        new CorpusGenerator(Options(21, 60)).WriteTo(dir.Path);
+        using var pipeline = new Extraction.Pipeline.ExtractionPipeline(new() { UseModel = false });
+
+        var shares = new List<double>();
+        foreach (var path in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
+        {
+            var doc = (await new FileFetcher().FetchAsync(new InputItem(path, path, InputKind.File), CancellationToken.None)).Document!;
+            var article = pipeline.Cleaner.Clean(doc).Article!;
+            var text = Encoding.UTF8.GetByteCount(article.Text);
+            Assert.InRange(text, 1000, 16 * 1024);
+            shares.Add((double)text / doc.Content.Length);
+        }
+
+        shares.Sort();
+        Assert.InRange(shares[shares.Count / 2], 0.02, 0.4);
+    }
+
+    [Fact]
+    public async Task WriteTo_Realistic_CleanerDropsAllFurniture()
+    {
+        // Teasers and comments carry figures ("Land legt 500 Millionen Euro nach"); a cleaner that
+        // lets them through would turn them into facts.
+        using var dir = CliRunner.Temp();
+        new CorpusGenerator(Options(22, 60)).WriteTo(dir.Path);
+        using var pipeline = new Extraction.Pipeline.ExtractionPipeline(new() { UseModel = false });
+        var phrases = PageFurniture.Phrases.ToList();
+        var withFurniture = 0;
+
+        foreach (var path in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
+        {
+            var raw = Encoding.Latin1.GetString(File.ReadAllBytes(path));
+            withFurniture += phrases.Any(p => raw.Contains(p.Split(' ')[0] + " ", StringComparison.Ordinal)) ? 1 : 0;
+            var doc = (await new FileFetcher().FetchAsync(new InputItem(path, path, InputKind.File), CancellationToken.None)).Document!;
+            var text = pipeline.Cleaner.Clean(doc).Article!.Text;
+            var leaked = phrases.Where(p => text.Contains(p, StringComparison.Ordinal)).ToList();
+            Assert.True(leaked.Count == 0, $"{Path.GetFileName(path)} kept furniture: {string.Join(" | ", leaked)}");
+        }
+
+        Assert.True(withFurniture >= 50, $"only {withFurniture} of 60 pages hold teasers or comments");
+    }
+
+    [Fact]
+    public void WriteTo_Dense_BodyFillsThePage()
+    {
+        using var dir = CliRunner.Temp();
+        new CorpusGenerator(Options(23, 20) with { Profile = CorpusProfile.Dense }).WriteTo(dir.Path);
+
+        foreach (var path in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(path);
+            Assert.DoesNotContain(PageFurniture.Phrases, p => text.Contains(p, StringComparison.Ordinal));
         }
     }
 
