@@ -13,63 +13,132 @@ namespace Extraction.Dedup;
 /// </summary>
 public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02)
 {
-    /// <summary>A fact with its group key and value, computed once.</summary>
-    private readonly record struct Entry(Fact Fact, string Key, decimal Min, decimal Max);
+    /// <summary>A table for the facts of a run, keyed by this builder's claim keys; it spills to <paramref name="spillFolder"/> (null: memory).</summary>
+    public FactTable CreateTable(string? spillFolder = null)
+    {
+        var actorKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        return new FactTable(f => GroupKey(f, actorKeys), spillFolder);
+    }
 
     /// <summary>Builds records from all facts of a run, ordered by first mention (article, then offset).</summary>
     public List<ClaimRecord> Build(IEnumerable<Fact> facts)
     {
-        var actorKeys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var entries = facts.Select(f => new Entry(f, GroupKey(f, actorKeys), Min(f), Max(f))).ToArray();
+        using var table = CreateTable();
+        table.AddRange(facts);
+        return Build(table).ToList();
+    }
+
+    /// <summary>
+    /// Builds the records of a table one at a time, ordered by first mention (article, then offset),
+    /// reading each record's facts back from the spill file; memory holds the entries and one record.
+    /// The table's entries are reordered.
+    /// </summary>
+    public IEnumerable<ClaimRecord> Build(FactTable table)
+    {
+        var clusters = Clusters(table);
+        var entries = table.EntryArray;
+        foreach (var c in clusters)
+        {
+            var facts = new List<Fact>(c.Length);
+            for (var i = c.Begin; i < c.Begin + c.Length; i++)
+            {
+                facts.Add(table.Read(entries[i]));
+            }
+
+            yield return ToRecord(c.Id, facts);
+        }
+    }
+
+    /// <summary>A run of sorted entries that states one claim, with its id and first mention.</summary>
+    private readonly record struct Cluster(int Begin, int Length, int FirstArticle, int FirstStart, string Id);
+
+    private List<Cluster> Clusters(FactTable table)
+    {
+        var entries = table.EntryArray.AsSpan(0, table.Count);
+        var keyRank = Ranks(table.Keys);
+        var articleRank = Ranks(table.Articles);
         AdoptActors(entries);
 
         // One sort puts every group's facts together in value order; a sweep then cuts clusters: a fact
         // joins the open cluster while it is close to the cluster's anchor (its smallest value), so the
         // clusters do not depend on input order and no fact is compared with more than its anchor.
-        Array.Sort(entries, static (a, b) =>
+        entries.Sort((a, b) =>
         {
-            var c = string.CompareOrdinal(a.Key, b.Key);
+            var c = keyRank[a.Key].CompareTo(keyRank[b.Key]);
             if (c == 0) { c = a.Min.CompareTo(b.Min); }
             if (c == 0) { c = a.Max.CompareTo(b.Max); }
-            if (c == 0) { c = string.CompareOrdinal(a.Fact.Article, b.Fact.Article); }
-            return c != 0 ? c : a.Fact.Start.CompareTo(b.Fact.Start);
+            if (c == 0) { c = articleRank[a.Article].CompareTo(articleRank[b.Article]); }
+            return c != 0 ? c : a.Start.CompareTo(b.Start);
         });
-        var records = new List<(ClaimRecord Record, string Article, int Start)>();
+        var clusters = new List<Cluster>();
         var begin = 0;
         for (var i = 1; i <= entries.Length; i++)
         {
-            var anchor = entries[begin];
+            ref readonly var anchor = ref entries[begin];
             if (i < entries.Length && entries[i].Key == anchor.Key && Close(anchor.Min, entries[i].Min) && Close(anchor.Max, entries[i].Max))
             {
                 continue;
             }
 
-            records.Add(ToRecord(anchor.Key, entries.AsSpan(begin, i - begin)));
+            var (firstArticle, firstStart) = (int.MaxValue, int.MaxValue);
+            foreach (ref readonly var e in entries[begin..i])
+            {
+                if (articleRank[e.Article] < firstArticle || (articleRank[e.Article] == firstArticle && e.Start < firstStart))
+                {
+                    (firstArticle, firstStart) = (articleRank[e.Article], e.Start);
+                }
+            }
+
+            var id = Id(FormattableString.Invariant($"{table.Keys[anchor.Key]}|{anchor.Min:0.###}|{anchor.Max:0.###}"));
+            clusters.Add(new Cluster(begin, i - begin, firstArticle, firstStart, id));
             begin = i;
         }
 
-        return records
-            .OrderBy(r => r.Article, StringComparer.Ordinal).ThenBy(r => r.Start).ThenBy(r => r.Record.Id, StringComparer.Ordinal)
-            .Select(r => r.Record)
-            .ToList();
+        clusters.Sort(static (a, b) =>
+        {
+            var c = a.FirstArticle.CompareTo(b.FirstArticle);
+            if (c == 0) { c = a.FirstStart.CompareTo(b.FirstStart); }
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return clusters;
+    }
+
+    // The position of each name in ordinal order: comparing ranks orders as comparing the names.
+    private static int[] Ranks(List<string> names)
+    {
+        var order = Enumerable.Range(0, names.Count).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
+        var rank = new int[names.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        return rank;
     }
 
     /// <summary>
     /// A fact without an actor joins the one actor group that states the same value (a headline
     /// repeating the body's figure); with none or several candidates it stays alone.
     /// </summary>
-    private void AdoptActors(Entry[] entries)
+    private void AdoptActors(Span<FactTable.Entry> entries)
     {
         // Per kind and currency (or unit): the distinct values that known actors state, sorted.
-        var known = entries.Where(e => e.Fact.Actor is not null)
-            .Select(e => (Slot: Slot(e.Fact), e.Min, e.Max, e.Key))
-            .Distinct()
-            .GroupBy(e => e.Slot, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Min).ToArray(), StringComparer.Ordinal);
-        for (var n = 0; n < entries.Length; n++)
+        var distinct = new HashSet<(int Slot, decimal Min, decimal Max, int Key)>();
+        foreach (ref readonly var e in entries)
         {
-            var e = entries[n];
-            if (e.Fact.Actor is not null || !known.TryGetValue(Slot(e.Fact), out var same))
+            if (e.HasActor)
+            {
+                distinct.Add((e.Slot, e.Min, e.Max, e.Key));
+            }
+        }
+
+        var known = distinct
+            .GroupBy(e => e.Slot)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Min).ThenBy(e => e.Max).ThenBy(e => e.Key).ToArray());
+        foreach (ref var e in entries)
+        {
+            if (e.HasActor || !known.TryGetValue(e.Slot, out var same))
             {
                 continue;
             }
@@ -90,7 +159,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
                 }
             }
 
-            string? owner = null;
+            var owner = -1;
             var owners = 0;
             for (var i = lo; i < same.Length && same[i].Min <= e.Min * (1 + (decimal)tolerance) && owners < 2; i++)
             {
@@ -103,17 +172,10 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
 
             if (owners == 1)
             {
-                entries[n] = e with { Key = owner! };
+                e.Key = owner;
             }
         }
     }
-
-    // Kind and currency (or unit and model): the facts one null-actor fact may be compared with.
-    private static string Slot(Fact f) => f.Kind == FactKind.Investment ? $"I|{f.Amount!.Currency}" : $"H|{f.Unit}|{f.Model}";
-
-    private static decimal Min(Fact f) => f.Amount?.Min ?? f.Count!.Min;
-
-    private static decimal Max(Fact f) => f.Amount?.Max ?? f.Count!.Max;
 
     private string ActorKey(string? actor)
     {
@@ -145,14 +207,8 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     private bool Close(decimal x, decimal y) =>
         x == y || Math.Abs(x - y) <= (decimal)tolerance * Math.Max(Math.Abs(x), Math.Abs(y));
 
-    private (ClaimRecord Record, string Article, int Start) ToRecord(string groupKey, ReadOnlySpan<Entry> cluster)
+    private static ClaimRecord ToRecord(string id, List<Fact> facts)
     {
-        var facts = new List<Fact>(cluster.Length);
-        foreach (var e in cluster)
-        {
-            facts.Add(e.Fact);
-        }
-
         // The most specific statement wins: an exact figure over a rounded one, then the first mention.
         var byMention = facts.OrderBy(f => f.Article, StringComparer.Ordinal).ThenBy(f => f.Start).ToList();
         var best = byMention.OrderBy(Specificity).First();
@@ -161,10 +217,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             .GroupBy(f => (f.Article, f.Sentence))
             .Select(g => new Source(g.Key.Article, g.Key.Sentence, g.First().Text))
             .ToList();
-        var anchor = facts[0];
-        var id = Id(FormattableString.Invariant($"{groupKey}|{Min(anchor):0.###}|{Max(anchor):0.###}"));
-        var record = new ClaimRecord(id, best.Kind, actor, best.Amount, best.Count, best.Unit, best.Model, sources, facts.Count);
-        return (record, byMention[0].Article, byMention[0].Start);
+        return new ClaimRecord(id, best.Kind, actor, best.Amount, best.Count, best.Unit, best.Model, sources, facts.Count);
     }
 
     private static int Specificity(Fact f)

@@ -5,7 +5,8 @@ namespace Extraction.Output;
 /// <summary>
 /// Writes results that finish out of order as JSON Lines in input order, as soon as every earlier
 /// one is in: a result waits only for its predecessors, so memory holds the results in flight, not
-/// the whole run. Each file is written to a temporary name and renamed when the run completes, so a
+/// the whole run. <see cref="WaitForRoomAsync"/> bounds how far ahead of a slow input the others
+/// may run, so one stalled download does not pile finished articles up in memory. Each file is written to a temporary name and renamed when the run completes, so a
 /// reader never sees half a file. Thread-safe.
 /// </summary>
 public sealed class OrderedJsonlWriter<T> : IDisposable
@@ -18,6 +19,7 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
     private readonly Action<int, T>? _written;
     private int _next;
     private bool _done;
+    private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Opens the files; <paramref name="lines"/> gives, for a result and a file index, that file's
@@ -70,12 +72,44 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until result <paramref name="index"/> is fewer than <paramref name="window"/> places
+    /// ahead of the first one not yet written. Every index must eventually be handed in (null for
+    /// nothing), or the waiters behind it wait for cancellation.
+    /// </summary>
+    public async Task WaitForRoomAsync(int index, int window, CancellationToken ct)
+    {
+        while (true)
+        {
+            Task advanced;
+            lock (_gate)
+            {
+                if (index - _next < window || _done)
+                {
+                    return;
+                }
+
+                advanced = _advanced.Task;
+            }
+
+            await advanced.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
     private void Drain()
     {
+        var start = _next;
         while (_waiting.Remove(_next, out var result))
         {
             Write(_next, result);
             _next++;
+        }
+
+        if (_next != start)
+        {
+            var advanced = _advanced;
+            _advanced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            advanced.SetResult();
         }
     }
 

@@ -121,6 +121,9 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int CancelledExitCode = 130;
 
+    /// <summary>How many articles may finish ahead of the first unfinished one (a slow download) before workers wait.</summary>
+    private const int AheadWindow = 256;
+
     private static readonly JsonWriterOptions IndentedJson = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Runs the batch without a store (facts without explanations) and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
@@ -165,23 +168,34 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         }
 
         clock.Restart();
-        var outcomes = new ArticleOutcome?[items.Count];
 
         // articles.jsonl and facts.jsonl are written in input order as results come in; once an
-        // article is on disk only its facts stay in memory (for deduplication), not its text.
+        // article is on disk, what stays in memory is a line for run.json and its facts' entries in
+        // the fact table (sentences and phrases go to the table's spill file).
+        var lines = new ArticleLine?[items.Count];
+        var taken = new bool[items.Count];
+        Directory.CreateDirectory(request.OutDir);
+        using var table = pipeline.Records.CreateTable(request.OutDir);
         using var output = new OrderedJsonlWriter<ArticleOutcome>(
             [Path.Combine(request.OutDir, "articles.jsonl"), Path.Combine(request.OutDir, "facts.jsonl")],
             static (o, file) => o.Article is null ? []
                 : file == 0 ? [JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))]
                 : o.Facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f))),
-            (i, o) => outcomes[i] = o.Article is null ? o : o with { Article = o.Article with { Text = "", Title = "" } });
+            (i, o) =>
+            {
+                lines[i] = ArticleLine.Of(o);
+                if (o.Article is not null)
+                {
+                    table.AddRange(o.Facts);
+                }
+            });
         var resumedCount = 0;
         for (var i = 0; i < items.Count; i++)
         {
             if (run.Committed.TryGetValue(items[i].ArticleId, out var prior))
             {
-                outcomes[i] = FromStore(store!, items[i], prior);
-                output.Add(i, outcomes[i]);
+                taken[i] = true;
+                output.Add(i, FromStore(store!, items[i], prior));
                 resumedCount++;
             }
         }
@@ -191,18 +205,18 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         try
         {
             await Parallel.ForEachAsync(
-                Enumerable.Range(0, items.Count).Where(i => outcomes[i] is null),
+                Enumerable.Range(0, items.Count).Where(i => !taken[i]),
                 new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = ct },
                 async (i, token) =>
                 {
+                    await output.WaitForRoomAsync(i, AheadWindow, token);
                     var outcome = await ProcessAsync(items[i], request, store, run, configKey, token);
+                    output.Add(i, outcome);
                     if (outcome is null)
                     {
                         return;
                     }
 
-                    outcomes[i] = outcome;
-                    output.Add(i, outcome);
                     request.Progress?.ArticleDone(outcome);
                 });
         }
@@ -215,23 +229,35 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         timings["process"] = clock.ElapsedMilliseconds;
 
         clock.Restart();
-        var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
-        var done = finished.Where(o => o.Article is not null).ToList();
-        var facts = done.SelectMany(o => o.Facts).ToList();
-        var records = pipeline.Records.Build(facts);
-        timings["dedup"] = clock.ElapsedMilliseconds;
+        output.Complete();
+        timings["write"] = clock.ElapsedMilliseconds;
 
+        var finished = lines.Where(o => o is not null).Select(o => o!).ToList();
+        var done = finished.Where(o => o.Failure is null).ToList();
         var current = new HashSet<string>(items.Select(i => i.ArticleId).Concat(resolveFailures.Select(f => f.Input)), StringComparer.Ordinal);
         var removed = run.Baseline.Keys.Where(k => !current.Contains(k)).Order(StringComparer.Ordinal).ToList();
         var failures = new List<InputFailure>(resolveFailures);
         failures.AddRange(finished.Where(o => o.Failure is not null).Select(o => o.Failure!));
 
+        // Records are built and written one at a time, to records.jsonl and the store.
         clock.Restart();
-        output.Complete();
-        AtomicFile.WriteLines(Path.Combine(request.OutDir, "records.jsonl"), records.Select(r => JsonFormats.Line(w => JsonFormats.WriteRecord(w, r))));
-        timings["write"] = clock.ElapsedMilliseconds;
+        var recordCount = 0;
+        IEnumerable<ClaimRecord> Records()
+        {
+            foreach (var r in pipeline.Records.Build(table))
+            {
+                recordCount++;
+                yield return r;
+            }
+        }
 
-        var summary = new RunSummary(started, time.GetUtcNow(), request.Inputs, done.Count, facts.Count, records.Count, failures, timings)
+        var recordLines = store is null
+            ? Records().Select(r => JsonFormats.Line(w => JsonFormats.WriteRecord(w, r)))
+            : store.WriteRecords(run.Id!.Value, Records());
+        AtomicFile.WriteLines(Path.Combine(request.OutDir, "records.jsonl"), recordLines);
+        timings["dedup"] = clock.ElapsedMilliseconds;
+
+        var summary = new RunSummary(started, time.GetUtcNow(), request.Inputs, done.Count, table.Count, recordCount, failures, timings)
         {
             RunId = run.Id,
             StorePath = store?.Path,
@@ -248,7 +274,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         };
         var json = RunJson(summary, items.Count + resolveFailures.Count, finished);
         AtomicFile.WriteText(Path.Combine(request.OutDir, "run.json"), json);
-        store?.FinishRun(run.Id!.Value, cancelled ? "cancelled" : "done", records, json);
+        store?.FinishRun(run.Id!.Value, cancelled ? "cancelled" : "done", json);
         return summary;
     }
 
@@ -406,7 +432,24 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         return $"{pipeline.Version}; models {models}{(explain ? "; explain" : "")}";
     }
 
-    private string RunJson(RunSummary s, int inputCount, IReadOnlyList<ArticleOutcome> finished)
+    /// <summary>What run.json and the summary keep of one article once it is written.</summary>
+    private sealed record ArticleLine(
+        string ArticleId,
+        InputFailure? Failure,
+        int Facts,
+        TimeSpan Elapsed,
+        string? Encoding,
+        ArticleStatus Status,
+        ArticleChange? Change,
+        string? Sha256,
+        bool FromInterruptedRun)
+    {
+        public static ArticleLine Of(ArticleOutcome o) =>
+            new(o.Input.ArticleId, o.Article is null ? o.Failure ?? new InputFailure(o.Input.ArticleId, "failed") : null,
+                o.Facts.Count, o.Elapsed, o.Encoding, o.Status, o.Change, o.Sha256, o.FromInterruptedRun);
+    }
+
+    private string RunJson(RunSummary s, int inputCount, IReadOnlyList<ArticleLine> finished)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, IndentedJson))
@@ -461,9 +504,9 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             foreach (var o in finished)
             {
                 w.WriteStartObject();
-                w.WriteString("article", o.Input.ArticleId);
+                w.WriteString("article", o.ArticleId);
                 w.WriteString("status", o.Failure is null ? "done" : "failed");
-                w.WriteNumber("facts", o.Facts.Count);
+                w.WriteNumber("facts", o.Facts);
                 w.WriteNumber("ms", (long)o.Elapsed.TotalMilliseconds);
                 if (o.Encoding is not null)
                 {

@@ -418,10 +418,16 @@ public sealed class RunStore : IDisposable
         return id;
     }
 
-    /// <summary>Finishes a run: its records, status and summary (counts and timings as JSON), in one transaction.</summary>
-    public void FinishRun(long runId, string status, IReadOnlyList<ClaimRecord> records, string summaryJson)
+    /// <summary>
+    /// Replaces the run's records with <paramref name="records"/>, in one transaction committed when
+    /// the enumeration ends, and yields each record's JSON line as it is stored (for records.jsonl):
+    /// records stream from the builder to the store and the file without being held.
+    /// </summary>
+    public IEnumerable<string> WriteRecords(long runId, IEnumerable<ClaimRecord> records)
     {
-        lock (_gate)
+        // Held across the yields (an iterator cannot use a lock statement); enumerated on one thread.
+        _gate.Enter();
+        try
         {
             using var tx = _db.BeginTransaction(deferred: false);
             using (var cmd = Command(tx, "DELETE FROM records WHERE run_id = $run"))
@@ -438,28 +444,39 @@ public sealed class RunStore : IDisposable
                 var pKind = cmd.Parameters.Add("$kind", SqliteType.Text);
                 var pActor = cmd.Parameters.Add("$actor", SqliteType.Text);
                 var pJson = cmd.Parameters.Add("$json", SqliteType.Text);
-                for (var i = 0; i < records.Count; i++)
+                var seq = 0;
+                foreach (var r in records)
                 {
-                    var r = records[i];
-                    pSeq.Value = i;
+                    var json = JsonFormats.Line(w => JsonFormats.WriteRecord(w, r));
+                    pSeq.Value = seq++;
                     pId.Value = r.Id;
                     pKind.Value = ContractNames.Of(r.Kind);
                     pActor.Value = (object?)r.Actor ?? DBNull.Value;
-                    pJson.Value = JsonFormats.Line(w => JsonFormats.WriteRecord(w, r));
+                    pJson.Value = json;
                     cmd.ExecuteNonQuery();
+                    yield return json;
                 }
             }
 
-            using (var cmd = Command(tx, "UPDATE runs SET status = $status, finished = $now, summary = $summary WHERE id = $run"))
-            {
-                cmd.Parameters.AddWithValue("$run", runId);
-                cmd.Parameters.AddWithValue("$status", status);
-                cmd.Parameters.AddWithValue("$now", Iso(_time.GetUtcNow()));
-                cmd.Parameters.AddWithValue("$summary", summaryJson);
-                cmd.ExecuteNonQuery();
-            }
-
             tx.Commit();
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    /// <summary>Marks the run finished (done or cancelled) with its run.json summary.</summary>
+    public void FinishRun(long runId, string status, string summaryJson)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(null, "UPDATE runs SET status = $status, finished = $now, summary = $summary WHERE id = $run");
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Parameters.AddWithValue("$status", status);
+            cmd.Parameters.AddWithValue("$now", Iso(_time.GetUtcNow()));
+            cmd.Parameters.AddWithValue("$summary", summaryJson);
+            cmd.ExecuteNonQuery();
         }
     }
 

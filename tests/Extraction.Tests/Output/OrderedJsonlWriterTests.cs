@@ -29,6 +29,29 @@ public sealed class OrderedJsonlWriterTests
     }
 
     [Fact]
+    public async Task WaitForRoomAsync_FarAheadOfASlowInput_WaitsUntilItIsIn()
+    {
+        using var tmp = CliRunner.Temp();
+        using var writer = new OrderedJsonlWriter<Item>([Path.Combine(tmp.Path, "out.jsonl")], (i, _) => [i.Name]);
+        for (var i = 1; i < 4; i++)
+        {
+            writer.Add(i, new Item("x"));
+        }
+
+        await writer.WaitForRoomAsync(3, 4, CancellationToken.None);
+        var far = writer.WaitForRoomAsync(5, 4, CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(far.IsCompleted, "input 5 may not start while input 0 holds up 1 to 3 and the window is 4");
+
+        writer.Add(0, new Item("slow"));
+        await far.WaitAsync(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource();
+        var stuck = writer.WaitForRoomAsync(100, 4, cts.Token);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stuck);
+    }
+
+    [Fact]
     public void Dispose_WithoutComplete_LeavesNoFiles()
     {
         using var tmp = CliRunner.Temp();

@@ -1,0 +1,173 @@
+using System.Text;
+using Extraction.Model;
+
+namespace Extraction.Dedup;
+
+/// <summary>
+/// The facts of a run, held for deduplication without holding them in memory: what grouping and
+/// ordering need (claim key, value range, article, offset) stays in a compact array of 64-byte
+/// entries; the rest of each fact (sentence, phrase, qualifier, names) goes to a spill file, read
+/// back one record at a time when records are written. A run of 1,000,000 facts keeps about 64 MB
+/// here, whatever the sentences weigh. Facts are added from one thread at a time.
+/// </summary>
+public sealed class FactTable : IDisposable
+{
+    /// <summary>One fact as grouping sees it; the ids index the table's string lists.</summary>
+    internal struct Entry
+    {
+        public int Key;
+        public int Slot;
+        public int Article;
+        public int Start;
+        public decimal Min;
+        public decimal Max;
+        public long Offset;
+        public bool HasActor;
+    }
+
+    private readonly Func<Fact, string> _key;
+    private readonly Stream _spill;
+    private readonly BinaryWriter _writer;
+    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _slotIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
+    private Entry[] _entries = new Entry[1024];
+    private BinaryReader? _reader;
+
+    /// <summary>A table whose spill file is a temporary file in <paramref name="spillFolder"/>, or memory when it is null.</summary>
+    public FactTable(Func<Fact, string> key, string? spillFolder = null)
+    {
+        _key = key;
+        _spill = spillFolder is null
+            ? new MemoryStream()
+            : new FileStream(
+                Path.Combine(spillFolder, $".facts-spill.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"),
+                FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _writer = new BinaryWriter(_spill, Encoding.UTF8, leaveOpen: true);
+    }
+
+    /// <summary>Facts added.</summary>
+    public int Count { get; private set; }
+
+    internal List<string> Keys { get; } = [];
+
+    internal List<string> Slots { get; } = [];
+
+    internal List<string> Articles { get; } = [];
+
+    /// <summary>The entries; the first <see cref="Count"/> are used.</summary>
+    internal Entry[] EntryArray => _entries;
+
+    /// <summary>Adds one fact.</summary>
+    public void Add(Fact fact)
+    {
+        ObjectDisposedException.ThrowIf(_reader is not null, this);
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        _entries[Count++] = new Entry
+        {
+            Key = Id(_keyIds, Keys, _key(fact)),
+            Slot = Id(_slotIds, Slots, Slot(fact)),
+            Article = Id(_articleIds, Articles, fact.Article),
+            Start = fact.Start,
+            Min = fact.Amount?.Min ?? fact.Count!.Min,
+            Max = fact.Amount?.Max ?? fact.Count!.Max,
+            Offset = _spill.Position,
+            HasActor = fact.Actor is not null,
+        };
+        Write(fact);
+    }
+
+    /// <summary>Adds facts.</summary>
+    public void AddRange(IEnumerable<Fact> facts)
+    {
+        foreach (var f in facts)
+        {
+            Add(f);
+        }
+    }
+
+    /// <summary>The fact an entry stands for, as far as records need it (no confidence or explanation).</summary>
+    internal Fact Read(in Entry entry)
+    {
+        if (_reader is null)
+        {
+            _writer.Flush();
+            _reader = new BinaryReader(_spill, Encoding.UTF8, leaveOpen: true);
+        }
+
+        _spill.Position = entry.Offset;
+        var r = _reader;
+        var kind = (FactKind)r.ReadByte();
+        var actor = r.ReadBoolean() ? r.ReadString() : null;
+        var qualifier = (Qualifier)r.ReadByte();
+        Amount? amount = null;
+        Count? count = null;
+        if (kind == FactKind.Investment)
+        {
+            amount = new Amount(entry.Min, entry.Max, r.ReadBoolean() ? r.ReadString() : null, qualifier);
+        }
+        else
+        {
+            count = new Count((long)entry.Min, (long)entry.Max, qualifier);
+        }
+
+        var unit = r.ReadBoolean() ? r.ReadString() : null;
+        var model = r.ReadBoolean() ? r.ReadString() : null;
+        var text = r.ReadString();
+        var sentence = r.ReadString();
+        return new Fact(Articles[entry.Article], kind, actor, amount, count, unit, model, text, sentence, entry.Start, 0);
+    }
+
+    // Kind and currency (or unit and model): the facts one fact without actor may be compared with.
+    internal static string Slot(Fact f) => f.Kind == FactKind.Investment ? $"I|{f.Amount!.Currency}" : $"H|{f.Unit}|{f.Model}";
+
+    private static int Id(Dictionary<string, int> ids, List<string> names, string name)
+    {
+        if (!ids.TryGetValue(name, out var id))
+        {
+            id = names.Count;
+            ids[name] = id;
+            names.Add(name);
+        }
+
+        return id;
+    }
+
+    private void Write(Fact f)
+    {
+        var w = _writer;
+        w.Write((byte)f.Kind);
+        WriteOptional(f.Actor);
+        w.Write((byte)(f.Amount?.Qualifier ?? f.Count!.Qualifier));
+        if (f.Kind == FactKind.Investment)
+        {
+            WriteOptional(f.Amount!.Currency);
+        }
+
+        WriteOptional(f.Unit);
+        WriteOptional(f.Model);
+        w.Write(f.Text);
+        w.Write(f.Sentence);
+    }
+
+    private void WriteOptional(string? s)
+    {
+        _writer.Write(s is not null);
+        if (s is not null)
+        {
+            _writer.Write(s);
+        }
+    }
+
+    /// <summary>Closes and deletes the spill file.</summary>
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _writer.Dispose();
+        _spill.Dispose();
+    }
+}

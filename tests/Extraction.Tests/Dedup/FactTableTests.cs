@@ -1,0 +1,69 @@
+using Extraction.Dedup;
+using Extraction.Facts;
+using Extraction.Model;
+using Extraction.Pipeline;
+using Extraction.Tests.Support;
+using static Extraction.Tests.Support.TestFacts;
+
+namespace Extraction.Tests.Dedup;
+
+public sealed class FactTableTests
+{
+    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelStore.Embedded));
+
+    private static List<Fact> Mixed() =>
+    [
+        Money("a.txt", "Europäische Union", 200_000_000_000m, "EUR", start: 10) with { Sentence = "Die EU mobilisiert 200 Milliarden Euro für KI.", Text = "200 Milliarden Euro" },
+        Money("a.txt", null, 16_000_000_000m, "USD", Qualifier.UpTo, max: 18_000_000_000m, start: 80) with { Sentence = "Zwischen 16 und 18 Milliarden Dollar.", Text = "16 bis 18 Milliarden Dollar" },
+        Hardware("b.txt", "Nvidia", 100_000, "gpu", start: 5) with { Model = "H100", Sentence = "100.000 Nvidia H100 GPUs für Europa.", Text = "100.000 Nvidia H100 GPUs" },
+        Money("c.txt", "Brookfield", 0.5m, "CAD", Qualifier.About, start: 0) with { Sentence = "Rund eine halbe Milliarde kanadische Dollar: ä ö ü ß „Zitat“.", Text = "eine halbe Milliarde" },
+    ];
+
+    [Fact]
+    public void Read_SpilledFacts_ComeBackAsWritten()
+    {
+        using var tmp = CliRunner.Temp();
+        var facts = Mixed();
+        using var table = Builder.CreateTable(tmp.Path);
+        table.AddRange(facts);
+
+        Assert.Equal(facts.Count, table.Count);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            // Records need no confidence; everything else round-trips.
+            Assert.Equal(facts[i] with { Confidence = 0, Explanation = null }, table.Read(table.EntryArray[i]));
+        }
+    }
+
+    [Fact]
+    public void Dispose_SpillFile_IsDeleted()
+    {
+        using var tmp = CliRunner.Temp();
+        using (var table = Builder.CreateTable(tmp.Path))
+        {
+            table.AddRange(Mixed());
+            Assert.Single(Directory.GetFiles(tmp.Path, ".facts-spill.*"));
+        }
+
+        Assert.Empty(Directory.GetFiles(tmp.Path));
+    }
+
+    [Fact]
+    public void Build_SpillFileOrMemory_SameRecords()
+    {
+        using var tmp = CliRunner.Temp();
+        var facts = Enumerable.Range(0, 5_000)
+            .Select(i => Money($"{i % 300:D3}.txt", i % 7 == 0 ? null : $"Firma {i % 40}", 1000m * (1 + (i % 53)), i % 3 == 0 ? "USD" : "EUR", start: i)
+                with { Sentence = $"Satz {i % 900} mit einer Zahl.", Text = $"{i}" })
+            .ToList();
+        var fromMemory = Builder.Build(facts);
+
+        using var table = Builder.CreateTable(tmp.Path);
+        table.AddRange(facts);
+        var fromDisk = Builder.Build(table).ToList();
+
+        static string Json(ClaimRecord r) => Extraction.Output.JsonFormats.Line(w => Extraction.Output.JsonFormats.WriteRecord(w, r));
+        Assert.True(fromMemory.Count > 500, $"only {fromMemory.Count} records");
+        Assert.Equal(fromMemory.Select(Json), fromDisk.Select(Json));
+    }
+}
