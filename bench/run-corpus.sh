@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `extract run --rules-only` on a generated corpus.
 #   bench/run-corpus.sh [COUNT] [SEED]      COUNT defaults to 10000, SEED to 20251125
-# Environment: BENCH_DIR (default /tmp/extract-bench-COUNT-SEED), BENCH_TIMEOUT (seconds, default none),
+# Environment: BENCH_PROFILE (Realistic, the default, or Dense: see `extract generate --help`),
+#              BENCH_DIR (default /tmp/extract-bench-PROFILE-COUNT-SEED), BENCH_TIMEOUT (seconds, default none),
 #              BENCH_PARALLELISM (default: the pipeline's, one article per core).
 # The corpus is generated once per COUNT and SEED and reused (same seed -> same bytes). The run reads it
 # from a warm page cache, as right after generation; wall time includes process start and the output writing.
@@ -11,14 +12,15 @@ seed="${2:-20251125}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
-work="${BENCH_DIR:-/tmp/extract-bench-$count-$seed}"
+profile="${BENCH_PROFILE:-Realistic}"
+work="${BENCH_DIR:-/tmp/extract-bench-${profile,,}-$count-$seed}"
 bin="$root/src/Extraction.Cli/bin/Release/net10.0/extract"
 
 dotnet build -c Release "$root/src/Extraction.Cli" -nologo -v q >/dev/null
 mkdir -p "$work"
 if [[ ! -f "$work/corpus.done" ]]; then
   rm -rf "$work/corpus"
-  "$bin" generate --from "$root/samples" --count "$count" --seed "$seed" --out "$work/corpus" | tee "$work/generate.txt"
+  "$bin" generate --from "$root/samples" --count "$count" --seed "$seed" --profile "$profile" --out "$work/corpus" | tee "$work/generate.txt"
   touch "$work/corpus.done"
 fi
 
@@ -44,9 +46,9 @@ articles="$(grep -m1 -o '"articles": [0-9]*' "$work/out/run.json" | grep -o '[0-
 facts="$(grep -m1 -o '"facts": [0-9]*' "$work/out/run.json" | grep -o '[0-9]*$')"
 records="$(grep -m1 -o '"records": [0-9]*' "$work/out/run.json" | grep -o '[0-9]*$')"
 timings="$(tr -d ' \n' < "$work/out/run.json" | grep -o '"timings_ms":{[^}]*}')"
-awk -v n="$articles" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$count" -v f="$facts" -v rec="$records" -v s="$status" \
+awk -v p="$profile" -v n="$articles" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$count" -v f="$facts" -v rec="$records" -v s="$status" \
     -v cpu="$(cpu_seconds "$work/time.txt")" -v pct="$(cpu_percent "$work/time.txt")" 'BEGIN {
-  printf "corpus: %d articles, %d bytes (%.1f MB); exit %d\n", c, b, b / 1e6, s
+  printf "corpus: %d articles (profile %s), %d bytes (%.1f MB); exit %d\n", c, p, b, b / 1e6, s
   printf "result: %d articles, %d facts, %d records in %.1f s wall: %.1f articles/s, %.2f MB/s, peak RSS %d MB\n", n, f, rec, w, n / w, b / 1e6 / w, r
   printf "cpu: %.1f s user+sys (%s of one core on average): %.2f MB per CPU-second, %.1f articles per CPU-second\n", cpu, pct, b / 1e6 / cpu, n / cpu
 }'

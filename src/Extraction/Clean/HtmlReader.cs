@@ -155,8 +155,46 @@ public sealed class HtmlReader
 
     private static PageMetadata ReadMetadata(IHtmlDocument doc)
     {
+        // One walk over the page collects JSON-LD, meta tags, the canonical link and the first <time>,
+        // in document order (the first of each wins, as a selector query would give).
+        var scripts = new List<IElement>();
+        var metas = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? canonical = null, time = null;
+        if (doc.DocumentElement is { } rootElement)
+        {
+            var pending = new Stack<IElement>();
+            pending.Push(rootElement);
+            while (pending.TryPop(out var el))
+            {
+                switch (el.LocalName)
+                {
+                    case "script" when el.GetAttribute("type") == "application/ld+json":
+                        scripts.Add(el);
+                        break;
+                    case "meta" when el.GetAttribute("content") is { } content:
+                        foreach (var key in (ReadOnlySpan<string>)["property", "name"])
+                        {
+                            if (el.GetAttribute(key) is { } name)
+                            {
+                                metas.TryAdd(key + ":" + name, content.Trim());
+                            }
+                        }
+
+                        break;
+                    case "link" when canonical is null && el.GetAttribute("rel") == "canonical":
+                        canonical = el.GetAttribute("href");
+                        break;
+                    case "time" when time is null && el.GetAttribute("datetime") is { } datetime:
+                        time = datetime;
+                        break;
+                }
+
+                Push(pending, el);
+            }
+        }
+
         string? title = null, url = null, published = null, author = null, body = null;
-        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             try
             {
@@ -176,12 +214,11 @@ public sealed class HtmlReader
             }
         }
 
-        string? Meta(string selector) => doc.QuerySelector(selector)?.GetAttribute("content")?.Trim();
-        title ??= Meta("meta[property='og:title']") ?? Meta("meta[name='twitter:title']");
-        url ??= Meta("meta[property='og:url']") ?? doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
-        published ??= Meta("meta[property='article:published_time']") ?? Meta("meta[name='date']") ?? Meta("meta[name='publish-date']")
-            ?? doc.QuerySelector("time[datetime]")?.GetAttribute("datetime");
-        author ??= Meta("meta[name='author']") ?? Meta("meta[property='article:author']");
+        string? Meta(string key) => metas.GetValueOrDefault(key);
+        title ??= Meta("property:og:title") ?? Meta("name:twitter:title");
+        url ??= Meta("property:og:url") ?? canonical;
+        published ??= Meta("property:article:published_time") ?? Meta("name:date") ?? Meta("name:publish-date") ?? time;
+        author ??= Meta("name:author") ?? Meta("property:article:author");
         if (title is null)
         {
             var h1 = doc.QuerySelector("h1")?.TextContent;
@@ -259,18 +296,34 @@ public sealed class HtmlReader
 
     private static void RemoveFurniture(IElement body)
     {
+        // Depth first, not into what goes anyway: a comment section or an icon sprite is judged once, not per element inside.
         var doomed = new List<IElement>();
-        foreach (var el in body.QuerySelectorAll("*"))
+        var pending = new Stack<IElement>();
+        Push(pending, body);
+        while (pending.TryPop(out var el))
         {
             if (IsFurniture(el))
             {
                 doomed.Add(el);
+            }
+            else
+            {
+                Push(pending, el);
             }
         }
 
         foreach (var el in doomed)
         {
             el.Remove();
+        }
+    }
+
+    private static void Push(Stack<IElement> pending, IElement parent)
+    {
+        var children = parent.Children;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            pending.Push(children[i]);
         }
     }
 

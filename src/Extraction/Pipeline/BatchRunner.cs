@@ -121,6 +121,31 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int CancelledExitCode = 130;
 
+    /// <summary>Time spent per stage, summed over all articles and workers (run.json "stage_ms").</summary>
+    private sealed class StageTimes
+    {
+        private long _fetch;
+        private long _clean;
+        private long _extract;
+        private long _store;
+
+        public void Fetch(long ticks) => Interlocked.Add(ref _fetch, ticks);
+
+        public void Clean(long ticks) => Interlocked.Add(ref _clean, ticks);
+
+        public void Extract(long ticks) => Interlocked.Add(ref _extract, ticks);
+
+        public void Store(long ticks) => Interlocked.Add(ref _store, ticks);
+
+        public IEnumerable<KeyValuePair<string, long>> Milliseconds() =>
+        [
+            new("fetch", _fetch * 1000 / Stopwatch.Frequency),
+            new("clean", _clean * 1000 / Stopwatch.Frequency),
+            new("extract", _extract * 1000 / Stopwatch.Frequency),
+            new("store", _store * 1000 / Stopwatch.Frequency),
+        ];
+    }
+
     /// <summary>How many articles may finish ahead of the first unfinished one (a slow download) before workers wait.</summary>
     private const int AheadWindow = 256;
 
@@ -189,6 +214,8 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     table.AddRange(o.Facts);
                 }
             });
+        var stages = new StageTimes();
+        var committer = store is null ? null : new StoreCommitter(store, run.Id!.Value);
         var resumedCount = 0;
         for (var i = 0; i < items.Count; i++)
         {
@@ -210,14 +237,22 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 async (i, token) =>
                 {
                     await output.WaitForRoomAsync(i, AheadWindow, token);
-                    var outcome = await ProcessAsync(items[i], request, store, run, configKey, token);
-                    output.Add(i, outcome);
-                    if (outcome is null)
+                    var processed = await ProcessAsync(items[i], request, store, run, configKey, stages, token);
+                    if (processed is not { } p)
                     {
+                        output.Add(i, null);
                         return;
                     }
 
-                    request.Progress?.ArticleDone(outcome);
+                    output.Add(i, p.Outcome);
+                    if (committer is null)
+                    {
+                        request.Progress?.ArticleDone(p.Outcome);
+                    }
+                    else
+                    {
+                        await committer.AddAsync(p.Commit, request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
+                    }
                 });
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -226,7 +261,17 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             cancelled = true;
         }
 
+        if (committer is not null)
+        {
+            await committer.CompleteAsync();
+            stages.Store(committer.BusyTicks);
+        }
+
         timings["process"] = clock.ElapsedMilliseconds;
+        foreach (var (stage, ms) in stages.Milliseconds())
+        {
+            timings["process." + stage] = ms;
+        }
 
         clock.Restart();
         output.Complete();
@@ -332,10 +377,11 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         return new ArticleOutcome(item, result.Article, result.Facts, null, result.Encoding, prior.Elapsed, prior.Sha256, prior.Change, prior.Status, true);
     }
 
-    /// <summary>Fetch, hash, then clean and extract unless the store has the result; commits the outcome. Null when cancelled mid-fetch.</summary>
-    private async Task<ArticleOutcome?> ProcessAsync(InputItem item, RunRequest request, RunStore? store, RunState run, string configKey, CancellationToken ct)
+    /// <summary>Fetch, hash, then clean and extract unless the store has the result; the outcome and what to commit of it. Null when cancelled mid-fetch.</summary>
+    private async Task<(ArticleOutcome Outcome, ArticleCommit Commit)?> ProcessAsync(InputItem item, RunRequest request, RunStore? store, RunState run, string configKey, StageTimes stages, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var mark = Stopwatch.GetTimestamp();
         FetchOutcome fetched;
         try
         {
@@ -356,6 +402,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             return null;
         }
 
+        stages.Fetch(Stopwatch.GetTimestamp() - mark);
         ArticleOutcome outcome;
         long? reusedId = null;
         if (fetched.Failure is not null)
@@ -368,28 +415,31 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             var change = run.Baseline.TryGetValue(item.ArticleId, out var before)
                 ? before.Sha256 == sha ? ArticleChange.Unchanged : ArticleChange.Changed
                 : ArticleChange.New;
+            mark = Stopwatch.GetTimestamp();
             var cached = request.Full ? null : store?.FindResult(item.ArticleId, sha, configKey);
+            stages.Store(Stopwatch.GetTimestamp() - mark);
             reusedId = cached?.Id;
             outcome = cached is not null
                 ? new ArticleOutcome(item, cached.Article, cached.Facts, null, cached.Encoding, clock.Elapsed, sha, change, ArticleStatus.Reused, false)
-                : Extract(fetched.Document, request.Explain, sha, change, clock);
+                : Extract(fetched.Document, request.Explain, sha, change, clock, stages);
         }
 
-        store?.CommitArticle(
-            run.Id!.Value,
+        var commit = new ArticleCommit(
             new RunArticle(item.ArticleId, outcome.Sha256, outcome.Change, outcome.Status, outcome.Failure?.Reason, reusedId, outcome.Elapsed),
             outcome.Status == ArticleStatus.Processed ? outcome.Article : null,
             outcome.Facts,
             outcome.Encoding);
-        return outcome;
+        return (outcome, commit);
     }
 
-    private ArticleOutcome Extract(FetchedDocument doc, bool explain, string sha, ArticleChange change, Stopwatch clock)
+    private ArticleOutcome Extract(FetchedDocument doc, bool explain, string sha, ArticleChange change, Stopwatch clock, StageTimes stages)
     {
         var item = doc.Input;
         try
         {
+            var mark = Stopwatch.GetTimestamp();
             var cleaned = pipeline.Cleaner.Clean(doc);
+            stages.Clean(Stopwatch.GetTimestamp() - mark);
             if (cleaned.Failure is not null)
             {
                 return new ArticleOutcome(item, null, [], cleaned.Failure, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
@@ -401,7 +451,9 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, "no article text found after cleaning"), cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
             }
 
+            mark = Stopwatch.GetTimestamp();
             var facts = pipeline.Extractor.Extract(article, explain);
+            stages.Extract(Stopwatch.GetTimestamp() - mark);
             return new ArticleOutcome(item, article, facts, null, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Processed, false);
         }
         catch (Exception ex)

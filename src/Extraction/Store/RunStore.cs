@@ -42,6 +42,9 @@ public sealed record StoredRun(
 /// <summary>A stored article result: the cleaned article and its facts for one content hash and pipeline.</summary>
 public sealed record StoredResult(long Id, Article Article, IReadOnlyList<Fact> Facts, string? Encoding);
 
+/// <summary>One article's outcome to commit: the run entry and, for a processed article, its result.</summary>
+public sealed record ArticleCommit(RunArticle Entry, Article? Article, IReadOnlyList<Fact> Facts, string? Encoding);
+
 /// <summary>One input of one run, as committed.</summary>
 public sealed record RunArticle(
     string Article,
@@ -335,42 +338,61 @@ public sealed class RunStore : IDisposable
     /// Commits one input of a run in one transaction: its result (when processed), its facts and its
     /// run entry. Returns the result id (null for a failure).
     /// </summary>
-    public long? CommitArticle(long runId, RunArticle entry, Article? article = null, IReadOnlyList<Fact>? facts = null, string? encoding = null)
+    public long? CommitArticle(long runId, RunArticle entry, Article? article = null, IReadOnlyList<Fact>? facts = null, string? encoding = null) =>
+        CommitArticles(runId, [new ArticleCommit(entry, article, facts ?? [], encoding)])[0];
+
+    /// <summary>
+    /// Records several articles' outcomes in one transaction (a batch run commits what its workers
+    /// finished since the last commit); returns each one's result id.
+    /// </summary>
+    public IReadOnlyList<long?> CommitArticles(long runId, IReadOnlyList<ArticleCommit> batch)
     {
         lock (_gate)
         {
             using var tx = _db.BeginTransaction(deferred: false);
-            var resultId = entry.ResultId;
-            if (entry.Status == ArticleStatus.Processed)
+            var ids = new long?[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
             {
-                if (article is null || entry.Sha256 is null)
-                {
-                    throw new ArgumentException("a processed entry needs its article and content hash", nameof(entry));
-                }
-
-                resultId = UpsertResult(tx, runId, entry.Article, entry.Sha256, article, facts ?? [], encoding);
-            }
-
-            using (var cmd = Command(tx, """
-                INSERT OR REPLACE INTO run_articles(run_id, article, sha256, change, status, reason, result_id, ms, finished)
-                VALUES ($run, $a, $h, $change, $status, $reason, $result, $ms, $now)
-                """))
-            {
-                cmd.Parameters.AddWithValue("$run", runId);
-                cmd.Parameters.AddWithValue("$a", entry.Article);
-                cmd.Parameters.AddWithValue("$h", (object?)entry.Sha256 ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$change", entry.Change is { } c ? Name(c) : DBNull.Value);
-                cmd.Parameters.AddWithValue("$status", Name(entry.Status));
-                cmd.Parameters.AddWithValue("$reason", (object?)entry.Reason ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$result", (object?)resultId ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$ms", (long)entry.Elapsed.TotalMilliseconds);
-                cmd.Parameters.AddWithValue("$now", Iso(_time.GetUtcNow()));
-                cmd.ExecuteNonQuery();
+                ids[i] = CommitOne(tx, runId, batch[i]);
             }
 
             tx.Commit();
-            return resultId;
+            return ids;
         }
+    }
+
+    private long? CommitOne(SqliteTransaction tx, long runId, ArticleCommit commit)
+    {
+        var (entry, article, facts, encoding) = commit;
+        var resultId = entry.ResultId;
+        if (entry.Status == ArticleStatus.Processed)
+        {
+            if (article is null || entry.Sha256 is null)
+            {
+                throw new ArgumentException("a processed entry needs its article and content hash", nameof(commit));
+            }
+
+            resultId = UpsertResult(tx, runId, entry.Article, entry.Sha256, article, facts, encoding);
+        }
+
+        using (var cmd = Command(tx, """
+            INSERT OR REPLACE INTO run_articles(run_id, article, sha256, change, status, reason, result_id, ms, finished)
+            VALUES ($run, $a, $h, $change, $status, $reason, $result, $ms, $now)
+            """))
+        {
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Parameters.AddWithValue("$a", entry.Article);
+            cmd.Parameters.AddWithValue("$h", (object?)entry.Sha256 ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$change", entry.Change is { } c ? Name(c) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$status", Name(entry.Status));
+            cmd.Parameters.AddWithValue("$reason", (object?)entry.Reason ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$result", (object?)resultId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$ms", (long)entry.Elapsed.TotalMilliseconds);
+            cmd.Parameters.AddWithValue("$now", Iso(_time.GetUtcNow()));
+            cmd.ExecuteNonQuery();
+        }
+
+        return resultId;
     }
 
     private long UpsertResult(SqliteTransaction tx, long runId, string articleId, string sha256, Article article, IReadOnlyList<Fact> facts, string? encoding)
