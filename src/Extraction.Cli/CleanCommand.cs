@@ -1,62 +1,126 @@
 using System.CommandLine;
+using System.Text;
+using Extraction.Clean;
 using Extraction.Fetch;
+using Extraction.Pipeline;
 
 namespace Extraction.Cli;
 
-/// <summary>`extract clean`: prints the cleaned main text of one article.</summary>
+/// <summary>
+/// `extract clean`: the cleaned main text of articles. One article is printed; with --out, every
+/// article of the inputs (files, folders, URLs) is cleaned in parallel and written as a .txt file.
+/// </summary>
 internal static class CleanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("file-or-url") { Description = "One article: a file (.html .htm .txt .md) or an http(s) URL." };
-        var withTitle = new Option<bool>("--title") { Description = "Print the title line first." };
+        var inputs = new Argument<string[]>("inputs") { Description = "Articles: files (.html .htm .txt .md), folders, http(s) URLs. Without --out, exactly one article.", Arity = ArgumentArity.OneOrMore };
+        var withTitle = new Option<bool>("--title") { Description = "Print (or write) the title line first." };
+        var outDir = new Option<string?>("--out") { Description = "Write each article's text to <out>/<article>.txt (folders as in the input) instead of printing one." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "With --out: print no summary." };
         var shared = new Cli.PipelineOptionSet();
-        var command = new Command("clean", "Print the cleaned main text of one article.") { input, withTitle };
+        var command = new Command("clean", "Print the cleaned main text of an article, or write those of many with --out.") { inputs, withTitle, outDir, quiet };
         shared.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var (items, failures) = InputResolver.Resolve([parse.GetValue(input)!]);
-            if (failures.Count > 0)
+            var (items, failures) = InputResolver.Resolve(parse.GetValue(inputs)!);
+            var dir = parse.GetValue(outDir);
+            if (dir is null && items.Count + failures.Count != 1)
             {
-                await stderr.WriteLineAsync($"extract: {failures[0].Input}: {failures[0].Reason}");
-                return 1;
-            }
-
-            if (items.Count != 1)
-            {
-                await stderr.WriteLineAsync("extract clean: give exactly one file or URL (a folder holds several articles; use 'extract run').");
+                await stderr.WriteLineAsync($"extract clean: the inputs hold {items.Count + failures.Count} articles; print one, or give --out DIR to write them all.");
                 return Cli.UsageError;
             }
 
-            using var pipeline = Cli.TryBuild(shared.Read(parse), stderr);
+            foreach (var f in failures)
+            {
+                await stderr.WriteLineAsync($"extract: {f.Input}: {f.Reason}");
+            }
+
+            var options = shared.Read(parse);
+            using var pipeline = Cli.TryBuild(options, stderr);
             if (pipeline is null)
             {
                 return Cli.UsageError;
             }
 
-            var fetched = await pipeline.FetchAsync(items[0], ct);
-            if (fetched.Failure is not null)
+            var title = parse.GetValue(withTitle);
+            if (dir is null)
             {
-                await stderr.WriteLineAsync($"extract: {fetched.Failure.Input}: {fetched.Failure.Reason}");
-                return 1;
+                if (items.Count == 0)
+                {
+                    return 1;
+                }
+
+                var text = await CleanOne(pipeline, items[0], title, stderr, ct);
+                if (text is null)
+                {
+                    return 1;
+                }
+
+                await stdout.WriteLineAsync(text);
+                return 0;
             }
 
-            var cleaned = pipeline.Cleaner.Clean(fetched.Document!);
-            if (cleaned.Failure is not null)
+            var written = 0;
+            var failed = failures.Count;
+            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (item, token) =>
             {
-                await stderr.WriteLineAsync($"extract: {cleaned.Failure.Input}: {cleaned.Failure.Reason}");
-                return 1;
+                var text = await CleanOne(pipeline, item, title, stderr, token);
+                if (text is null)
+                {
+                    Interlocked.Increment(ref failed);
+                    return;
+                }
+
+                var path = Path.Combine(dir, SafeRelativePath(item.ArticleId) + ".txt");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, text + "\n", Utf8, token);
+                Interlocked.Increment(ref written);
+            });
+            if (!parse.GetValue(quiet))
+            {
+                await stdout.WriteLineAsync($"{written} articles cleaned, {failed} failed -> {dir}");
             }
 
-            if (parse.GetValue(withTitle))
-            {
-                await stdout.WriteLineAsync(cleaned.Article!.Title);
-                await stdout.WriteLineAsync();
-            }
-
-            await stdout.WriteLineAsync(cleaned.Article!.Text);
-            return 0;
+            return failed == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    // The article's text (title first when asked), or null after reporting why there is none.
+    private static async Task<string?> CleanOne(ExtractionPipeline pipeline, InputItem item, bool title, TextWriter stderr, CancellationToken ct)
+    {
+        var fetched = await pipeline.FetchAsync(item, ct);
+        var failure = fetched.Failure;
+        CleanOutcome? cleaned = null;
+        if (failure is null)
+        {
+            cleaned = pipeline.Cleaner.Clean(fetched.Document!);
+            failure = cleaned.Failure;
+        }
+
+        if (failure is not null)
+        {
+            lock (stderr)
+            {
+                stderr.WriteLine($"extract: {failure.Input}: {failure.Reason}");
+            }
+
+            return null;
+        }
+
+        var article = cleaned!.Article!;
+        return title ? article.Title + "\n\n" + article.Text : article.Text;
+    }
+
+    // An article id as a relative path: folders kept, URL punctuation and ".." made harmless.
+    internal static string SafeRelativePath(string articleId)
+    {
+        var parts = articleId.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => new string(p.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()))
+            .Select(p => p is "." or ".." ? "_" : p);
+        return Path.Combine([.. parts]);
     }
 }

@@ -89,6 +89,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Clean_FolderWithOut_WritesOneTextPerArticleAndReportsFailures()
+    {
+        using var tmp = CliRunner.Temp();
+        tmp.File("in/a.txt", "Anzeige\n" + Article);
+        tmp.File("in/sub/b.txt", Article + "Jetzt Newsletter abonnieren\n");
+        tmp.File("in/empty.html", "");
+        var outDir = Path.Combine(tmp.Path, "out");
+
+        var (code, stdout, stderr) = await CliRunner.Run("clean", Path.Combine(tmp.Path, "in"), "--out", outDir, "--title");
+        var (folderWithoutOut, _, usage) = await CliRunner.Run("clean", Path.Combine(tmp.Path, "in"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("2 articles cleaned, 1 failed", stdout, StringComparison.Ordinal);
+        Assert.Contains("empty.html", stderr, StringComparison.Ordinal);
+        var a = File.ReadAllText(Path.Combine(outDir, "a.txt.txt"));
+        Assert.Contains("investiert zwei Milliarden CAD", a, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anzeige", a, StringComparison.Ordinal);
+        Assert.DoesNotContain("abonnieren", File.ReadAllText(Path.Combine(outDir, "sub", "b.txt.txt")), StringComparison.Ordinal);
+        Assert.Equal(2, folderWithoutOut);
+        Assert.Contains("--out", usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Clean_MissingFile_ExitOne()
     {
         var (code, _, stderr) = await CliRunner.Run("clean", "/nonexistent/file.html");
