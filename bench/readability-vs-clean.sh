@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `extract` versus Mozilla Readability (jsdom) on the same generated HTML pages, each in ONE process.
 #   bench/readability-vs-clean.sh [PAGES] [SEED]     PAGES defaults to 500, SEED to 20251125
+#   Environment: BENCH_PROFILE (Realistic, the default, or Dense), BENCH_DIR.
 # What is measured:
 #   extract:     `extract clean PAGES --out DIR -q --parallelism 1`, whole process under /usr/bin/time: start-up,
 #                reading, decoding, cleaning and writing one .txt per page, one page at a time to match
@@ -15,7 +16,8 @@ seed="${2:-20251125}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
-work="${BENCH_DIR:-/tmp/extract-readability-realistic-$pages-$seed}"
+profile="${BENCH_PROFILE:-Realistic}"
+work="${BENCH_DIR:-/tmp/extract-readability-${profile,,}-$pages-$seed}"
 bin="$root/src/Extraction.Cli/bin/Release/net10.0/extract"
 
 dotnet build -c Release "$root/src/Extraction.Cli" -nologo -v q >/dev/null
@@ -23,7 +25,7 @@ dotnet build -c Release "$root/src/Extraction.Cli" -nologo -v q >/dev/null
 mkdir -p "$work"
 if [[ ! -f "$work/corpus.done" ]]; then
   rm -rf "$work/corpus"
-  "$bin" generate --from "$root/samples" --count "$pages" --seed "$seed" --format Html --out "$work/corpus" -q
+  "$bin" generate --from "$root/samples" --count "$pages" --seed "$seed" --format Html --profile "$profile" --out "$work/corpus" -q
   touch "$work/corpus.done"
 fi
 bytes="$(folder_bytes "$work/corpus")"
@@ -40,7 +42,7 @@ er="$(wall_seconds "$work/time-run.txt")"
 en="$(wall_seconds "$work/time-extractN.txt")"
 nd="$(wall_seconds "$work/time-node.txt")"
 echo "$(machine_line); node $(node --version); $load"
-echo "pages: $pages HTML pages, $bytes bytes ($(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB), seed $seed"
+echo "pages: $pages HTML pages (profile $profile), $bytes bytes ($(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB), seed $seed"
 awk -v b="$bytes" -v t="$e1" -v r="$(peak_rss_mb "$work/time-extract1.txt")" 'BEGIN{printf "extract clean --parallelism 1: %.2f s wall, %.2f MB/s, peak RSS %d MB\n", t, b/1e6/t, r}'
 awk -v b="$bytes" -v t="$en" -v r="$(peak_rss_mb "$work/time-extractN.txt")" -v c="$(nproc)" 'BEGIN{printf "extract clean (parallelism %d): %.2f s wall, %.2f MB/s, peak RSS %d MB\n", c, t, b/1e6/t, r}'
 awk -v b="$bytes" -v t="$er" -v r="$(peak_rss_mb "$work/time-run.txt")" 'BEGIN{printf "extract run --rules-only --parallelism 1 (whole pipeline): %.2f s wall, %.2f MB/s, peak RSS %d MB\n", t, b/1e6/t, r}'
