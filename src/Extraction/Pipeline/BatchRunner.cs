@@ -186,7 +186,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         timings["resolve"] = clock.ElapsedMilliseconds;
 
         var configKey = ConfigKey(request.Explain);
-        var run = store is null ? new RunState(null, false, Empty, Empty) : BeginRun(store, request, configKey);
+        var run = store is null ? new RunState(null, false, Empty, Empty, NoResults) : BeginRun(store, request, configKey);
         foreach (var f in resolveFailures)
         {
             store?.CommitArticle(run.Id!.Value, new RunArticle(f.Input, null, null, ArticleStatus.Failed, f.Reason, null, TimeSpan.Zero));
@@ -237,7 +237,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 async (i, token) =>
                 {
                     await output.WaitForRoomAsync(i, AheadWindow, token);
-                    var processed = await ProcessAsync(items[i], request, store, run, configKey, stages, token);
+                    var processed = await ProcessAsync(items[i], request, store, run, stages, token);
                     if (processed is not { } p)
                     {
                         output.Add(i, null);
@@ -326,7 +326,14 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     private static readonly IReadOnlyDictionary<string, RunArticle> Empty = new Dictionary<string, RunArticle>(StringComparer.Ordinal);
 
     /// <summary>The run's id, whether it resumes an interrupted one, what that one committed, and the last completed run's inputs.</summary>
-    private sealed record RunState(long? Id, bool Resumed, IReadOnlyDictionary<string, RunArticle> Committed, IReadOnlyDictionary<string, RunArticle> Baseline);
+    private sealed record RunState(
+        long? Id,
+        bool Resumed,
+        IReadOnlyDictionary<string, RunArticle> Committed,
+        IReadOnlyDictionary<string, RunArticle> Baseline,
+        IReadOnlyDictionary<(string Article, string Sha256), long> Results);
+
+    private static readonly IReadOnlyDictionary<(string Article, string Sha256), long> NoResults = new Dictionary<(string, string), long>();
 
     private RunState BeginRun(RunStore store, RunRequest request, string configKey)
     {
@@ -363,7 +370,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
         var baselineRun = runs.LastOrDefault(r => r.Status == "done" && r.Id < id);
         var baseline = baselineRun is null ? Empty : store.RunArticles(baselineRun.Id);
-        return new RunState(id, resumed, committed, baseline);
+        return new RunState(id, resumed, committed, baseline, request.Full ? NoResults : store.ResultIndex(configKey));
     }
 
     private static ArticleOutcome FromStore(RunStore store, InputItem item, RunArticle prior)
@@ -378,7 +385,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     }
 
     /// <summary>Fetch, hash, then clean and extract unless the store has the result; the outcome and what to commit of it. Null when cancelled mid-fetch.</summary>
-    private async Task<(ArticleOutcome Outcome, ArticleCommit Commit)?> ProcessAsync(InputItem item, RunRequest request, RunStore? store, RunState run, string configKey, StageTimes stages, CancellationToken ct)
+    private async Task<(ArticleOutcome Outcome, ArticleCommit Commit)?> ProcessAsync(InputItem item, RunRequest request, RunStore? store, RunState run, StageTimes stages, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var mark = Stopwatch.GetTimestamp();
@@ -416,7 +423,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 ? before.Sha256 == sha ? ArticleChange.Unchanged : ArticleChange.Changed
                 : ArticleChange.New;
             mark = Stopwatch.GetTimestamp();
-            var cached = request.Full ? null : store?.FindResult(item.ArticleId, sha, configKey);
+            var cached = !request.Full && run.Results.TryGetValue((item.ArticleId, sha), out var resultId) ? store!.LoadResult(resultId) : null;
             stages.Store(Stopwatch.GetTimestamp() - mark);
             reusedId = cached?.Id;
             outcome = cached is not null

@@ -12,12 +12,15 @@ namespace Extraction.Pipeline;
 /// </summary>
 internal sealed class StoreCommitter
 {
-    private const int MaxBatch = 256;
+    // A batch is what queued while the previous one was written. The queue is short, so workers
+    // stay at most a few dozen articles ahead of the store and progress (and Ctrl+C) stays prompt.
+    private const int MaxBatch = 64;
+    private const int QueueLength = 24;
 
     private readonly RunStore _store;
     private readonly long _runId;
     private readonly Channel<(ArticleCommit Commit, Action? Done)> _queue =
-        Channel.CreateBounded<(ArticleCommit, Action?)>(new BoundedChannelOptions(MaxBatch * 2) { SingleReader = true });
+        Channel.CreateBounded<(ArticleCommit, Action?)>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
 
     private readonly Task _loop;
 

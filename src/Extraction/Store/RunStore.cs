@@ -294,6 +294,27 @@ public sealed class RunStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every stored result for one pipeline configuration, by article and content hash: a run looks
+    /// its inputs up here instead of querying (and waiting for the store) once per article.
+    /// </summary>
+    public IReadOnlyDictionary<(string Article, string Sha256), long> ResultIndex(string configKey)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(null, "SELECT article, sha256, id FROM results WHERE config_key = $k");
+            cmd.Parameters.AddWithValue("$k", configKey);
+            using var r = cmd.ExecuteReader();
+            var index = new Dictionary<(string, string), long>();
+            while (r.Read())
+            {
+                index[(r.GetString(0), r.GetString(1))] = r.GetInt64(2);
+            }
+
+            return index;
+        }
+    }
+
     /// <summary>A stored result by id.</summary>
     public StoredResult LoadResult(long resultId)
     {
