@@ -75,6 +75,8 @@ public sealed partial class FactExtractor
         var round = s.Tokens.Any(t => _cues.Is("round", t));
         var corefIndex = s.Tokens.FindIndex(t => _cues.Is("coref", t));
         var corefWord = corefIndex >= 0 ? s.Tokens[corefIndex].Text.ToLowerInvariant() : null;
+        var wantsOrg = corefWord is not null && (corefWord.StartsWith("unternehmen", StringComparison.Ordinal)
+            || corefWord.StartsWith("konzern", StringComparison.Ordinal) || corefWord is "firma" or "gruppe");
 
         void Add(string? name, string rule, List<string> f)
         {
@@ -96,6 +98,16 @@ public sealed partial class FactExtractor
                 if (name == context.Protagonist)
                 {
                     f.Add("protagonist");
+                }
+
+                if (name == context.MostNamed)
+                {
+                    f.Add("most-named");
+                }
+
+                if (vendor is not null && name == vendor)
+                {
+                    f.Add("hardware-vendor");
                 }
 
                 var n = context.Mentions.GetValueOrDefault(name);
@@ -135,6 +147,12 @@ public sealed partial class FactExtractor
                 f.Add("source-verb-after");
             }
 
+            // "10.000 Chips von Nvidia": a name right after a hardware figure is its maker, not its owner.
+            if (kind == FactKind.Hardware && !isBefore && distance <= 1)
+            {
+                f.Add("right-after-hardware");
+            }
+
             Add(Name(g), $"actor {side} the figure", f);
         }
 
@@ -150,7 +168,11 @@ public sealed partial class FactExtractor
                 if (corefWord is not null)
                 {
                     f.Add("coref&prev");
-                    f.Add("coref=" + corefWord + "&type=" + GroupType(g));
+                    f.Add("coref&type=" + GroupType(g));
+                    if (wantsOrg)
+                    {
+                        f.Add(GroupType(g) == "org" ? "coref-company&org" : "coref-company&not-org");
+                    }
                 }
 
                 Add(Name(g), $"actor {b} sentence(s) before", f);
@@ -160,6 +182,11 @@ public sealed partial class FactExtractor
         if (context.Protagonist is not null)
         {
             Add(context.Protagonist, "the article's protagonist", ["bias", "where=article", inSentence]);
+        }
+
+        if (context.MostNamed is not null)
+        {
+            Add(context.MostNamed, "the article's most-named company", ["bias", "where=article", inSentence]);
         }
 
         Add(choice.Actor, choice.Rule, ["bias", choice.Actor is null ? "where=none" : "where=other", inSentence]);
@@ -180,7 +207,7 @@ public sealed partial class FactExtractor
             yield return "government-word";
         }
 
-        yield return "pre=" + (g[0].FirstToken == 0 ? "^" : s.Tokens[g[0].FirstToken - 1].Text.ToLowerInvariant());
+        yield return "pre=" + (g[0].FirstToken == 0 ? "^" : Preceding(s.Tokens[g[0].FirstToken - 1].Text));
         if (g[0].FirstToken <= 1)
         {
             yield return "sentence-start";
@@ -196,6 +223,17 @@ public sealed partial class FactExtractor
             yield return "round&first";
         }
     }
+
+    // Only function words: the word before a name says how it is attached ("von X", "für X", "mit X");
+    // any other word would be a lexical feature that a few dozen articles cannot teach.
+    private static string Preceding(string word) => word.ToLowerInvariant() switch
+    {
+        "von" or "vom" or "durch" => "von",
+        "für" or "an" or "mit" or "aus" or "bei" or "als" or "und" or "wie" => word.ToLowerInvariant(),
+        "der" or "die" or "das" or "den" or "dem" or "des" => "article",
+        "," or ":" or "(" => "punctuation",
+        _ => "other",
+    };
 
     private static string GroupType(List<ActorMention> g) => g.Select(a => a.Type).Distinct().Count() == 1 ? g[0].Type : "mixed";
 
