@@ -184,7 +184,8 @@ public sealed partial class FactExtractor
             Add(context.Protagonist, "the article's protagonist", ["bias", "where=article", inSentence]);
         }
 
-        if (context.MostNamed is not null)
+        // The most-named company, unless it is already a candidate on its own or as a member of a group.
+        if (context.MostNamed is not null && !list.Any(c => c.Name is not null && NamesIn(c.Name).Contains(context.MostNamed)))
         {
             Add(context.MostNamed, "the article's most-named company", ["bias", "where=article", inSentence]);
         }
@@ -234,6 +235,8 @@ public sealed partial class FactExtractor
         "," or ":" or "(" => "punctuation",
         _ => "other",
     };
+
+    private static string[] NamesIn(string name) => name.Replace(" und ", ", ", StringComparison.Ordinal).Split(", ");
 
     private static string GroupType(List<ActorMention> g) => g.Select(a => a.Type).Distinct().Count() == 1 ? g[0].Type : "mixed";
 

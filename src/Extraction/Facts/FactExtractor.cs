@@ -358,7 +358,7 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         var top = all.GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).FirstOrDefault();
         var protagonist = top is not null && top.Count() >= 3 && top.Count() * 10 >= all.Count * 4 ? top.Key : null;
         var mentions = all.GroupBy(a => a.Canonical).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var mostNamed = all.Where(a => a.Type == "org").GroupBy(a => a.Canonical)
+        var mostNamed = all.Where(a => a.Type == "org").GroupBy(a => a.Canonical).Where(g => g.Count() >= 2)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => a.Start)).FirstOrDefault()?.Key;
         return new ArticleContext(country, protagonist, mostNamed, mentions);
     }
