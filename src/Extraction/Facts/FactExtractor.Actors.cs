@@ -100,18 +100,12 @@ public sealed partial class FactExtractor
                     f.Add("protagonist");
                 }
 
-                if (name == context.MostNamed)
-                {
-                    f.Add("most-named");
-                }
 
                 if (vendor is not null && name == vendor)
                 {
                     f.Add("hardware-vendor");
                 }
 
-                var n = context.Mentions.GetValueOrDefault(name);
-                f.Add(n <= 1 ? "named=once" : n <= 3 ? "named=2-3" : "named=4+");
             }
 
             list.Add(new ActorCandidate(name, rule, chosen, f));
@@ -141,6 +135,10 @@ public sealed partial class FactExtractor
             var from = isBefore ? g[^1].LastToken + 1 : last + 1;
             var to = isBefore ? first : g[0].FirstToken;
             f.AddRange(BetweenFeatures(s.Tokens, from, to));
+            if (s.Tokens.Skip(from).Take(to - from).Any(t => _cues.Is("coref", t)))
+            {
+                f.Add("between=coref&type=" + GroupType(g));
+            }
             if (!isBefore && s.Tokens.Skip(g[^1].LastToken + 1).Take(4).Any(t => t.Text.StartsWith("stamm", StringComparison.OrdinalIgnoreCase)
                 || t.Text.StartsWith("komm", StringComparison.OrdinalIgnoreCase) || t.Text.StartsWith("fließ", StringComparison.OrdinalIgnoreCase)))
             {
@@ -214,6 +212,14 @@ public sealed partial class FactExtractor
             yield return "sentence-start";
         }
 
+        // German puts the subject next to the finite verb: "Oracle will ...", "In Texas will Oracle ...".
+        var next = g[^1].LastToken + 1 < s.Tokens.Count ? s.Tokens[g[^1].LastToken + 1] : default;
+        var prev = g[0].FirstToken > 0 ? s.Tokens[g[0].FirstToken - 1] : default;
+        if ((next.Text is not null && (IsFiniteVerb(next.Text) || _cues.Is("positive", next))) || (prev.Text is not null && IsFiniteVerb(prev.Text)))
+        {
+            yield return "subject";
+        }
+
         if (subsidy)
         {
             yield return "subsidy&type=" + type;
@@ -235,6 +241,10 @@ public sealed partial class FactExtractor
         "," or ":" or "(" => "punctuation",
         _ => "other",
     };
+
+    private static bool IsFiniteVerb(string word) => word is "will" or "wollen" or "hat" or "haben" or "hatte" or "hatten" or "plant" or "planen"
+        or "soll" or "sollen" or "kann" or "können" or "baut" or "bauen" or "stellt" or "stellen" or "gibt" or "geben" or "setzt" or "kündigt" or "kündigte"
+        or "bringt" or "steckt" or "sammelt" or "sammelte" or "wird" or "werden" or "hatte" or "legt" or "beziffert" or "nimmt";
 
     private static string[] NamesIn(string name) => name.Replace(" und ", ", ", StringComparison.Ordinal).Split(", ");
 

@@ -347,8 +347,8 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         return f;
     }
 
-    /// <summary>Article-level context for linking: the country a bare "die Regierung" means, the protagonist, how often each actor is named.</summary>
-    private sealed record ArticleContext(string? Country, string? Protagonist, string? MostNamed, Dictionary<string, int> Mentions);
+    /// <summary>Article-level context for linking: the country a bare "die Regierung" means, the protagonist, the most-named company.</summary>
+    private sealed record ArticleContext(string? Country, string? Protagonist, string? MostNamed);
 
     private static ArticleContext Context(List<SentenceInfo> sentences)
     {
@@ -357,10 +357,9 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
             .GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => a.Start)).FirstOrDefault()?.Key;
         var top = all.GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).FirstOrDefault();
         var protagonist = top is not null && top.Count() >= 3 && top.Count() * 10 >= all.Count * 4 ? top.Key : null;
-        var mentions = all.GroupBy(a => a.Canonical).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var mostNamed = all.Where(a => a.Type == "org").GroupBy(a => a.Canonical).Where(g => g.Count() >= 2)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => a.Start)).FirstOrDefault()?.Key;
-        return new ArticleContext(country, protagonist, mostNamed, mentions);
+        return new ArticleContext(country, protagonist, mostNamed);
     }
 
     /// <summary>Actors a sentence names: gazetteer hits not used as places ("in Brandenburg"), plus "die Regierung" as the article's country.</summary>

@@ -49,6 +49,7 @@ public sealed class ActorRankingTests
         Assert.Contains("rules-choice", microsoft.Features);
         Assert.Contains("where=before", microsoft.Features);
         Assert.Contains("sentence-start", microsoft.Features);
+        Assert.Contains("subject", microsoft.Features);
         Assert.Contains("type=org", microsoft.Features);
         var nvidia = Assert.Single(fact.Actors, a => a.Name == "Nvidia");
         Assert.False(nvidia.RulesChoice);
@@ -57,6 +58,7 @@ public sealed class ActorRankingTests
         Assert.Contains("pre=von", nvidia.Features);
         Assert.Contains("clause=crossed", nvidia.Features);
         Assert.Contains("between=invest", nvidia.Features);
+        Assert.DoesNotContain("subject", nvidia.Features);
     }
 
     [Fact]
