@@ -23,7 +23,7 @@ public sealed partial class FactExtractor
             link.Top.Count == 0 ? top : [.. top, .. link.Top.Select(t => "actor " + t)]);
 
     /// <summary>The rules' links, or with an actor model the top-scoring candidate; "jeweils" always fans out by rule.</summary>
-    private List<Linked> Link(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, bool ranking)
+    private List<Linked> Link(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, bool ranking, bool explain)
     {
         var rules = LinkActors(sentences, si, first, last, vendor, context).ToList();
         if (!ranking || rules.Count != 1 || rules[0].Rule == JeweilsRule)
@@ -37,14 +37,7 @@ public sealed partial class FactExtractor
             return [new Linked(rules[0].Actor, rules[0].Rule, candidates, null, [])];
         }
 
-        var scored = new List<ActorCandidate>(candidates.Count);
-        var tops = new List<IReadOnlyList<string>>(candidates.Count);
-        foreach (var c in candidates)
-        {
-            var (p, top) = _actorScorer.Score(c.Features);
-            scored.Add(c with { Score = Math.Round(p, 3) });
-            tops.Add(top);
-        }
+        var scored = candidates.Select(c => c with { Score = Math.Round(_actorScorer.Probability(c.Features), 3) }).ToList();
 
         // Highest score wins; on a tie the rules' choice, then the earlier (nearer) candidate.
         var best = 0;
@@ -56,9 +49,9 @@ public sealed partial class FactExtractor
             }
         }
 
-        var ranked = string.Join(", ", scored.OrderByDescending(c => c.Score).Take(4)
+        var ranked = !explain ? null : string.Join(", ", scored.OrderByDescending(c => c.Score).Take(4)
             .Select(c => (c.Name ?? "none") + " " + c.Score.ToString("0.00", CultureInfo.InvariantCulture)));
-        return [new Linked(scored[best].Name, scored[best].Rule, scored, ranked, tops[best])];
+        return [new Linked(scored[best].Name, scored[best].Rule, scored, ranked, explain ? _actorScorer.Score(scored[best].Features).Top : [])];
     }
 
     /// <summary>
@@ -157,7 +150,12 @@ public sealed partial class FactExtractor
         for (var b = 1; b <= 3 && si - b >= 0; b++)
         {
             var prev = sentences[si - b];
-            var prevGroups = Coordinate(prev.Tokens, Candidates(prev, context));
+            if (!context.Groups.TryGetValue(si - b, out var prevGroups))
+            {
+                prevGroups = Coordinate(prev.Tokens, Candidates(prev, context));
+                context.Groups[si - b] = prevGroups;
+            }
+
             for (var gi = 0; gi < prevGroups.Count; gi++)
             {
                 var g = prevGroups[gi];

@@ -19,6 +19,9 @@ public interface IFactScorer
     /// <summary>Probability in [0,1] that the candidate is a fact, and the features that weighed most.</summary>
     (double Probability, IReadOnlyList<string> Top) Score(IReadOnlyList<string> features);
 
+    /// <summary>Probability alone, for ranking many candidates without building explanations.</summary>
+    double Probability(IReadOnlyList<string> features) => Score(features).Probability;
+
     /// <summary>The scorer that ranks a fact's candidate actors, or null when the rules' choice stands.</summary>
     IFactScorer? ActorScorer => null;
 }
@@ -103,9 +106,9 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
                 var (first, last) = TokenRange(s.Tokens, m.Start, m.Start + m.Length);
                 var rule = RuleDecision(s, first, last, FactKind.Investment, retracted);
                 var features = Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule.Accept);
-                var (accepted, confidence, top) = Decide(rule, features);
+                var (accepted, confidence, top) = Decide(rule, features, explain);
                 var amount = m.Amount with { Currency = currency };
-                foreach (var link in Link(sentences, si, first, last, null, context, FactKind.Investment, ranking))
+                foreach (var link in Link(sentences, si, first, last, null, context, FactKind.Investment, ranking, explain))
                 {
                     var fact = new Fact(article.Id, FactKind.Investment, link.Actor, amount, null, null, null, m.Text, s.Text,
                         m.Start, confidence, explain ? Explanation(rule.Rule, link, top) : null);
@@ -121,9 +124,9 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
                 var retracted = s.RetractedBefore >= 0 && h.Start - s.Span.Start < s.RetractedBefore;
                 var rule = RuleDecision(s, first, last, FactKind.Hardware, retracted);
                 var features = Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule.Accept);
-                var (accepted, confidence, top) = Decide(rule, features);
+                var (accepted, confidence, top) = Decide(rule, features, explain);
                 var vendorTokens = h.Vendor;
-                foreach (var link in Link(sentences, si, first, last, vendorTokens, context, FactKind.Hardware, ranking))
+                foreach (var link in Link(sentences, si, first, last, vendorTokens, context, FactKind.Hardware, ranking, explain))
                 {
                     var fact = new Fact(article.Id, FactKind.Hardware, link.Actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
                         h.Start, confidence, explain ? Explanation(rule.Rule, link, top) : null);
@@ -169,14 +172,15 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         return results;
     }
 
-    private (bool Accepted, double Confidence, IReadOnlyList<string> Top) Decide((bool Accept, double Confidence, string Rule) rule, IReadOnlyList<string> features)
+    private (bool Accepted, double Confidence, IReadOnlyList<string> Top) Decide((bool Accept, double Confidence, string Rule) rule, IReadOnlyList<string> features, bool explain)
     {
         if (scorer is null)
         {
             return (rule.Accept, rule.Confidence, [rule.Rule]);
         }
 
-        var (p, top) = scorer.Score(features);
+        // The strongest features are only needed for --explain; ranking them for every candidate costs time.
+        var (p, top) = explain ? scorer.Score(features) : (scorer.Probability(features), []);
         return (p >= threshold, Math.Round(p, 3), top);
     }
 
@@ -347,8 +351,17 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         return f;
     }
 
-    /// <summary>Article-level context for linking: the country a bare "die Regierung" means, the protagonist, the most-named company.</summary>
-    private sealed record ArticleContext(string? Country, string? Protagonist, string? MostNamed);
+    /// <summary>
+    /// Article-level context for linking: the country a bare "die Regierung" means, the protagonist, the
+    /// most-named company, and the actor groups of each sentence once computed (actor candidates look
+    /// back three sentences for every figure).
+    /// </summary>
+    private sealed record ArticleContext(string? Country, string? Protagonist, string? MostNamed)
+    {
+        public Dictionary<int, List<List<ActorMention>>> Groups { get; } = [];
+
+        public Dictionary<SentenceInfo, List<ActorMention>> Mentions { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     private static ArticleContext Context(List<SentenceInfo> sentences)
     {
@@ -365,6 +378,11 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
     /// <summary>Actors a sentence names: gazetteer hits not used as places ("in Brandenburg"), plus "die Regierung" as the article's country.</summary>
     private List<ActorMention> Candidates(SentenceInfo s, ArticleContext context)
     {
+        if (context.Mentions.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
         var list = new List<ActorMention>();
         foreach (var a in s.Actors)
         {
@@ -391,6 +409,7 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         }
 
         list.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
+        context.Mentions[s] = list;
         return list;
     }
 

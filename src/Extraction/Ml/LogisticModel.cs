@@ -44,6 +44,9 @@ public sealed class LogisticModel : IFactScorer
     /// <summary>This fact model with an actor model attached (one file, one version).</summary>
     public LogisticModel WithActors(LogisticModel? actors) => new(_weights, actors is null ? null : new LogisticModel(actors._weights));
 
+    /// <inheritdoc/>
+    public double Probability(IReadOnlyList<string> features) => Probability((IEnumerable<string>)features);
+
     /// <summary>Probability of the positive class.</summary>
     public double Probability(IEnumerable<string> features)
     {
