@@ -56,7 +56,8 @@ public sealed partial class FactExtractor
 
     /// <summary>
     /// Every party the fact could belong to: the groups of its sentence (nearest first), the groups of
-    /// up to three sentences before, the protagonist, and the rules' choice; one candidate per name.
+    /// up to three sentences before, the protagonist, the most-named company (two mentions or more),
+    /// and the rules' choice; one candidate per name.
     /// </summary>
     private List<ActorCandidate> ActorCandidates(
         List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, (string? Actor, string Rule) choice)
@@ -93,12 +94,10 @@ public sealed partial class FactExtractor
                     f.Add("protagonist");
                 }
 
-
                 if (vendor is not null && name == vendor)
                 {
                     f.Add("hardware-vendor");
                 }
-
             }
 
             list.Add(new ActorCandidate(name, rule, chosen, f));
@@ -132,6 +131,7 @@ public sealed partial class FactExtractor
             {
                 f.Add("between=coref&type=" + GroupType(g));
             }
+
             if (!isBefore && s.Tokens.Skip(g[^1].LastToken + 1).Take(4).Any(t => t.Text.StartsWith("stamm", StringComparison.OrdinalIgnoreCase)
                 || t.Text.StartsWith("komm", StringComparison.OrdinalIgnoreCase) || t.Text.StartsWith("fließ", StringComparison.OrdinalIgnoreCase)))
             {

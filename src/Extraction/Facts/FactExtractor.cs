@@ -35,8 +35,8 @@ public sealed record CandidateFact(Fact Fact, bool Accepted, IReadOnlyList<strin
 /// <summary>
 /// Turns recognised amounts and counts into facts: resolves implied and bare-dollar currencies from
 /// the article, drops retracted and non-investment money, and links each fact to the party that
-/// invests or owns (same clause first, then source phrases, then back-references), one fact per
-/// actor for "jeweils". Thread-safe.
+/// invests or owns (same clause first, then source phrases, then back-references; with an actor
+/// model, the top-scoring candidate actor), one fact per actor for "jeweils". Thread-safe.
 /// </summary>
 public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
 {
