@@ -95,6 +95,13 @@ internal static class TrainCommand
                 }
             }
 
+            await stdout.WriteLineAsync("actor ranking (mentions of gold facts whose gold actor is a candidate; right: rules' choice / actor model's top)");
+            foreach (var (part, r) in parts)
+            {
+                await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,4} mentions  rules {2,4} right  model {3,4} right",
+                    part, r.Ranked, r.RulesRankedRight, r.ModelRankedRight));
+            }
+
             return 0;
         });
         return command;

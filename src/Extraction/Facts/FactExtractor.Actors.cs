@@ -38,9 +38,17 @@ public sealed partial class FactExtractor
         }
 
         var scored = candidates.Select(c => c with { Score = Math.Round(_actorScorer.Probability(c.Features), 3) }).ToList();
+        var best = Top(scored);
 
-        // Highest score wins; on a tie the rules' choice, then the earlier (nearer) candidate.
-        var best = 0;
+        var ranked = !explain ? null : string.Join(", ", scored.OrderByDescending(c => c.Score).Take(4)
+            .Select(c => (c.Name ?? "none") + " " + c.Score.ToString("0.00", CultureInfo.InvariantCulture)));
+        return [new Linked(scored[best].Name, scored[best].Rule, scored, ranked, explain ? _actorScorer.Score(scored[best].Features).Top : [])];
+    }
+
+    /// <summary>Index of the top-scoring candidate; on a tie the rules' choice, then the earlier (nearer) candidate; -1 for none.</summary>
+    public static int Top(IReadOnlyList<ActorCandidate> scored)
+    {
+        var best = scored.Count > 0 ? 0 : -1;
         for (var i = 1; i < scored.Count; i++)
         {
             if (scored[i].Score > scored[best].Score || (scored[i].Score == scored[best].Score && scored[i].RulesChoice && !scored[best].RulesChoice))
@@ -49,9 +57,7 @@ public sealed partial class FactExtractor
             }
         }
 
-        var ranked = !explain ? null : string.Join(", ", scored.OrderByDescending(c => c.Score).Take(4)
-            .Select(c => (c.Name ?? "none") + " " + c.Score.ToString("0.00", CultureInfo.InvariantCulture)));
-        return [new Linked(scored[best].Name, scored[best].Rule, scored, ranked, explain ? _actorScorer.Score(scored[best].Features).Top : [])];
+        return best;
     }
 
     /// <summary>

@@ -4,8 +4,12 @@ using Extraction.Model;
 
 namespace Extraction.Ml;
 
-/// <summary>Figures of one part of the articles: rules alone, rules plus the fact model, and plus the actor model too.</summary>
-public sealed record PartReport(int Articles, EvalReport Rules, EvalReport Model, EvalReport ModelWithActors);
+/// <summary>
+/// Figures of one part of the articles: rules alone, rules plus the fact model, and plus the actor
+/// model too; and the ranking alone: of the mentions whose gold actor is among the candidates, how
+/// many the rules' choice and the actor model's top candidate get right.
+/// </summary>
+public sealed record PartReport(int Articles, EvalReport Rules, EvalReport Model, EvalReport ModelWithActors, int Ranked, int RulesRankedRight, int ModelRankedRight);
 
 /// <summary>Figures of one training run: training and held-out parts, and k-fold cross-validation when asked for.</summary>
 public sealed record TrainingReport(
@@ -77,10 +81,36 @@ public static class FactTrainer
             return (part.SelectMany(a => rules.Extract(a)).ToList(), part.SelectMany(a => factsOnly.Extract(a)).ToList(), part.SelectMany(a => both.Extract(a)).ToList());
         }
 
+        (int Ranked, int Rules, int Model) Rank(LogisticModel model, IEnumerable<Article> part)
+        {
+            int ranked = 0, rulesRight = 0, modelRight = 0;
+            foreach (var a in part)
+            {
+                foreach (var c in candidates[a.Id])
+                {
+                    var labels = ActorExamples(c, GoldOf(a)).Select(e => e.Label).ToList();
+                    if (labels.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    ranked++;
+                    var rulesChoice = c.Actors.ToList().FindIndex(x => x.RulesChoice);
+                    rulesRight += rulesChoice >= 0 && labels[rulesChoice] ? 1 : 0;
+                    var top = model.Actors is null ? rulesChoice
+                        : FactExtractor.Top(c.Actors.Select(x => x with { Score = Math.Round(model.Actors.Probability(x.Features), 3) }).ToList());
+                    modelRight += top >= 0 && labels[top] ? 1 : 0;
+                }
+            }
+
+            return (ranked, rulesRight, modelRight);
+        }
+
         PartReport Report(LogisticModel model, List<Article> part)
         {
             var (r, m, b) = Predict(model, part);
-            return new PartReport(part.Count, Score(r, part), Score(m, part), Score(b, part));
+            var (ranked, rulesRight, modelRight) = Rank(model, part);
+            return new PartReport(part.Count, Score(r, part), Score(m, part), Score(b, part), ranked, rulesRight, modelRight);
         }
 
         var heldOut = ordered.Where((_, i) => holdOutEvery > 0 && i % holdOutEvery == holdOutEvery - 1).ToList();
@@ -91,16 +121,23 @@ public static class FactTrainer
         if (folds >= 2)
         {
             var pooled = (Rules: new List<Fact>(), Model: new List<Fact>(), Both: new List<Fact>());
+            int ranked = 0, rulesRight = 0, modelRight = 0;
             for (var f = 0; f < folds; f++)
             {
                 var test = ordered.Where((_, i) => i % folds == f).ToList();
-                var (r, m, b) = Predict(Fit(ordered.Except(test)), test);
+                var foldModel = Fit(ordered.Except(test));
+                var (r, m, b) = Predict(foldModel, test);
                 pooled.Rules.AddRange(r);
                 pooled.Model.AddRange(m);
                 pooled.Both.AddRange(b);
+                var rank = Rank(foldModel, test);
+                ranked += rank.Ranked;
+                rulesRight += rank.Rules;
+                modelRight += rank.Model;
             }
 
-            crossValidation = new PartReport(ordered.Count, Score(pooled.Rules, ordered), Score(pooled.Model, ordered), Score(pooled.Both, ordered));
+            crossValidation = new PartReport(ordered.Count, Score(pooled.Rules, ordered), Score(pooled.Model, ordered), Score(pooled.Both, ordered),
+                ranked, rulesRight, modelRight);
         }
 
         var report = new TrainingReport(FactExamples(train).Count, FactExamples(heldOut).Count, ActorExamplesOf(train).Count,

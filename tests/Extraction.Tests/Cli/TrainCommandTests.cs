@@ -52,6 +52,8 @@ public sealed class TrainCommandTests
             }
         }
 
+        Assert.Contains("actor ranking", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"2-fold +[0-9]+ mentions +rules +[0-9]+ right +model +[0-9]+ right", stdout);
         var json = File.ReadAllText(model);
         Assert.Contains("\"format\": \"extraction-logistic-v2\"", json, StringComparison.Ordinal);
         Assert.Contains("\"actor_weights\"", json, StringComparison.Ordinal);
