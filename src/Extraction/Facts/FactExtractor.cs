@@ -18,16 +18,30 @@ public interface IFactScorer
 {
     /// <summary>Probability in [0,1] that the candidate is a fact, and the features that weighed most.</summary>
     (double Probability, IReadOnlyList<string> Top) Score(IReadOnlyList<string> features);
+
+    /// <summary>Probability alone, for ranking many candidates without building explanations.</summary>
+    double Probability(IReadOnlyList<string> features) => Score(features).Probability;
+
+    /// <summary>The scorer that ranks a fact's candidate actors, or null when the rules' choice stands.</summary>
+    IFactScorer? ActorScorer => null;
 }
+
+/// <summary>A party a fact could be linked to: its name (null: no actor), the rule that proposes it, its features and, with a model, its score.</summary>
+public sealed record ActorCandidate(string? Name, string Rule, bool RulesChoice, IReadOnlyList<string> Features, double Score = 0);
+
+/// <summary>A proposed fact with the features of its decision and its candidate actors (empty for "jeweils", which fans out by rule).</summary>
+public sealed record CandidateFact(Fact Fact, bool Accepted, IReadOnlyList<string> Features, IReadOnlyList<ActorCandidate> Actors);
 
 /// <summary>
 /// Turns recognised amounts and counts into facts: resolves implied and bare-dollar currencies from
 /// the article, drops retracted and non-investment money, and links each fact to the party that
-/// invests or owns (same clause first, then source phrases, then back-references), one fact per
-/// actor for "jeweils". Thread-safe.
+/// invests or owns (same clause first, then source phrases, then back-references; with an actor
+/// model, the top-scoring candidate actor), one fact per actor for "jeweils". Thread-safe.
 /// </summary>
-public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
+public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
 {
+    private readonly CueLexicon _cues = cues;
+    private readonly IFactScorer? _actorScorer = scorer?.ActorScorer;
     private readonly AmountRecognizer _amounts = new();
     private readonly HardwareRecognizer _hardware = new();
 
@@ -40,9 +54,13 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         .Select(c => c.Fact)
         .ToList();
 
-    /// <summary>Every candidate with its features and decision (for training and --explain).</summary>
-    public List<(Fact Fact, bool Accepted, IReadOnlyList<string> Features)> ExtractCandidates(Article article, bool explain = false)
+    /// <summary>
+    /// Every candidate with its features and decision (for training and --explain); with
+    /// <paramref name="actorCandidates"/> (or an actor model) also each fact's candidate actors.
+    /// </summary>
+    public List<CandidateFact> ExtractCandidates(Article article, bool explain = false, bool actorCandidates = false)
     {
+        var ranking = actorCandidates || _actorScorer is not null;
         var text = article.Text;
         var spans = SentenceSplitter.Split(text);
         var sentences = new List<SentenceInfo>(spans.Count);
@@ -54,12 +72,12 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
                 actors.Find(tokens, 0, tokens.Count),
                 _amounts.Recognize(text, tokens),
                 _hardware.Recognize(text, tokens),
-                cues.RetractedBefore(sentenceText)));
+                _cues.RetractedBefore(sentenceText)));
         }
 
         var dollar = ArticleDollar(sentences);
         var context = Context(sentences);
-        var results = new List<(Fact, bool, IReadOnlyList<string>)>();
+        var results = new List<CandidateFact>();
         var strong = new List<bool>();
         var overridable = new List<bool>();
         string? lastCurrency = null;
@@ -88,15 +106,15 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
                 var (first, last) = TokenRange(s.Tokens, m.Start, m.Start + m.Length);
                 var rule = RuleDecision(s, first, last, FactKind.Investment, retracted);
                 var features = Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule.Accept);
-                var (accepted, confidence, top) = Decide(rule, features);
+                var (accepted, confidence, top) = Decide(rule, features, explain);
                 var amount = m.Amount with { Currency = currency };
-                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last, null, context))
+                foreach (var link in Link(sentences, si, first, last, null, context, FactKind.Investment, ranking, explain))
                 {
-                    var fact = new Fact(article.Id, FactKind.Investment, actor, amount, null, null, null, m.Text, s.Text,
-                        m.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
-                    results.Add((fact, accepted, features));
-                    strong.Add(IsStrong(actorRule));
-                    overridable.Add(!actorRule.Contains("(company)", StringComparison.Ordinal));
+                    var fact = new Fact(article.Id, FactKind.Investment, link.Actor, amount, null, null, null, m.Text, s.Text,
+                        m.Start, confidence, explain ? Explanation(rule.Rule, link, top) : null);
+                    results.Add(new CandidateFact(fact, accepted, features, link.Candidates));
+                    strong.Add(IsStrong(link.Rule));
+                    overridable.Add(!link.Rule.Contains("(company)", StringComparison.Ordinal));
                 }
             }
 
@@ -106,15 +124,15 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
                 var retracted = s.RetractedBefore >= 0 && h.Start - s.Span.Start < s.RetractedBefore;
                 var rule = RuleDecision(s, first, last, FactKind.Hardware, retracted);
                 var features = Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule.Accept);
-                var (accepted, confidence, top) = Decide(rule, features);
+                var (accepted, confidence, top) = Decide(rule, features, explain);
                 var vendorTokens = h.Vendor;
-                foreach (var (actor, actorRule) in LinkActors(sentences, si, first, last, vendorTokens, context))
+                foreach (var link in Link(sentences, si, first, last, vendorTokens, context, FactKind.Hardware, ranking, explain))
                 {
-                    var fact = new Fact(article.Id, FactKind.Hardware, actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
-                        h.Start, confidence, explain ? new FactExplanation(rule.Rule, actorRule, top) : null);
-                    results.Add((fact, accepted, features));
-                    strong.Add(IsStrong(actorRule));
-                    overridable.Add(!actorRule.Contains("(company)", StringComparison.Ordinal));
+                    var fact = new Fact(article.Id, FactKind.Hardware, link.Actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
+                        h.Start, confidence, explain ? Explanation(rule.Rule, link, top) : null);
+                    results.Add(new CandidateFact(fact, accepted, features, link.Candidates));
+                    strong.Add(IsStrong(link.Rule));
+                    overridable.Add(!link.Rule.Contains("(company)", StringComparison.Ordinal));
                 }
             }
         }
@@ -123,14 +141,14 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
     }
 
     private static bool IsStrong(string actorRule) => actorRule is "nearest actor before the figure" or "nearest actor after the figure"
+        or "actor before the figure" or "actor after the figure"
         or "source phrase (von/aus ... stammen/fließen)" or "subsidy: the government that grants it" or "funding round: the first-named company raises";
 
     /// <summary>
     /// One figure, one owner within an article: a mention whose actor was only guessed (back-reference,
     /// protagonist, none; a headline) takes the actor that a mention of the same figure names in its own sentence.
     /// </summary>
-    private static List<(Fact Fact, bool Accepted, IReadOnlyList<string> Features)> Consolidate(
-        List<(Fact Fact, bool Accepted, IReadOnlyList<string> Features)> results, List<bool> strong, List<bool> overridable)
+    private static List<CandidateFact> Consolidate(List<CandidateFact> results, List<bool> strong, List<bool> overridable)
     {
         static string Key(Fact f) => f.Kind == FactKind.Investment
             ? $"I|{f.Amount!.Min}|{f.Amount.Max}|{f.Amount.Currency}"
@@ -143,25 +161,26 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             .ToDictionary(g => g.Key, g => g.Actors[0], StringComparer.Ordinal);
         for (var i = 0; i < results.Count; i++)
         {
-            var (fact, accepted, features) = results[i];
+            var fact = results[i].Fact;
             if (!strong[i] && overridable[i] && owners.TryGetValue(Key(fact), out var owner) && owner != fact.Actor)
             {
                 var explanation = fact.Explanation is null ? null : fact.Explanation with { ActorRule = "same figure named with its actor elsewhere in the article" };
-                results[i] = (fact with { Actor = owner, Explanation = explanation }, accepted, features);
+                results[i] = results[i] with { Fact = fact with { Actor = owner, Explanation = explanation } };
             }
         }
 
         return results;
     }
 
-    private (bool Accepted, double Confidence, IReadOnlyList<string> Top) Decide((bool Accept, double Confidence, string Rule) rule, IReadOnlyList<string> features)
+    private (bool Accepted, double Confidence, IReadOnlyList<string> Top) Decide((bool Accept, double Confidence, string Rule) rule, IReadOnlyList<string> features, bool explain)
     {
         if (scorer is null)
         {
             return (rule.Accept, rule.Confidence, [rule.Rule]);
         }
 
-        var (p, top) = scorer.Score(features);
+        // The strongest features are only needed for --explain; ranking them for every candidate costs time.
+        var (p, top) = explain ? scorer.Score(features) : (scorer.Probability(features), []);
         return (p >= threshold, Math.Round(p, 3), top);
     }
 
@@ -272,12 +291,12 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
     {
         for (var d = 1; d < tokens.Count; d++)
         {
-            if (first - d >= 0 && cues.Is(set, tokens[first - d]))
+            if (first - d >= 0 && _cues.Is(set, tokens[first - d]))
             {
                 return first - d;
             }
 
-            if (last + d < tokens.Count && cues.Is(set, tokens[last + d]))
+            if (last + d < tokens.Count && _cues.Is(set, tokens[last + d]))
             {
                 return last + d;
             }
@@ -321,7 +340,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
 
         foreach (var t in s.Tokens)
         {
-            if (cues.Is("positive", t) || cues.Is("negative", t))
+            if (_cues.Is("positive", t) || _cues.Is("negative", t))
             {
                 f.Add("cue=" + t.Text.ToLowerInvariant());
             }
@@ -332,8 +351,17 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         return f;
     }
 
-    /// <summary>Article-level context for linking: the country a bare "die Regierung" means, the protagonist.</summary>
-    private sealed record ArticleContext(string? Country, string? Protagonist);
+    /// <summary>
+    /// Article-level context for linking: the country a bare "die Regierung" means, the protagonist, the
+    /// most-named company, and the actor groups of each sentence once computed (actor candidates look
+    /// back three sentences for every figure).
+    /// </summary>
+    private sealed record ArticleContext(string? Country, string? Protagonist, string? MostNamed)
+    {
+        public Dictionary<int, List<List<ActorMention>>> Groups { get; } = [];
+
+        public Dictionary<SentenceInfo, List<ActorMention>> Mentions { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     private static ArticleContext Context(List<SentenceInfo> sentences)
     {
@@ -342,12 +370,19 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             .GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => a.Start)).FirstOrDefault()?.Key;
         var top = all.GroupBy(a => a.Canonical).OrderByDescending(g => g.Count()).FirstOrDefault();
         var protagonist = top is not null && top.Count() >= 3 && top.Count() * 10 >= all.Count * 4 ? top.Key : null;
-        return new ArticleContext(country, protagonist);
+        var mostNamed = all.Where(a => a.Type == "org").GroupBy(a => a.Canonical).Where(g => g.Count() >= 2)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => a.Start)).FirstOrDefault()?.Key;
+        return new ArticleContext(country, protagonist, mostNamed);
     }
 
     /// <summary>Actors a sentence names: gazetteer hits not used as places ("in Brandenburg"), plus "die Regierung" as the article's country.</summary>
     private List<ActorMention> Candidates(SentenceInfo s, ArticleContext context)
     {
+        if (context.Mentions.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
         var list = new List<ActorMention>();
         foreach (var a in s.Actors)
         {
@@ -364,7 +399,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         {
             for (var k = 0; k < s.Tokens.Count; k++)
             {
-                if (cues.Is("government", s.Tokens[k]) && !s.Actors.Any(a => a.FirstToken <= k && k <= a.LastToken))
+                if (_cues.Is("government", s.Tokens[k]) && !s.Actors.Any(a => a.FirstToken <= k && k <= a.LastToken))
                 {
                     // "der Bund" is a federal government: Germany's unless the article is about Switzerland or Austria.
                     var country = s.Tokens[k].Is("Bund") && context.Country is not ("Schweiz" or "Österreich") ? "Deutschland" : context.Country;
@@ -374,6 +409,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         }
 
         list.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
+        context.Mentions[s] = list;
         return list;
     }
 
@@ -388,7 +424,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         var groups = Coordinate(s.Tokens, mentions);
 
         // "jeweils": one fact per member of the list before the figure (or in the sentence before).
-        if (s.Tokens.Any(t => t.Is("jeweils")))
+        if (HasJeweils(s))
         {
             var list = groups.Where(g => g.Count >= 2 && g[^1].LastToken < first).LastOrDefault();
             if (list is null && groups.Count == 0 && si > 0)
@@ -400,7 +436,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
             {
                 foreach (var a in list.Select(a => a.Canonical).Distinct())
                 {
-                    yield return (a, "jeweils: one fact per actor");
+                    yield return (a, JeweilsRule);
                 }
 
                 yield break;
@@ -428,14 +464,14 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
         }
 
         // Funding rounds: the company that raises the money is named first ("X sammelt ... ein", "X kam in einer Runde mit Investoren wie ...").
-        if (groups.Count > 1 && s.Tokens.Any(t => cues.Is("round", t)))
+        if (groups.Count > 1 && s.Tokens.Any(t => _cues.Is("round", t)))
         {
             yield return (Name(groups[0]), "funding round: the first-named company raises");
             yield break;
         }
 
         // Subsidies come from governments: prefer a country, the EU or a region.
-        if (s.Tokens.Any(t => cues.Is("subsidy", t)))
+        if (s.Tokens.Any(t => _cues.Is("subsidy", t)))
         {
             var gov = groups.Where(g => g.All(a => a.Type is "country" or "eu" or "region")).ToList();
             var pick = gov.Where(g => g[^1].LastToken < first).LastOrDefault() ?? gov.FirstOrDefault();
@@ -462,7 +498,7 @@ public sealed class FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactS
 
         // Back-references: "Er", "Das Unternehmen", "Der Plan", "demzufolge": up to three sentences back;
         // "das Unternehmen" and "der Konzern" look for a company, "die Regierung" for a country.
-        var corefIndex = s.Tokens.FindIndex(t => cues.Is("coref", t));
+        var corefIndex = s.Tokens.FindIndex(t => _cues.Is("coref", t));
         var coref = corefIndex >= 0;
         var corefWord = coref ? s.Tokens[corefIndex].Text : "";
         var wantsOrg = corefWord.StartsWith("Unternehmen", StringComparison.OrdinalIgnoreCase)

@@ -11,24 +11,41 @@ public sealed record Example(IReadOnlyList<string> Features, bool Label);
 
 /// <summary>
 /// Binary logistic regression over sparse string features, trained by deterministic SGD with L2.
-/// It is the ML half of rules-plus-ML: rules propose candidates, this model decides. Same data,
-/// same model file, byte for byte.
+/// It is the ML half of rules-plus-ML: rules propose candidates, this model decides, and an attached
+/// actor model (the same kind of model) ranks each fact's candidate actors. Same data, same model
+/// file, byte for byte.
 /// </summary>
 public sealed class LogisticModel : IFactScorer
 {
+    private const string FormatV1 = "extraction-logistic-v1";
+    private const string FormatV2 = "extraction-logistic-v2";
+
     private readonly Dictionary<string, double> _weights;
 
-    private LogisticModel(Dictionary<string, double> weights, string version)
+    private LogisticModel(Dictionary<string, double> weights, LogisticModel? actors = null)
     {
         _weights = weights;
-        Version = version;
+        Actors = actors;
+        Version = Hash(weights, actors?._weights);
     }
 
-    /// <summary>Content hash of the weights: changes exactly when the model does.</summary>
+    /// <summary>Content hash of the weights (and the actor model's): changes exactly when the model does.</summary>
     public string Version { get; }
 
     /// <summary>Number of non-zero weights.</summary>
     public int Size => _weights.Count;
+
+    /// <summary>The model that ranks candidate actors, or null when the rules' choice of actor stands.</summary>
+    public LogisticModel? Actors { get; }
+
+    /// <inheritdoc/>
+    public IFactScorer? ActorScorer => Actors;
+
+    /// <summary>This fact model with an actor model attached (one file, one version).</summary>
+    public LogisticModel WithActors(LogisticModel? actors) => new(_weights, actors is null ? null : new LogisticModel(actors._weights));
+
+    /// <inheritdoc/>
+    public double Probability(IReadOnlyList<string> features) => Probability((IEnumerable<string>)features);
 
     /// <summary>Probability of the positive class.</summary>
     public double Probability(IEnumerable<string> features)
@@ -98,10 +115,11 @@ public sealed class LogisticModel : IFactScorer
             .Select(kv => (kv.Key, Value: Math.Round(kv.Value, 4)))
             .Where(kv => kv.Value != 0)
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        return new LogisticModel(rounded, Hash(rounded));
+        return new LogisticModel(rounded);
     }
 
-    private static string Hash(Dictionary<string, double> weights)
+    // A model without actor weights hashes as it did in format v1, so old versions stay valid.
+    private static string Hash(Dictionary<string, double> weights, Dictionary<string, double>? actors)
     {
         var sb = new StringBuilder();
         foreach (var kv in weights.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -109,34 +127,60 @@ public sealed class LogisticModel : IFactScorer
             sb.Append(kv.Key).Append('=').Append(kv.Value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
 
+        foreach (var kv in (actors ?? []).OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            sb.Append("actor:").Append(kv.Key).Append('=').Append(kv.Value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())), 0, 6).ToLowerInvariant();
     }
 
-    /// <summary>The model file: sorted weights, so the same model is the same bytes.</summary>
+    /// <summary>The model file: sorted weights (format v2 adds "actor_weights"), so the same model is the same bytes.</summary>
     public string ToJson(string? description = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteString("format", "extraction-logistic-v1");
+            writer.WriteString("format", Actors is null ? FormatV1 : FormatV2);
             writer.WriteString("version", Version);
             if (description is not null)
             {
                 writer.WriteString("description", description);
             }
 
-            writer.WriteStartObject("weights");
-            foreach (var kv in _weights.OrderBy(k => k.Key, StringComparer.Ordinal))
+            WriteWeights(writer, "weights", _weights);
+            if (Actors is not null)
             {
-                writer.WriteNumber(kv.Key, kv.Value);
+                WriteWeights(writer, "actor_weights", Actors._weights);
             }
 
-            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteWeights(Utf8JsonWriter writer, string name, Dictionary<string, double> weights)
+    {
+        writer.WriteStartObject(name);
+        foreach (var kv in weights.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(kv.Key, kv.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static Dictionary<string, double> ReadWeights(JsonElement element)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in element.EnumerateObject())
+        {
+            weights[p.Name] = p.Value.GetDouble();
+        }
+
+        return weights;
     }
 
     /// <summary>Reads a model file; throws <see cref="FormatException"/> for anything else.</summary>
@@ -146,18 +190,15 @@ public sealed class LogisticModel : IFactScorer
         {
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
-            if (root.GetProperty("format").GetString() != "extraction-logistic-v1")
+            var format = root.GetProperty("format").GetString();
+            if (format is not (FormatV1 or FormatV2))
             {
-                throw new FormatException("not an extraction-logistic-v1 model");
+                throw new FormatException($"not an {FormatV1} or {FormatV2} model");
             }
 
-            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var p in root.GetProperty("weights").EnumerateObject())
-            {
-                weights[p.Name] = p.Value.GetDouble();
-            }
-
-            return new LogisticModel(weights, Hash(weights));
+            var weights = ReadWeights(root.GetProperty("weights"));
+            var actors = format == FormatV2 ? new LogisticModel(ReadWeights(root.GetProperty("actor_weights"))) : null;
+            return new LogisticModel(weights, actors);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -16,14 +16,14 @@ public sealed class CliTests
         var (code, stdout, stderr) = await CliRunner.Run("run", Repo.Samples, "--out", outDir);
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("17 articles", stdout, StringComparison.Ordinal);
+        Assert.Contains("25 articles", stdout, StringComparison.Ordinal);
         foreach (var f in new[] { "articles.jsonl", "facts.jsonl", "records.jsonl", "run.json" })
         {
             Assert.True(File.Exists(Path.Combine(outDir, f)), f);
         }
 
         using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
-        Assert.Equal(17, run.RootElement.GetProperty("counts").GetProperty("articles").GetInt32());
+        Assert.Equal(25, run.RootElement.GetProperty("counts").GetProperty("articles").GetInt32());
         var article = JsonDocument.Parse(File.ReadLines(Path.Combine(outDir, "articles.jsonl")).First()).RootElement;
         Assert.Equal("01_newsportal_microsoft_deutschland.html", article.GetProperty("article").GetString());
     }

@@ -18,8 +18,8 @@ public sealed class RunCommandStoreTests : IDisposable
 
         Assert.Equal(0, first.Code);
         Assert.True(File.Exists(Path.Combine(_dir["out"], "store.db")));
-        Assert.Contains("run 1: 17 new, 0 changed, 0 unchanged, 0 removed, 0 failed; 17 processed, 0 reused", first.Out, StringComparison.Ordinal);
-        Assert.Contains("run 2: 0 new, 0 changed, 17 unchanged, 0 removed, 0 failed; 0 processed, 17 reused", second.Out, StringComparison.Ordinal);
+        Assert.Contains("run 1: 25 new, 0 changed, 0 unchanged, 0 removed, 0 failed; 25 processed, 0 reused", first.Out, StringComparison.Ordinal);
+        Assert.Contains("run 2: 0 new, 0 changed, 25 unchanged, 0 removed, 0 failed; 0 processed, 25 reused", second.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,89 @@
+using Extraction.Tests.Support;
+
+namespace Extraction.Tests.Cli;
+
+public sealed class TrainCommandTests
+{
+    private static readonly (string Name, string Text)[] Articles =
+    [
+        ("a1.txt", "Microsoft will 3 Milliarden Euro in Rechenzentren in Deutschland investieren. Der Umsatz lag zuletzt bei 60 Milliarden Dollar."),
+        ("a2.txt", "In Texas will Oracle für OpenAI rund 4 Milliarden Dollar in ein Rechenzentrum investieren."),
+        ("a3.txt", "Die Deutsche Telekom baut in München ein Rechenzentrum mit 10.000 Nvidia-GPUs. Das Unternehmen investiert dafür eine Milliarde Euro."),
+        ("a4.txt", "Infineon und Bosch steuern jeweils 150 Millionen Euro bei."),
+    ];
+
+    private const string Gold = """
+        {"article": "a1.txt", "kind": "investment", "actor": "Microsoft", "amount_min": 3000000000.0, "amount_max": 3000000000.0, "currency": "EUR", "qualifier": "exact", "quote": "q"}
+        {"article": "a2.txt", "kind": "investment", "actor": "Oracle", "amount_min": 4000000000.0, "amount_max": 4000000000.0, "currency": "USD", "qualifier": "about", "quote": "q"}
+        {"article": "a3.txt", "kind": "hardware", "actor": "Deutsche Telekom", "count": 10000, "unit": "GPU", "model": null, "qualifier": "exact", "quote": "q"}
+        {"article": "a3.txt", "kind": "investment", "actor": "Deutsche Telekom", "amount_min": 1000000000.0, "amount_max": 1000000000.0, "currency": "EUR", "qualifier": "exact", "quote": "q"}
+        {"article": "a4.txt", "kind": "investment", "actor": "Infineon", "amount_min": 150000000.0, "amount_max": 150000000.0, "currency": "EUR", "qualifier": "exact", "quote": "q"}
+        {"article": "a4.txt", "kind": "investment", "actor": "Bosch", "amount_min": 150000000.0, "amount_max": 150000000.0, "currency": "EUR", "qualifier": "exact", "quote": "q"}
+        """;
+
+    private static CliRunner.TempDir Corpus()
+    {
+        var tmp = CliRunner.Temp();
+        foreach (var (name, text) in Articles)
+        {
+            tmp.File("in/" + name, text);
+        }
+
+        tmp.File("gold.jsonl", Gold);
+        return tmp;
+    }
+
+    [Fact]
+    public async Task Train_WithFolds_PrintsAllPartsAndConfigurationsAndWritesBothWeightSets()
+    {
+        using var tmp = Corpus();
+        var model = Path.Combine(tmp.Path, "m.json");
+
+        var (code, stdout, stderr) = await CliRunner.Run("train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", model, "--folds", "2");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("train: 3 articles", stdout, StringComparison.Ordinal);
+        Assert.Contains("candidate actors", stdout, StringComparison.Ordinal);
+        foreach (var part in new[] { "train", "held-out", "2-fold" })
+        {
+            foreach (var config in new[] { "rules ", "rules+model ", "rules+model+actors " })
+            {
+                Assert.Contains(stdout.Split('\n'), l => l.StartsWith(part, StringComparison.Ordinal) && l.Contains(config, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Contains("actor ranking", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"2-fold +[0-9]+ mentions +rules +[0-9]+ right +model +[0-9]+ right", stdout);
+        var json = File.ReadAllText(model);
+        Assert.Contains("\"format\": \"extraction-logistic-v2\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"actor_weights\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_Twice_ByteIdenticalModel()
+    {
+        using var tmp = Corpus();
+        var first = Path.Combine(tmp.Path, "m1.json");
+        var second = Path.Combine(tmp.Path, "m2.json");
+        string[] Args(string path) => ["train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", path, "--folds", "2"];
+
+        Assert.Equal(0, (await CliRunner.Run(Args(first))).Code);
+        Assert.Equal(0, (await CliRunner.Run(Args(second))).Code);
+
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Theory]
+    [InlineData("--folds", "5")]
+    [InlineData("--folds", "-1")]
+    [InlineData("--hold-out-every", "-2")]
+    public async Task Train_BadFoldsOrHoldOut_UsageError(string option, string value)
+    {
+        using var tmp = Corpus();
+
+        var (code, _, stderr) = await CliRunner.Run("train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", Path.Combine(tmp.Path, "m.json"), option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains("extract train:", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,149 @@
+using Extraction.Facts;
+using Extraction.Ml;
+using Extraction.Model;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Facts;
+
+/// <summary>Candidate actors with features, and their ranking by an actor model trained on tiny synthetic examples.</summary>
+public sealed class ActorRankingTests
+{
+    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelStore.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelStore.Embedded);
+    private static readonly LogisticModel Shipped = FactModelFile.TryLoad(ModelStore.Embedded) ?? throw new InvalidOperationException("no shipped model");
+
+    // "<Owner> will für <Client> ... investieren": the nearest name before the figure is the client, the owner is the subject.
+    private static readonly (string Owner, string Client, string Text)[] Training =
+    [
+        ("Oracle", "OpenAI", "In Texas will Oracle für OpenAI rund 4 Milliarden Dollar in ein Rechenzentrum investieren."),
+        ("Microsoft", "Anthropic", "In Irland will Microsoft für Anthropic rund 2 Milliarden Dollar in neue Rechenzentren investieren."),
+        ("Google", "Mistral AI", "In Belgien will Google für Mistral AI etwa 3 Milliarden Euro in Rechenzentren investieren."),
+        ("Amazon", "Cohere", "In Kanada will Amazon für Cohere rund 1 Milliarde Dollar in Rechenzentren investieren."),
+    ];
+
+    private static List<Example> SyntheticActorExamples()
+    {
+        var rules = new FactExtractor(Actors, Cues);
+        var examples = new List<Example>();
+        foreach (var (owner, _, text) in Training)
+        {
+            var fact = Assert.Single(rules.ExtractCandidates(new Article("t.txt", "", text, 0), actorCandidates: true));
+            examples.AddRange(fact.Actors.Select(a => new Example(a.Features, a.Name == owner)));
+        }
+
+        return examples;
+    }
+
+    private static LogisticModel WithSyntheticActorModel() => Shipped.WithActors(LogisticModel.Train(SyntheticActorExamples()));
+
+    [Fact]
+    public void ExtractCandidates_ActorCandidates_CarryRuleAndFeatures()
+    {
+        var text = "Microsoft will 3 Milliarden Euro in Rechenzentren investieren, sagte ein Sprecher von Nvidia.";
+
+        var fact = Assert.Single(new FactExtractor(Actors, Cues).ExtractCandidates(new Article("t.txt", "", text, 0), actorCandidates: true));
+
+        var microsoft = Assert.Single(fact.Actors, a => a.Name == "Microsoft");
+        Assert.True(microsoft.RulesChoice);
+        Assert.Equal("nearest actor before the figure", microsoft.Rule);
+        Assert.Contains("rules-choice", microsoft.Features);
+        Assert.Contains("where=before", microsoft.Features);
+        Assert.Contains("sentence-start", microsoft.Features);
+        Assert.Contains("subject", microsoft.Features);
+        Assert.Contains("type=org", microsoft.Features);
+        var nvidia = Assert.Single(fact.Actors, a => a.Name == "Nvidia");
+        Assert.False(nvidia.RulesChoice);
+        Assert.Equal("actor after the figure", nvidia.Rule);
+        Assert.Contains("where=after", nvidia.Features);
+        Assert.Contains("pre=von", nvidia.Features);
+        Assert.Contains("clause=crossed", nvidia.Features);
+        Assert.Contains("between=invest", nvidia.Features);
+        Assert.DoesNotContain("subject", nvidia.Features);
+    }
+
+    [Fact]
+    public void ExtractCandidates_BackReference_OffersEarlierSentencesAndMarksTheCoreference()
+    {
+        var text = "Equinix baut in Frankfurt. Die Deutsche Telekom betreibt nebenan ein Rechenzentrum. Das Unternehmen hat 400 Millionen Euro investiert.";
+
+        var fact = Assert.Single(new FactExtractor(Actors, Cues).ExtractCandidates(new Article("t.txt", "", text, 0), actorCandidates: true));
+
+        Assert.Equal(["Deutsche Telekom", "Equinix"], fact.Actors.Select(a => a.Name!).Order(StringComparer.Ordinal));
+        Assert.Contains("where=prev1", fact.Actors.Single(a => a.Name == "Deutsche Telekom").Features);
+        Assert.Contains("where=prev2", fact.Actors.Single(a => a.Name == "Equinix").Features);
+        Assert.All(fact.Actors, a => Assert.Contains("coref-company&org", a.Features));
+    }
+
+    [Fact]
+    public void Extract_RulesPickTheNearestName_ActorModelPicksTheOwner()
+    {
+        var article = new Article("t.txt", "", "In Hessen will Equinix für Nscale rund 2 Milliarden Euro in einen Campus investieren.", 0);
+
+        var rulesOnly = Assert.Single(new FactExtractor(Actors, Cues).Extract(article));
+        var ranked = Assert.Single(new FactExtractor(Actors, Cues, WithSyntheticActorModel()).Extract(article, explain: true));
+
+        Assert.Equal("Nscale", rulesOnly.Actor);
+        Assert.Equal("Equinix", ranked.Actor);
+        Assert.Contains("actor model: Equinix", ranked.Explanation!.ActorRule, StringComparison.Ordinal);
+        Assert.Contains(ranked.Explanation.Features, f => f.StartsWith("actor ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_FactModelWithoutActorModel_KeepsTheRulesChoice()
+    {
+        var article = new Article("t.txt", "", "In Hessen will Equinix für Nscale rund 2 Milliarden Euro in einen Campus investieren.", 0);
+
+        var fact = Assert.Single(new FactExtractor(Actors, Cues, WithSyntheticActorModel().WithActors(null)).Extract(article));
+
+        Assert.Equal("Nscale", fact.Actor);
+    }
+
+    [Fact]
+    public void Extract_JeweilsWithActorModel_StillOneFactPerActor()
+    {
+        var article = new Article("t.txt", "", "In Bayern wollen Infineon und Bosch für Siemens jeweils 150 Millionen Euro investieren.", 0);
+
+        var facts = new FactExtractor(Actors, Cues, WithSyntheticActorModel()).Extract(article);
+
+        Assert.Equal(["Bosch", "Infineon"], facts.Select(f => f.Actor!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_JointInvestorsWithActorModel_OneCandidateForTheGroup()
+    {
+        var article = new Article("t.txt", "", "Siemens und SAP investieren gemeinsam 800 Millionen Euro in ein Rechenzentrum.", 0);
+
+        var candidate = Assert.Single(new FactExtractor(Actors, Cues).ExtractCandidates(article, actorCandidates: true));
+        var fact = Assert.Single(new FactExtractor(Actors, Cues, WithSyntheticActorModel()).Extract(article));
+
+        Assert.Contains(candidate.Actors, a => a.Name == "Siemens und SAP" && a.Features.Contains("joint"));
+        Assert.Equal("Siemens und SAP", fact.Actor);
+    }
+
+    [Fact]
+    public void TrainActorModel_SameExamples_ByteIdenticalFileThatRoundTrips()
+    {
+        var first = WithSyntheticActorModel();
+        var second = WithSyntheticActorModel();
+
+        var back = LogisticModel.FromJson(first.ToJson("x"));
+
+        Assert.Equal(first.ToJson("x"), second.ToJson("x"));
+        Assert.Contains("\"format\": \"extraction-logistic-v2\"", first.ToJson(), StringComparison.Ordinal);
+        Assert.Contains("\"actor_weights\"", first.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(first.Version, back.Version);
+        Assert.NotNull(back.Actors);
+        Assert.Equal(first.Actors!.Version, back.Actors.Version);
+    }
+
+    [Fact]
+    public void WithActors_ChangesTheVersion_WithoutActorsWritesFormatV1()
+    {
+        var ranked = WithSyntheticActorModel();
+        var plain = ranked.WithActors(null);
+
+        Assert.NotEqual(ranked.Version, plain.Version);
+        Assert.Contains("\"format\": \"extraction-logistic-v1\"", plain.ToJson(), StringComparison.Ordinal);
+        Assert.Null(LogisticModel.FromJson(plain.ToJson()).Actors);
+    }
+}
