@@ -201,17 +201,15 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         var taken = new bool[items.Count];
         Directory.CreateDirectory(request.OutDir);
         using var table = pipeline.Records.CreateTable(request.OutDir);
-        using var output = new OrderedJsonlWriter<ArticleOutcome>(
+        using var output = new OrderedJsonlWriter<Written>(
             [Path.Combine(request.OutDir, "articles.jsonl"), Path.Combine(request.OutDir, "facts.jsonl")],
-            static (o, file) => o.Article is null ? []
-                : file == 0 ? [JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))]
-                : o.Facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f))),
-            (i, o) =>
+            static (w, file) => file == 0 ? w.ArticleJson : w.FactJson,
+            (i, w) =>
             {
-                lines[i] = ArticleLine.Of(o);
-                if (o.Article is not null)
+                lines[i] = ArticleLine.Of(w.Outcome);
+                if (w.Outcome.Article is not null)
                 {
-                    table.AddRange(o.Facts);
+                    table.AddRange(w.Outcome.Facts);
                 }
             });
         var stages = new StageTimes();
@@ -222,7 +220,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             if (run.Committed.TryGetValue(items[i].ArticleId, out var prior))
             {
                 taken[i] = true;
-                output.Add(i, FromStore(store!, items[i], prior));
+                output.Add(i, Written.Of(FromStore(store!, items[i], prior)));
                 resumedCount++;
             }
         }
@@ -244,7 +242,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                         return;
                     }
 
-                    output.Add(i, p.Outcome);
+                    output.Add(i, Written.Of(p.Outcome));
                     if (committer is null)
                     {
                         request.Progress?.ArticleDone(p.Outcome);
@@ -489,6 +487,14 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
         var models = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
         return $"{pipeline.Version}; models {models}{(explain ? "; explain" : "")}";
+    }
+
+    /// <summary>An outcome with its JSON lines, made by the worker so the ordered writer only writes.</summary>
+    private sealed record Written(ArticleOutcome Outcome, string[] ArticleJson, string[] FactJson)
+    {
+        public static Written Of(ArticleOutcome o) => o.Article is null
+            ? new(o, [], [])
+            : new(o, [JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))], [.. o.Facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f)))]);
     }
 
     /// <summary>What run.json and the summary keep of one article once it is written.</summary>
