@@ -46,10 +46,12 @@ articles="$(grep -m1 -o '"articles": [0-9]*' "$work/out/run.json" | grep -o '[0-
 facts="$(grep -m1 -o '"facts": [0-9]*' "$work/out/run.json" | grep -o '[0-9]*$')"
 records="$(grep -m1 -o '"records": [0-9]*' "$work/out/run.json" | grep -o '[0-9]*$')"
 timings="$(tr -d ' \n' < "$work/out/run.json" | grep -o '"timings_ms":{[^}]*}')"
+memory="$(tr -d ' \n' < "$work/out/run.json" | grep -o '"memory_mb":{[^}]*}' || true)"
 awk -v p="$profile" -v n="$articles" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$count" -v f="$facts" -v rec="$records" -v s="$status" \
     -v cpu="$(cpu_seconds "$work/time.txt")" -v pct="$(cpu_percent "$work/time.txt")" 'BEGIN {
-  printf "corpus: %d articles (profile %s), %d bytes (%.1f MB); exit %d\n", c, p, b, b / 1e6, s
+  printf "corpus: %d articles (profile %s), %.0f bytes (%.1f MB); exit %d\n", c, p, b, b / 1e6, s
   printf "result: %d articles, %d facts, %d records in %.1f s wall: %.1f articles/s, %.2f MB/s, peak RSS %d MB\n", n, f, rec, w, n / w, b / 1e6 / w, r
   printf "cpu: %.1f s user+sys (%s of one core on average): %.2f MB per CPU-second, %.1f articles per CPU-second\n", cpu, pct, b / 1e6 / cpu, n / cpu
 }'
 echo "pipeline timings: $timings"
+echo "pipeline memory: $memory"

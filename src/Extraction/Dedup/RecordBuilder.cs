@@ -57,7 +57,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
         var entries = table.EntryArray.AsSpan(0, table.Count);
         var keyRank = Ranks(table.Keys);
         var articleRank = Ranks(table.Articles);
-        AdoptActors(entries);
+        AdoptActors(entries, table);
 
         // One sort puts every group's facts together in value order; a sweep then cuts clusters: a fact
         // joins the open cluster while it is close to the cluster's anchor (its smallest value), so the
@@ -121,15 +121,17 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     /// A fact without an actor joins the one actor group that states the same value (a headline
     /// repeating the body's figure); with none or several candidates it stays alone.
     /// </summary>
-    private void AdoptActors(Span<FactTable.Entry> entries)
+    private void AdoptActors(Span<FactTable.Entry> entries, FactTable table)
     {
+        var slotOf = table.KeySlot;
+        var hasActor = table.KeyHasActor;
         // Per kind and currency (or unit): the distinct values that known actors state, sorted.
         var distinct = new HashSet<(int Slot, decimal Min, decimal Max, int Key)>();
         foreach (ref readonly var e in entries)
         {
-            if (e.HasActor)
+            if (hasActor[e.Key])
             {
-                distinct.Add((e.Slot, e.Min, e.Max, e.Key));
+                distinct.Add((slotOf[e.Key], e.Min, e.Max, e.Key));
             }
         }
 
@@ -138,7 +140,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Min).ThenBy(e => e.Max).ThenBy(e => e.Key).ToArray());
         foreach (ref var e in entries)
         {
-            if (e.HasActor || !known.TryGetValue(e.Slot, out var same))
+            if (hasActor[e.Key] || !known.TryGetValue(slotOf[e.Key], out var same))
             {
                 continue;
             }

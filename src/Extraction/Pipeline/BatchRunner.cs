@@ -20,6 +20,9 @@ public sealed record RunSummary(
     IReadOnlyList<InputFailure> Failures,
     IReadOnlyDictionary<string, long> TimingsMs)
 {
+    /// <summary>Memory in MB: the process's peak working set, and the managed heap after processing and after the records.</summary>
+    public IReadOnlyDictionary<string, long> MemoryMb { get; init; } = new Dictionary<string, long>();
+
     /// <summary>The store's id of this run, or null without a store.</summary>
     public long? RunId { get; init; }
 
@@ -176,6 +179,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     {
         var started = time.GetUtcNow();
         var timings = new Dictionary<string, long>(StringComparer.Ordinal);
+        var memory = new Dictionary<string, long>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         using var store = request.StorePath is null ? null : RunStore.Open(request.StorePath, time);
         var stale = store?.AcquireLock();
@@ -274,6 +278,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         clock.Restart();
         output.Complete();
         timings["write"] = clock.ElapsedMilliseconds;
+        var heapAfterProcess = GC.GetTotalMemory(forceFullCollection: false);
 
         var finished = lines.Where(o => o is not null).Select(o => o!).ToList();
         var done = finished.Where(o => o.Failure is null).ToList();
@@ -299,6 +304,12 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             : store.WriteRecords(run.Id!.Value, Records());
         AtomicFile.WriteLines(Path.Combine(request.OutDir, "records.jsonl"), recordLines);
         timings["dedup"] = clock.ElapsedMilliseconds;
+        memory["managed_after_process"] = heapAfterProcess / (1024 * 1024);
+        memory["managed_after_records"] = GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024);
+        using (var self = Process.GetCurrentProcess())
+        {
+            memory["peak_working_set"] = self.PeakWorkingSet64 / (1024 * 1024);
+        }
 
         var summary = new RunSummary(started, time.GetUtcNow(), request.Inputs, done.Count, table.Count, recordCount, failures, timings)
         {
@@ -310,6 +321,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             Changed = done.Count(o => o.Change == ArticleChange.Changed),
             Unchanged = done.Count(o => o.Change == ArticleChange.Unchanged),
             Removed = removed,
+            MemoryMb = memory,
             Processed = done.Count(o => o.Status == ArticleStatus.Processed),
             Reused = done.Count(o => o.Status == ArticleStatus.Reused),
             Pending = items.Count - finished.Count,
@@ -564,6 +576,13 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             }
 
             w.WriteNumber("total", (long)(s.Finished - s.Started).TotalMilliseconds);
+            w.WriteEndObject();
+            w.WriteStartObject("memory_mb");
+            foreach (var kv in s.MemoryMb)
+            {
+                w.WriteNumber(kv.Key, kv.Value);
+            }
+
             w.WriteEndObject();
             w.WriteStartArray("articles");
             foreach (var o in finished)
