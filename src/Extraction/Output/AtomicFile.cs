@@ -6,7 +6,17 @@ namespace Extraction.Output;
 public static class AtomicFile
 {
     /// <summary>Writes lines (UTF-8, '\n' endings) atomically.</summary>
-    public static void WriteLines(string path, IEnumerable<string> lines)
+    public static void WriteLines(string path, IEnumerable<string> lines) => Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" };
+        foreach (var line in lines)
+        {
+            writer.WriteLine(line);
+        }
+    });
+
+    /// <summary>Writes what <paramref name="write"/> puts into the stream, atomically.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -14,15 +24,8 @@ public static class AtomicFile
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
             {
-                writer.NewLine = "\n";
-                foreach (var line in lines)
-                {
-                    writer.WriteLine(line);
-                }
-
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -327,9 +327,15 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             Pending = items.Count - finished.Count,
             StaleLock = stale,
         };
-        var json = RunJson(summary, items.Count + resolveFailures.Count, finished);
-        AtomicFile.WriteText(Path.Combine(request.OutDir, "run.json"), json);
-        store?.FinishRun(run.Id!.Value, cancelled ? "cancelled" : "done", json);
+        // run.json streams to its file; the store keeps it without the per-article list (that is in run_articles).
+        AtomicFile.Write(Path.Combine(request.OutDir, "run.json"), stream => RunJson(stream, summary, items.Count + resolveFailures.Count, finished));
+        if (store is not null)
+        {
+            using var buffer = new MemoryStream();
+            RunJson(buffer, summary, items.Count + resolveFailures.Count, null);
+            store.FinishRun(run.Id!.Value, cancelled ? "cancelled" : "done", Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
         return summary;
     }
 
@@ -526,10 +532,10 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 o.Facts.Count, o.Elapsed, o.Encoding, o.Status, o.Change, o.Sha256, o.FromInterruptedRun);
     }
 
-    private string RunJson(RunSummary s, int inputCount, IReadOnlyList<ArticleLine> finished)
+    // run.json; without the article list when 'finished' is null.
+    private void RunJson(Stream output, RunSummary s, int inputCount, IReadOnlyList<ArticleLine>? finished)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, IndentedJson))
+        using (var w = new Utf8JsonWriter(output, IndentedJson))
         {
             w.WriteStartObject();
             w.WriteString("started", s.Started);
@@ -584,6 +590,12 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             }
 
             w.WriteEndObject();
+            if (finished is null)
+            {
+                w.WriteEndObject();
+                return;
+            }
+
             w.WriteStartArray("articles");
             foreach (var o in finished)
             {
@@ -623,7 +635,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        output.WriteByte((byte)'\n');
     }
 
     /// <summary>Adapts the old per-article callback.</summary>
