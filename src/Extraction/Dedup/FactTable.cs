@@ -6,7 +6,7 @@ namespace Extraction.Dedup;
 /// <summary>
 /// The facts of a run, held for deduplication without holding them in memory: what grouping and
 /// ordering need (claim key, value range, article, offset) stays in 56-byte entries, kept in
-/// chunks while facts come in and joined into one exact-size array for sorting; the rest of each
+/// chunks (no doubling, no copy: records are built over a sorted index into them); the rest of each
 /// fact (sentence, phrase, qualifier, names) goes to a spill file, read back one record at a time
 /// when records are written. A run of 1,000,000 facts keeps about 56 MB here, whatever the
 /// sentences weigh. Facts are added from one thread at a time.
@@ -33,7 +33,6 @@ public sealed class FactTable : IDisposable
     private readonly Dictionary<string, int> _slotIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
     private readonly List<Entry[]> _chunks = [];
-    private Entry[]? _sealed;
     private BinaryReader? _reader;
 
     /// <summary>A table whose spill file is a temporary file in <paramref name="spillFolder"/>, or memory when it is null.</summary>
@@ -63,33 +62,13 @@ public sealed class FactTable : IDisposable
 
     internal List<string> Articles { get; } = [];
 
-    /// <summary>All entries in one exact-size array; afterwards no fact can be added.</summary>
-    internal Entry[] EntryArray
-    {
-        get
-        {
-            if (_sealed is null)
-            {
-                // Chunk by chunk, letting go of each once copied: the peak is the array plus one chunk.
-                _sealed = new Entry[Count];
-                for (var c = 0; c < _chunks.Count; c++)
-                {
-                    var n = Math.Min(ChunkLength, Count - (c * ChunkLength));
-                    Array.Copy(_chunks[c], 0, _sealed, c * ChunkLength, n);
-                    _chunks[c] = [];
-                }
-
-                _chunks.Clear();
-            }
-
-            return _sealed;
-        }
-    }
+    /// <summary>Entry <paramref name="index"/> (in the order facts were added), by reference.</summary>
+    internal ref Entry At(int index) => ref _chunks[index / ChunkLength][index % ChunkLength];
 
     /// <summary>Adds one fact.</summary>
     public void Add(Fact fact)
     {
-        ObjectDisposedException.ThrowIf(_reader is not null || _sealed is not null, this);
+        ObjectDisposedException.ThrowIf(_reader is not null, this);
         if (Count % ChunkLength == 0)
         {
             _chunks.Add(new Entry[ChunkLength]);

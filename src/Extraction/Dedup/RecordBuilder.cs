@@ -35,14 +35,13 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     /// </summary>
     public IEnumerable<ClaimRecord> Build(FactTable table)
     {
-        var clusters = Clusters(table);
-        var entries = table.EntryArray;
+        var (order, clusters) = Clusters(table);
         foreach (var c in clusters)
         {
             var facts = new List<Fact>(c.Length);
             for (var i = c.Begin; i < c.Begin + c.Length; i++)
             {
-                facts.Add(table.Read(entries[i]));
+                facts.Add(table.Read(table.At(order[i])));
             }
 
             yield return ToRecord(c.Id, facts);
@@ -52,18 +51,26 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     /// <summary>A run of sorted entries that states one claim, with its id and first mention.</summary>
     private readonly record struct Cluster(int Begin, int Length, int FirstArticle, int FirstStart, string Id);
 
-    private List<Cluster> Clusters(FactTable table)
+    // The entries' order (an index into the table, 4 bytes a fact) and the clusters cut from it.
+    private (int[] Order, List<Cluster> Clusters) Clusters(FactTable table)
     {
-        var entries = table.EntryArray.AsSpan(0, table.Count);
         var keyRank = Ranks(table.Keys);
         var articleRank = Ranks(table.Articles);
-        AdoptActors(entries, table);
+        AdoptActors(table);
 
         // One sort puts every group's facts together in value order; a sweep then cuts clusters: a fact
         // joins the open cluster while it is close to the cluster's anchor (its smallest value), so the
         // clusters do not depend on input order and no fact is compared with more than its anchor.
-        entries.Sort((a, b) =>
+        var order = new int[table.Count];
+        for (var i = 0; i < order.Length; i++)
         {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            ref readonly var a = ref table.At(x);
+            ref readonly var b = ref table.At(y);
             var c = keyRank[a.Key].CompareTo(keyRank[b.Key]);
             if (c == 0) { c = a.Min.CompareTo(b.Min); }
             if (c == 0) { c = a.Max.CompareTo(b.Max); }
@@ -72,17 +79,22 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
         });
         var clusters = new List<Cluster>();
         var begin = 0;
-        for (var i = 1; i <= entries.Length; i++)
+        for (var i = 1; i <= order.Length; i++)
         {
-            ref readonly var anchor = ref entries[begin];
-            if (i < entries.Length && entries[i].Key == anchor.Key && Close(anchor.Min, entries[i].Min) && Close(anchor.Max, entries[i].Max))
+            ref readonly var anchor = ref table.At(order[begin]);
+            if (i < order.Length)
             {
-                continue;
+                ref readonly var next = ref table.At(order[i]);
+                if (next.Key == anchor.Key && Close(anchor.Min, next.Min) && Close(anchor.Max, next.Max))
+                {
+                    continue;
+                }
             }
 
             var (firstArticle, firstStart) = (int.MaxValue, int.MaxValue);
-            foreach (ref readonly var e in entries[begin..i])
+            for (var k = begin; k < i; k++)
             {
+                ref readonly var e = ref table.At(order[k]);
                 if (articleRank[e.Article] < firstArticle || (articleRank[e.Article] == firstArticle && e.Start < firstStart))
                 {
                     (firstArticle, firstStart) = (articleRank[e.Article], e.Start);
@@ -100,7 +112,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             if (c == 0) { c = a.FirstStart.CompareTo(b.FirstStart); }
             return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
         });
-        return clusters;
+        return (order, clusters);
     }
 
     // The position of each name in ordinal order: comparing ranks orders as comparing the names.
@@ -121,14 +133,15 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     /// A fact without an actor joins the one actor group that states the same value (a headline
     /// repeating the body's figure); with none or several candidates it stays alone.
     /// </summary>
-    private void AdoptActors(Span<FactTable.Entry> entries, FactTable table)
+    private void AdoptActors(FactTable table)
     {
         var slotOf = table.KeySlot;
         var hasActor = table.KeyHasActor;
         // Per kind and currency (or unit): the distinct values that known actors state, sorted.
         var distinct = new HashSet<(int Slot, decimal Min, decimal Max, int Key)>();
-        foreach (ref readonly var e in entries)
+        for (var n = 0; n < table.Count; n++)
         {
+            ref readonly var e = ref table.At(n);
             if (hasActor[e.Key])
             {
                 distinct.Add((slotOf[e.Key], e.Min, e.Max, e.Key));
@@ -138,8 +151,9 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
         var known = distinct
             .GroupBy(e => e.Slot)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Min).ThenBy(e => e.Max).ThenBy(e => e.Key).ToArray());
-        foreach (ref var e in entries)
+        for (var n = 0; n < table.Count; n++)
         {
+            ref var e = ref table.At(n);
             if (hasActor[e.Key] || !known.TryGetValue(slotOf[e.Key], out var same))
             {
                 continue;

@@ -31,7 +31,7 @@ public sealed class FactTableTests
         for (var i = 0; i < facts.Count; i++)
         {
             // Records need no confidence; everything else round-trips.
-            Assert.Equal(facts[i] with { Confidence = 0, Explanation = null }, table.Read(table.EntryArray[i]));
+            Assert.Equal(facts[i] with { Confidence = 0, Explanation = null }, table.Read(table.At(i)));
         }
     }
 
