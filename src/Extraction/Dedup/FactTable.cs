@@ -68,7 +68,10 @@ public sealed class FactTable : IDisposable
     /// <summary>Adds one fact.</summary>
     public void Add(Fact fact)
     {
-        ObjectDisposedException.ThrowIf(_reader is not null, this);
+        if (_reader is not null)
+        {
+            throw new InvalidOperationException("facts cannot be added once records are being read back");
+        }
         if (Count % ChunkLength == 0)
         {
             _chunks.Add(new Entry[ChunkLength]);

@@ -262,6 +262,12 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             // Stop after the articles in hand: every one of them is committed; the rest wait for the next run.
             cancelled = true;
         }
+        catch (Exception) when (committer is not null)
+        {
+            // Let the commit thread finish what it holds and stop, then report the original error.
+            await committer.CompleteAsync().ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
+        }
 
         if (committer is not null)
         {
