@@ -39,11 +39,21 @@ public sealed class FactTable : IDisposable
     public FactTable(Func<Fact, string> key, string? spillFolder = null)
     {
         _key = key;
-        _spill = spillFolder is null
-            ? new MemoryStream()
-            : new FileStream(
-                Path.Combine(spillFolder, $".facts-spill.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"),
-                FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        if (spillFolder is null)
+        {
+            _spill = new MemoryStream();
+        }
+        else
+        {
+            var path = Path.Combine(spillFolder, $".facts-spill.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            _spill = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Unlinked at once, the file lives as long as the handle: a killed run leaves nothing behind.
+                File.Delete(path);
+            }
+        }
+
         _writer = new BinaryWriter(_spill, Encoding.UTF8, leaveOpen: true);
     }
 

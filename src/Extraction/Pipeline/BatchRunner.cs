@@ -124,7 +124,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int CancelledExitCode = 130;
 
-    /// <summary>Time spent per stage, summed over all articles and workers (run.json "stage_ms").</summary>
+    /// <summary>Time spent per stage, summed over all articles and workers (run.json timings_ms "process.*").</summary>
     private sealed class StageTimes
     {
         private long _fetch;

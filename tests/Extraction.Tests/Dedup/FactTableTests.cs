@@ -42,7 +42,10 @@ public sealed class FactTableTests
         using (var table = Builder.CreateTable(tmp.Path))
         {
             table.AddRange(Mixed());
-            Assert.Single(Directory.GetFiles(tmp.Path, ".facts-spill.*"));
+
+            // On Unix the spill file is unlinked as soon as it is open, so not even a killed run leaves it behind.
+            Assert.Equal(OperatingSystem.IsWindows() ? 1 : 0, Directory.GetFiles(tmp.Path, ".facts-spill.*").Length);
+            Assert.Equal(Mixed()[2] with { Confidence = 0 }, table.Read(table.At(2)));
         }
 
         Assert.Empty(Directory.GetFiles(tmp.Path));
