@@ -208,19 +208,37 @@ public sealed class BlockFilter(BoilerplateRules rules)
             return;
         }
 
-        var trailerMarked = false;
-        for (var k = lastProse + 1; k < blocks.Count; k++)
+        var firstMarked = -1;
+        for (var k = lastProse + 1; k < blocks.Count && firstMarked < 0; k++)
         {
-            trailerMarked |= drop[k] && blocks[k].Text.Trim().Length > 0;
+            firstMarked = drop[k] && blocks[k].Text.Trim().Length > 0 ? k : -1;
         }
 
-        if (trailerMarked)
+        if (firstMarked < 0)
         {
-            for (var k = lastProse + 1; k < blocks.Count; k++)
-            {
-                drop[k] = true;
-            }
+            return;
         }
+
+        // A closing sentence of the article too short to count as a paragraph ("Kritiker bemängeln,
+        // dass ...") stays when it comes before the first marked line; whatever else trails goes.
+        var k0 = lastProse + 1;
+        while (k0 < firstMarked && IsClosingSentence(blocks[k0]))
+        {
+            k0++;
+        }
+
+        for (var k = k0; k < blocks.Count; k++)
+        {
+            drop[k] = true;
+        }
+    }
+
+    // A sentence of six words or more in the body's voice: capitalised, ending in a full stop (not a heading or link).
+    private static bool IsClosingSentence(Block block)
+    {
+        var t = block.Text.Trim();
+        return block.Kind == BlockKind.Paragraph && t.Length > 0 && char.IsUpper(t[0]) && t[^1] is '.' or '!' or '?'
+            && LineShapes.Words(t) >= 6;
     }
 
     private static int FirstProse(IReadOnlyList<Block> blocks, bool[] drop)

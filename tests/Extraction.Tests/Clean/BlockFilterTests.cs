@@ -81,6 +81,17 @@ public sealed class BlockFilterTests
     }
 
     [Fact]
+    public void Filter_ShortClosingSentenceBeforeMarkedTrailer_KeptRestDropped()
+    {
+        const string closing = "Kritiker im Stadtrat halten den Zeitplan für zu knapp.";
+        var kept = Kept($"{Para1}\n\n{Para2}\n\n{closing}\n\nMehr zum Thema\nNeue Buslinie startet im März\nImpressum · Datenschutz\n");
+        var withoutSentence = Kept($"{Para1}\n\n{Para2}\n\nTeilen\nMehr zum Thema\nNeue Buslinie startet im März\n");
+
+        Assert.Equal([Para1, Para2, closing], kept);
+        Assert.Equal([Para1, Para2], withoutSentence);
+    }
+
+    [Fact]
     public void Filter_AdLabelsInDumpWithoutBlankLines_DropCopyKeepSubheading()
     {
         var kept = Kept($"{Para1}\nAnzeige\nJetzt Depot eröffnen: 0 € Ordergebühr\nStartseite › Börse\n{Para2}\nAnzeige\nStrom wird knapp\n{Para1} Mehr.\n");
