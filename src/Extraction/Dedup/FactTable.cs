@@ -33,7 +33,8 @@ public sealed class FactTable : IDisposable
     private readonly Dictionary<string, int> _slotIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
     private readonly List<Entry[]> _chunks = [];
-    private BinaryReader? _reader;
+    private bool _reading;
+    private byte[] _window = new byte[2048];
 
     /// <summary>A table whose spill file is a temporary file in <paramref name="spillFolder"/>, or memory when it is null.</summary>
     public FactTable(Func<Fact, string> key, string? spillFolder = null)
@@ -78,7 +79,7 @@ public sealed class FactTable : IDisposable
     /// <summary>Adds one fact.</summary>
     public void Add(Fact fact)
     {
-        if (_reader is not null)
+        if (_reading)
         {
             throw new InvalidOperationException("facts cannot be added once records are being read back");
         }
@@ -120,14 +121,50 @@ public sealed class FactTable : IDisposable
     /// <summary>The fact an entry stands for, as far as records need it (no confidence or explanation).</summary>
     internal Fact Read(in Entry entry)
     {
-        if (_reader is null)
+        if (!_reading)
         {
             _writer.Flush();
-            _reader = new BinaryReader(_spill, Encoding.UTF8, leaveOpen: true);
+            _spill.Flush();
+            _reading = true;
         }
 
-        _spill.Position = entry.Offset;
-        var r = _reader;
+        // A small read at the fact's offset (a buffered stream would read 64 KB per seek); a fact
+        // longer than the window is read again with a larger one.
+        for (var size = 2048; ; size *= 2)
+        {
+            var n = ReadWindow(entry.Offset, size);
+            try
+            {
+                using var r = new BinaryReader(new MemoryStream(_window, 0, n, writable: false), Encoding.UTF8);
+                return Parse(r, entry);
+            }
+            catch (EndOfStreamException) when (n == size)
+            {
+                // The window cut the fact short: read a larger one.
+            }
+        }
+    }
+
+    private int ReadWindow(long offset, int size)
+    {
+        if (_window.Length < size)
+        {
+            _window = new byte[size];
+        }
+
+        if (_spill is FileStream file)
+        {
+            return RandomAccess.Read(file.SafeFileHandle, _window.AsSpan(0, size), offset);
+        }
+
+        var memory = (MemoryStream)_spill;
+        var n = (int)Math.Min(size, memory.Length - offset);
+        memory.GetBuffer().AsSpan((int)offset, n).CopyTo(_window);
+        return n;
+    }
+
+    private Fact Parse(BinaryReader r, in Entry entry)
+    {
         var kind = (FactKind)r.ReadByte();
         var actor = r.ReadBoolean() ? r.ReadString() : null;
         var qualifier = (Qualifier)r.ReadByte();
@@ -193,7 +230,6 @@ public sealed class FactTable : IDisposable
     /// <summary>Closes and deletes the spill file.</summary>
     public void Dispose()
     {
-        _reader?.Dispose();
         _writer.Dispose();
         _spill.Dispose();
     }

@@ -17,18 +17,23 @@ public sealed class FactTableTests
         Money("a.txt", null, 16_000_000_000m, "USD", Qualifier.UpTo, max: 18_000_000_000m, start: 80) with { Sentence = "Zwischen 16 und 18 Milliarden Dollar.", Text = "16 bis 18 Milliarden Dollar" },
         Hardware("b.txt", "Nvidia", 100_000, "gpu", start: 5) with { Model = "H100", Sentence = "100.000 Nvidia H100 GPUs für Europa.", Text = "100.000 Nvidia H100 GPUs" },
         Money("c.txt", "Brookfield", 0.5m, "CAD", Qualifier.About, start: 0) with { Sentence = "Rund eine halbe Milliarde kanadische Dollar: ä ö ü ß „Zitat“.", Text = "eine halbe Milliarde" },
+
+        // Longer than the 2 KB window a fact is first read with.
+        Money("d.txt", "Microsoft", 3_200_000_000m, "EUR", start: 12) with { Sentence = string.Concat(Enumerable.Repeat("Ein sehr langer Satz über Rechenzentren, ", 200)) + "3,2 Milliarden Euro.", Text = "3,2 Milliarden Euro" },
     ];
 
-    [Fact]
-    public void Read_SpilledFacts_ComeBackAsWritten()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Read_SpilledFacts_ComeBackAsWritten(bool toFile)
     {
         using var tmp = CliRunner.Temp();
         var facts = Mixed();
-        using var table = Builder.CreateTable(tmp.Path);
+        using var table = Builder.CreateTable(toFile ? tmp.Path : null);
         table.AddRange(facts);
 
         Assert.Equal(facts.Count, table.Count);
-        for (var i = 0; i < facts.Count; i++)
+        for (var i = facts.Count - 1; i >= 0; i--)
         {
             // Records need no confidence; everything else round-trips.
             Assert.Equal(facts[i] with { Confidence = 0, Explanation = null }, table.Read(table.At(i)));
