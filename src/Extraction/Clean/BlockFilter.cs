@@ -22,8 +22,8 @@ public sealed class BlockFilter(BoilerplateRules rules)
         var tail = TailStart(blocks, drop);
         if (tail > judged)
         {
-            judged = Judge(blocks, drop, judged, blocks.Count, ref author);
-            DropGroupedFurniture(blocks, drop, judged);
+            Judge(blocks, drop, judged, blocks.Count, ref author);
+            DropGroupedFurniture(blocks, drop, blocks.Count);
             tail = TailStart(blocks, drop);
         }
 
@@ -117,15 +117,13 @@ public sealed class BlockFilter(BoilerplateRules rules)
     private static bool FollowedByProse(IReadOnlyList<Block> blocks, int j) =>
         j + 1 < blocks.Count && IsProse(blocks[j + 1].Text) && (blocks[j].Group < 0 || SameGroup(blocks, j, j + 1));
 
-    // Judges lines [from, to) by the boilerplate rules; returns where it stopped.
-    private int Judge(IReadOnlyList<Block> blocks, bool[] drop, int from, int to, ref string? author)
+    // Judges lines [from, to) by the boilerplate rules.
+    private void Judge(IReadOnlyList<Block> blocks, bool[] drop, int from, int to, ref string? author)
     {
         for (var i = from; i < to; i++)
         {
             JudgeLine(blocks[i].Text, drop, i, ref author);
         }
-
-        return to;
     }
 
     private void JudgeLine(string text, bool[] drop, int i, ref string? author)
