@@ -318,12 +318,16 @@ public sealed class HtmlReader
         }
     }
 
+    // Through ChildNodes, a list: AngleSharp's Children collection finds its i-th element by enumerating from the start.
     private static void Push(Stack<IElement> pending, IElement parent)
     {
-        var children = parent.Children;
-        for (var i = children.Length - 1; i >= 0; i--)
+        var nodes = parent.ChildNodes;
+        for (var i = nodes.Length - 1; i >= 0; i--)
         {
-            pending.Push(children[i]);
+            if (nodes[i] is IElement child)
+            {
+                pending.Push(child);
+            }
         }
     }
 
@@ -534,7 +538,13 @@ public sealed class HtmlReader
     /// <summary>Collapses runs of white space (including non-breaking) into single spaces.</summary>
     internal static string Collapse(string s)
     {
-        var sb = new StringBuilder(s.Length);
+        if (IsCollapsed(s))
+        {
+            return s;
+        }
+
+        var buffer = s.Length <= 512 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
         var space = false;
         for (var i = 0; i < s.Length; i++)
         {
@@ -542,19 +552,40 @@ public sealed class HtmlReader
             var digitGroup = c is '\u00A0' or '\u202F' or '\u2009' && i > 0 && i + 1 < s.Length && char.IsAsciiDigit(s[i - 1]) && char.IsAsciiDigit(s[i + 1]);
             if (char.IsWhiteSpace(c) && !digitGroup)
             {
-                space = sb.Length > 0;
+                space = n > 0;
                 continue;
             }
 
             if (space)
             {
-                sb.Append(' ');
+                buffer[n++] = ' ';
                 space = false;
             }
 
-            sb.Append(c);
+            buffer[n++] = c;
         }
 
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
+
+    // Nothing to collapse: no white space but single ASCII spaces between other characters.
+    private static bool IsCollapsed(string s)
+    {
+        if (s.Length == 0)
+        {
+            return true;
+        }
+
+        if (s[0] == ' ' || s[^1] == ' ')
+        {
+            return false;
+        }
+
+        // Any other white-space character (even a kept digit group) takes the slow path.
+        var span = s.AsSpan();
+        return span.IndexOfAny(NonSpaceWhiteSpace) < 0 && !span.Contains("  ", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NonSpaceWhiteSpace = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).ToArray());
 }

@@ -75,26 +75,41 @@ public static partial class TextDecoder
     public static string? Garbled(string text)
     {
         var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
-        var visible = 0;
-        var odd = 0;
-        foreach (var c in sample)
+
+        // Only non-ASCII characters can be odd, and they are rare in a page: jump from one to the
+        // next, and count ASCII white space with vectorised counts.
+        var whiteSpace = 0;
+        foreach (var w in AsciiWhiteSpace)
         {
+            whiteSpace += sample.Count(w);
+        }
+
+        var odd = 0;
+        var rest = sample;
+        int i;
+        while ((i = rest.IndexOfAnyExceptInRange('\0', '\u007F')) >= 0)
+        {
+            var c = rest[i];
             if (char.IsWhiteSpace(c))
             {
-                continue;
+                whiteSpace++;
             }
-
-            visible++;
-            if (c is >= '\u0080' and <= '\u00FF' or '\uFFFD' || Windows1252Specials.Contains(c))
+            else if (c is >= '\u0080' and <= '\u00FF' or '\uFFFD' || Windows1252Specials.Contains(c))
             {
                 odd++;
             }
+
+            rest = rest[(i + 1)..];
         }
 
+        var visible = sample.Length - whiteSpace;
         return visible >= 50 && odd * 3 > visible
             ? $"text is garbled: {odd * 100 / visible}% of its characters are stray high bytes (binary data or an unknown encoding)"
             : null;
     }
+
+    private static readonly char[] AsciiWhiteSpace =
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray();
 
     // The rarer characters Windows-1252 puts at 0x80-0x9F (quotes, dashes and € are common in real text).
     private static readonly System.Buffers.SearchValues<char> Windows1252Specials =

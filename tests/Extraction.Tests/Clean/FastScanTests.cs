@@ -1,0 +1,95 @@
+using System.Text;
+using Extraction.Clean;
+using Extraction.Fetch;
+using FsCheck.Xunit;
+
+namespace Extraction.Tests.Clean;
+
+/// <summary>The vectorised scans on every page's text agree with their character-by-character definitions.</summary>
+public sealed class FastScanTests
+{
+    // Characters that matter to the garbled check: ASCII letters and white space, umlauts and other
+    // Latin-1 letters, Windows-1252 specials, replacement characters, non-breaking and other Unicode spaces.
+    private const string Alphabet = "aZ9 .\t\n\r\v\f\u001C\u001F\u0085\u00A0\u2009\u3000äöüßé\u0080\u00FF\uFFFD€„“–ƒ‰Ÿœ中";
+
+    [Property(MaxTest = 500)]
+    public bool Garbled_AnyText_AgreesWithTheCharacterByCharacterDefinition(byte[] picks, bool latin1Heavy)
+    {
+        var text = new string(picks.Select(p => latin1Heavy && p % 2 == 0 ? 'Ã' : Alphabet[p % Alphabet.Length]).ToArray());
+
+        return TextDecoder.Garbled(text) == Reference(text);
+    }
+
+    [Fact]
+    public void Garbled_GermanProse_IsNotGarbled() =>
+        Assert.Null(TextDecoder.Garbled(string.Concat(Enumerable.Repeat("Die Förderung für Rechenzentren über fünf Jahre wächst. ", 40))));
+
+    [Fact]
+    public void Garbled_MojibakeOfEveryLetter_IsGarbled() =>
+        Assert.StartsWith("text is garbled: ", TextDecoder.Garbled(new string('Ã', 200) + "ab"), StringComparison.Ordinal);
+
+    // The definition the fast scan must keep: over the first 64K characters, stray high characters
+    // against visible (non-white-space) ones.
+    private static string? Reference(string text)
+    {
+        var visible = 0;
+        var odd = 0;
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 64 * 1024)))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            visible++;
+            if (c is >= '\u0080' and <= '\u00FF' or '\uFFFD' || "ƒ†‡ˆ‰Š‹ŒŽ˜™š›œžŸ".Contains(c))
+            {
+                odd++;
+            }
+        }
+
+        return visible >= 50 && odd * 3 > visible
+            ? $"text is garbled: {odd * 100 / visible}% of its characters are stray high bytes (binary data or an unknown encoding)"
+            : null;
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Collapse_AnyText_AgreesWithTheCharacterByCharacterDefinition(byte[] picks) =>
+        HtmlReader.Collapse(Text(picks)) == CollapseReference(Text(picks));
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("schon kurz", "schon kurz")]
+    [InlineData("  zwei\t\tLeer \n zeichen ", "zwei Leer zeichen")]
+    [InlineData("10\u00A0000 GPUs", "10\u00A0000 GPUs")]
+    [InlineData("10\u00A0 GPUs", "10 GPUs")]
+    public void Collapse_Examples(string input, string expected) => Assert.Equal(expected, HtmlReader.Collapse(input));
+
+    private static string Text(byte[] picks) => new(picks.Select(p => Alphabet[p % Alphabet.Length]).ToArray());
+
+    private static string CollapseReference(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var digitGroup = c is '\u00A0' or '\u202F' or '\u2009' && i > 0 && i + 1 < s.Length && char.IsAsciiDigit(s[i - 1]) && char.IsAsciiDigit(s[i + 1]);
+            if (char.IsWhiteSpace(c) && !digitGroup)
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}
