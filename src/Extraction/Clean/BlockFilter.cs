@@ -11,20 +11,21 @@ public sealed class BlockFilter(BoilerplateRules rules)
     /// <summary>The blocks kept, in order, and how many were dropped.</summary>
     public (List<Block> Kept, int Removed, string? Author) Filter(IReadOnlyList<Block> blocks)
     {
+        var lines = new Lines(blocks);
         var drop = new bool[blocks.Count];
         string? author = null;
 
         // Lines are judged up to the first tail marker after prose: a comment section is often most
         // of a saved page, and all of it goes. Should the boxes change where the tail starts (they
         // drop the prose before the marker), the rest of the lines are judged after all.
-        var judged = FirstTail(blocks, drop, ref author);
-        DropGroupedFurniture(blocks, drop, judged);
-        var tail = TailStart(blocks, drop);
+        var judged = FirstTail(lines, drop, ref author);
+        DropGroupedFurniture(lines, drop, judged);
+        var tail = TailStart(lines, drop);
         if (tail > judged)
         {
-            Judge(blocks, drop, judged, blocks.Count, ref author);
-            DropGroupedFurniture(blocks, drop, blocks.Count);
-            tail = TailStart(blocks, drop);
+            Judge(lines, drop, judged, blocks.Count, ref author);
+            DropGroupedFurniture(lines, drop, blocks.Count);
+            tail = TailStart(lines, drop);
         }
 
         for (var k = tail; k < blocks.Count; k++)
@@ -32,8 +33,8 @@ public sealed class BlockFilter(BoilerplateRules rules)
             drop[k] = true;
         }
 
-        DropHead(blocks, drop);
-        DropTrailer(blocks, drop);
+        DropHead(lines, drop);
+        DropTrailer(lines, drop);
 
         var kept = new List<Block>(blocks.Count);
         var removed = 0;
@@ -52,35 +53,79 @@ public sealed class BlockFilter(BoilerplateRules rules)
         return (kept, removed, author);
     }
 
+    /// <summary>
+    /// The blocks with what the passes ask of each line made once: its marker key and whether it is
+    /// prose (every pass asks again, and a page has hundreds of lines).
+    /// </summary>
+    private sealed class Lines(IReadOnlyList<Block> blocks)
+    {
+        private const byte Keyed = 1;
+        private const byte Judged = 2;
+        private const byte IsProseLine = 4;
+
+        private readonly string?[] _keys = new string?[blocks.Count];
+        private readonly byte[] _state = new byte[blocks.Count];
+
+        public IReadOnlyList<Block> Blocks => blocks;
+
+        public int Count => blocks.Count;
+
+        public string Text(int i) => blocks[i].Text;
+
+        /// <summary>The line's <see cref="BoilerplateRules.MarkerKey"/>.</summary>
+        public string? Key(int i)
+        {
+            if ((_state[i] & Keyed) == 0)
+            {
+                _keys[i] = BoilerplateRules.MarkerKey(blocks[i].Text);
+                _state[i] |= Keyed;
+            }
+
+            return _keys[i];
+        }
+
+        /// <summary><see cref="BlockFilter.IsProse"/> of the line.</summary>
+        public bool Prose(int i)
+        {
+            if ((_state[i] & Judged) == 0)
+            {
+                _state[i] |= (byte)(Judged | (IsProse(blocks[i].Text) ? IsProseLine : 0));
+            }
+
+            return (_state[i] & IsProseLine) != 0;
+        }
+    }
+
     // What hangs under a label in the same box of a text dump. Without blank lines the box is not
     // known: then it reaches a few lines down, and a line followed by a paragraph is taken for that
     // paragraph's subheading, not for furniture.
-    private void DropGroupedFurniture(IReadOnlyList<Block> blocks, bool[] drop, int end)
+    private void DropGroupedFurniture(Lines lines, bool[] drop, int end)
     {
+        var blocks = lines.Blocks;
         for (var i = 0; i < end; i++)
         {
-            var text = blocks[i].Text;
-            if (rules.IsAdLabel(text))
+            var key = lines.Key(i);
+            if (rules.IsAdLabelKey(key))
             {
                 // "Anzeige" and, right under it, the one line of ad copy.
                 var j = i + 1;
-                while (j < blocks.Count && InBox(blocks, i, j) && rules.IsAdLabel(blocks[j].Text))
+                while (j < blocks.Count && InBox(blocks, i, j) && rules.IsAdLabelKey(lines.Key(j)))
                 {
                     j++;
                 }
 
-                if (j < blocks.Count && InBox(blocks, i, j) && !IsProse(blocks[j].Text) && blocks[j].Kind != BlockKind.Heading
-                    && !FollowedByProse(blocks, j))
+                if (j < blocks.Count && InBox(blocks, i, j) && !lines.Prose(j) && blocks[j].Kind != BlockKind.Heading
+                    && !FollowedByProse(lines, j))
                 {
                     drop[j] = true;
                 }
             }
-            else if (rules.IsListIntro(text))
+            else if (rules.IsListIntroKey(key))
             {
                 // "Passend dazu:" and the teaser headlines under it, up to the box's end or a paragraph.
-                for (var j = i + 1; j < blocks.Count && InBox(blocks, i, j) && !IsProse(blocks[j].Text); j++)
+                for (var j = i + 1; j < blocks.Count && InBox(blocks, i, j) && !lines.Prose(j); j++)
                 {
-                    if (FollowedByProse(blocks, j))
+                    if (FollowedByProse(lines, j))
                     {
                         break;
                     }
@@ -88,7 +133,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
                     drop[j] = true;
                 }
             }
-            else if (rules.IsBoxStart(text))
+            else if (rules.IsBoxStartKey(key))
             {
                 // "Über den Autor": the rest of its box, or the one paragraph under a heading that stands alone.
                 var j = i + 1;
@@ -114,71 +159,71 @@ public sealed class BlockFilter(BoilerplateRules rules)
         blocks[i].Group < 0 ? j - i <= MaxBoxLines : SameGroup(blocks, i, j);
 
     // A line with a paragraph right under it (in its box) is that paragraph's subheading.
-    private static bool FollowedByProse(IReadOnlyList<Block> blocks, int j) =>
-        j + 1 < blocks.Count && IsProse(blocks[j + 1].Text) && (blocks[j].Group < 0 || SameGroup(blocks, j, j + 1));
+    private static bool FollowedByProse(Lines lines, int j) =>
+        j + 1 < lines.Count && lines.Prose(j + 1) && (lines.Blocks[j].Group < 0 || SameGroup(lines.Blocks, j, j + 1));
 
     // Judges lines [from, to) by the boilerplate rules.
-    private void Judge(IReadOnlyList<Block> blocks, bool[] drop, int from, int to, ref string? author)
+    private void Judge(Lines lines, bool[] drop, int from, int to, ref string? author)
     {
         for (var i = from; i < to; i++)
         {
-            JudgeLine(blocks[i].Text, drop, i, ref author);
+            JudgeLine(lines, drop, i, ref author);
         }
     }
 
-    private void JudgeLine(string text, bool[] drop, int i, ref string? author)
+    private void JudgeLine(Lines lines, bool[] drop, int i, ref string? author)
     {
-        if (rules.Reason(text) is not null)
+        if (rules.Reason(lines.Text(i), lines.Key(i)) is not null)
         {
             drop[i] = true;
-            author ??= BoilerplateRules.Author(text);
+            author ??= BoilerplateRules.Author(lines.Text(i));
         }
     }
 
     // Judges lines until the first tail marker after a kept paragraph; returns that marker's index (or the count).
-    private int FirstTail(IReadOnlyList<Block> blocks, bool[] drop, ref string? author)
+    private int FirstTail(Lines lines, bool[] drop, ref string? author)
     {
         var seenProse = false;
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var text = blocks[i].Text;
-            if (seenProse && rules.IsTailStart(text))
+            if (seenProse && rules.IsTailStartKey(lines.Key(i)))
             {
                 return i;
             }
 
-            JudgeLine(text, drop, i, ref author);
-            seenProse |= !drop[i] && IsProse(text);
+            JudgeLine(lines, drop, i, ref author);
+            seenProse |= !drop[i] && lines.Prose(i);
         }
 
-        return blocks.Count;
+        return lines.Count;
     }
 
     // A tail marker after some prose cuts the rest of the page: where it starts, or the count.
-    private int TailStart(IReadOnlyList<Block> blocks, bool[] drop)
+    private int TailStart(Lines lines, bool[] drop)
     {
         var seenProse = false;
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (!drop[i] && IsProse(blocks[i].Text))
+            if (!drop[i] && lines.Prose(i))
             {
                 seenProse = true;
             }
 
-            if (seenProse && rules.IsTailStart(blocks[i].Text))
+            if (seenProse && rules.IsTailStartKey(lines.Key(i)))
             {
                 return i;
             }
         }
 
-        return blocks.Count;
+        return lines.Count;
     }
 
     // Before the first real paragraph, lines of one to three words are navigation, kickers and
     // consent buttons ("Mediathek", "Alle akzeptieren"); headings (Markdown #, HTML h1-h6) stay.
-    private static void DropHead(IReadOnlyList<Block> blocks, bool[] drop)
+    private static void DropHead(Lines lines, bool[] drop)
     {
-        var first = FirstProse(blocks, drop);
+        var blocks = lines.Blocks;
+        var first = FirstProse(lines, drop);
         for (var i = 0; i < first; i++)
         {
             if (!drop[i] && blocks[i].Kind != BlockKind.Heading && IsShortLine(blocks[i].Text))
@@ -189,12 +234,13 @@ public sealed class BlockFilter(BoilerplateRules rules)
     }
 
     // After the last real paragraph: if any trailing line is boilerplate, the whole trailer is.
-    private static void DropTrailer(IReadOnlyList<Block> blocks, bool[] drop)
+    private static void DropTrailer(Lines lines, bool[] drop)
     {
+        var blocks = lines.Blocks;
         var lastProse = -1;
         for (var i = blocks.Count - 1; i >= 0; i--)
         {
-            if (!drop[i] && IsProse(blocks[i].Text))
+            if (!drop[i] && lines.Prose(i))
             {
                 lastProse = i;
                 break;
@@ -239,11 +285,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
             && LineShapes.Words(t) >= 6;
     }
 
-    private static int FirstProse(IReadOnlyList<Block> blocks, bool[] drop)
+    private static int FirstProse(Lines lines, bool[] drop)
     {
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (!drop[i] && IsProse(blocks[i].Text))
+            if (!drop[i] && lines.Prose(i))
             {
                 return i;
             }
@@ -265,21 +311,22 @@ public sealed class BlockFilter(BoilerplateRules rules)
     /// <summary>A real paragraph: 100 characters or more, a dozen words, ending like a sentence.</summary>
     internal static bool IsProse(string text)
     {
-        var t = text.TrimEnd();
-        if (t.Length < 100)
+        var t = text.AsSpan().TrimEnd();
+        if (t.Length < 100 || t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»' or ')' or ':'))
         {
             return false;
         }
 
+        // Words are counted until there are enough.
         var words = 0;
         var inWord = false;
         foreach (var c in t)
         {
             if (char.IsLetter(c))
             {
-                if (!inWord)
+                if (!inWord && ++words >= 12)
                 {
-                    words++;
+                    return true;
                 }
 
                 inWord = true;
@@ -290,7 +337,6 @@ public sealed class BlockFilter(BoilerplateRules rules)
             }
         }
 
-        var last = t[^1];
-        return words >= 12 && last is '.' or '!' or '?' or '“' or '"' or '»' or ')' or ':';
+        return false;
     }
 }

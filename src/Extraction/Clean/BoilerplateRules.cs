@@ -22,6 +22,8 @@ public sealed partial class BoilerplateRules
     private readonly List<string> _weak = [];
 
     // Multi-string search over all phrases at once: most lines hit none, and then one scan settles it.
+    // The search looks for each phrase's longest ASCII run ("Datenschutzerkl" for "Datenschutzerklärung"):
+    // with ASCII needles only it runs vectorised, where one umlaut makes it go character by character.
     private SearchValues<string> _anyStrong = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
     private SearchValues<string> _anyWeak = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
 
@@ -73,21 +75,55 @@ public sealed partial class BoilerplateRules
             }
         }
 
-        rules._anyStrong = SearchValues.Create(rules._strong.ToArray(), StringComparison.OrdinalIgnoreCase);
-        rules._anyWeak = SearchValues.Create(rules._weak.ToArray(), StringComparison.OrdinalIgnoreCase);
+        rules._anyStrong = Prefilter(rules._strong);
+        rules._anyWeak = Prefilter(rules._weak);
         return rules;
     }
 
+    // A text holding a phrase holds every part of it, so finding no phrase's ASCII run rules all of them out.
+    private static SearchValues<string> Prefilter(List<string> phrases) => SearchValues.Create(
+        phrases.Select(AsciiAnchor).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The longest run of ASCII characters in a phrase; the phrase itself when that run is shorter than three.</summary>
+    internal static string AsciiAnchor(string phrase)
+    {
+        var best = (Start: 0, Length: 0);
+        var start = 0;
+        for (var i = 0; i <= phrase.Length; i++)
+        {
+            if (i == phrase.Length || !char.IsAscii(phrase[i]))
+            {
+                if (i - start > best.Length)
+                {
+                    best = (start, i - start);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return best.Length == phrase.Length || best.Length < 3 ? phrase : phrase.Substring(best.Start, best.Length);
+    }
+
+    /// <summary>
+    /// The form of a line that marker lookups use (no bullets, emoji or punctuation around it, white
+    /// space collapsed); null for a line too long to be a marker. Lines are keyed once and judged by key.
+    /// </summary>
+    internal static string? MarkerKey(string text) => text.Length > MaxMarkerLineLength ? null : Normalize(text);
+
     /// <summary>Why a line is boilerplate ("line", "strong: X", ...), or null when it is not.</summary>
-    public string? Reason(string text)
+    public string? Reason(string text) => Reason(text, MarkerKey(text));
+
+    /// <summary><see cref="Reason(string)"/> with the line's <see cref="MarkerKey"/> already made.</summary>
+    internal string? Reason(string text, string? key)
     {
         // Marker lines, bylines and shapes are short; a long paragraph only meets the phrase lists.
-        if (text.Length > MaxMarkerLineLength)
+        if (key is null)
         {
             return PhraseReason(text);
         }
 
-        var norm = Normalize(text);
+        var norm = key;
         if (norm.Length == 0)
         {
             return "empty";
@@ -98,12 +134,13 @@ public sealed partial class BoilerplateRules
             return "marker line";
         }
 
-        if (IsListIntro(text))
+        if (IsListIntroKey(norm))
         {
             return "related links";
         }
 
-        if (ReadingTime().IsMatch(norm) || Byline().IsMatch(norm))
+        // Both need a digit or the byline word up front.
+        if ((HasDigit(norm) && ReadingTime().IsMatch(norm)) || (MayBeByline(norm) && Byline().IsMatch(norm)))
         {
             return "byline or reading time";
         }
@@ -157,24 +194,35 @@ public sealed partial class BoilerplateRules
     }
 
     /// <summary>True when a line starts the page's tail (comments, related articles).</summary>
-    public bool IsTailStart(string text) =>
-        text.Length <= MaxMarkerLineLength && (_ends.Contains(Normalize(text)) || _ends.Contains(WithoutCount(Normalize(text))));
+    public bool IsTailStart(string text) => IsTailStartKey(MarkerKey(text));
+
+    /// <summary><see cref="IsTailStart"/> by the line's <see cref="MarkerKey"/>.</summary>
+    internal bool IsTailStartKey(string? key) => key is not null && (_ends.Contains(key) || _ends.Contains(WithoutCount(key)));
 
     /// <summary>True for an ad label ("Anzeige"): in a text dump, the line under it is the ad.</summary>
-    public bool IsAdLabel(string text) => text.Length <= MaxMarkerLineLength && _ads.Contains(Normalize(text));
+    public bool IsAdLabel(string text) => IsAdLabelKey(MarkerKey(text));
+
+    /// <summary><see cref="IsAdLabel"/> by the line's <see cref="MarkerKey"/>.</summary>
+    internal bool IsAdLabelKey(string? key) => key is not null && _ads.Contains(key);
 
     /// <summary>True for a box heading ("Über den Autor"): the box under it goes with it.</summary>
-    public bool IsBoxStart(string text) => text.Length <= MaxMarkerLineLength && _boxes.Contains(Normalize(text));
+    public bool IsBoxStart(string text) => IsBoxStartKey(MarkerKey(text));
+
+    /// <summary><see cref="IsBoxStart"/> by the line's <see cref="MarkerKey"/>.</summary>
+    internal bool IsBoxStartKey(string? key) => key is not null && _boxes.Contains(key);
 
     /// <summary>True for the intro of a list of related links ("Passend dazu:", "Mehr aus Digital").</summary>
-    public bool IsListIntro(string text)
+    public bool IsListIntro(string text) => IsListIntroKey(MarkerKey(text));
+
+    /// <summary><see cref="IsListIntro"/> by the line's <see cref="MarkerKey"/>.</summary>
+    internal bool IsListIntroKey(string? key)
     {
-        if (text.Length > MaxMarkerLineLength)
+        if (key is null)
         {
             return false;
         }
 
-        var norm = Normalize(text);
+        var norm = key;
         if (_lists.Contains(norm))
         {
             return true;
@@ -219,12 +267,22 @@ public sealed partial class BoilerplateRules
             end--;
         }
 
-        return HtmlReader.Collapse(span[start..end].ToString());
+        return HtmlReader.Collapse(start == 0 && end == s.Length ? s : span[start..end].ToString());
     }
+
+    private static bool HasDigit(string s) => s.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+
+    private static bool MayBeByline(string norm) =>
+        norm.StartsWith("Von", StringComparison.Ordinal) || norm.StartsWith("Autor", StringComparison.Ordinal);
 
     // "143 Kommentare", "Kommentare (12)": a marker with a count is still the marker.
     private static string WithoutCount(string norm)
     {
+        if (!HasDigit(norm))
+        {
+            return norm;
+        }
+
         var m = Counted().Match(norm);
         return m.Success ? m.Groups["marker"].Value : norm;
     }

@@ -29,6 +29,20 @@ public sealed class BoilerplateRulesTests
     [InlineData("Die Telekom übernimmt Rechenzentren, Betrieb und Vertrieb.")]
     public void Reason_Prose_Null(string line) => Assert.Null(Rules.Reason(line));
 
+    [Theory]
+    [InlineData("Datenschutzerklärung", "Datenschutzerkl")]
+    [InlineData("Über den Autor", "ber den Autor")]
+    [InlineData("Beiträge", "Beitr")]
+    [InlineData("Newsletter abonnieren", "Newsletter abonnieren")]
+    [InlineData("Äö", "Äö")]
+    [InlineData("ab ÄÖÜ cd", "ab ")]
+    public void AsciiAnchor_LongestAsciiRunOrThePhrase(string phrase, string anchor) => Assert.Equal(anchor, BoilerplateRules.AsciiAnchor(phrase));
+
+    [Theory]
+    [InlineData("Lesen Sie unsere DATENSCHUTZERKLÄRUNG, bevor Sie fortfahren.")]
+    [InlineData("ÜBER DEN AUTOR")]
+    public void Reason_PhraseWithUmlautInAnyCase_Found(string line) => Assert.NotNull(Rules.Reason(line));
+
     [Fact]
     public void IsTailStart_CountedCommentsHeading_True() => Assert.True(Rules.IsTailStart("Kommentare (12)"));
 
