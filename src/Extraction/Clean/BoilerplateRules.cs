@@ -24,8 +24,8 @@ public sealed partial class BoilerplateRules
     // Multi-string search over all phrases at once: most lines hit none, and then one scan settles it.
     // The search looks for each phrase's longest ASCII run ("Datenschutzerkl" for "Datenschutzerklärung"):
     // with ASCII needles only it runs vectorised, where one umlaut makes it go character by character.
+    private SearchValues<string> _anyPhrase = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
     private SearchValues<string> _anyStrong = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
-    private SearchValues<string> _anyWeak = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads the rules from a model store.</summary>
     public static BoilerplateRules Load(ModelStore store)
@@ -75,8 +75,8 @@ public sealed partial class BoilerplateRules
             }
         }
 
+        rules._anyPhrase = Prefilter([.. rules._strong, .. rules._weak]);
         rules._anyStrong = Prefilter(rules._strong);
-        rules._anyWeak = Prefilter(rules._weak);
         return rules;
     }
 
@@ -162,15 +162,16 @@ public sealed partial class BoilerplateRules
     // Strong phrases anywhere; weak ones twice, or once in a short line that is not a sentence.
     private string? PhraseReason(string text)
     {
+        // Most lines hold no phrase: one scan for all of them settles it.
+        if (text.AsSpan().IndexOfAny(_anyPhrase) < 0)
+        {
+            return null;
+        }
+
         if (text.AsSpan().IndexOfAny(_anyStrong) >= 0
             && _strong.Find(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } strong)
         {
             return "strong: " + strong;
-        }
-
-        if (text.AsSpan().IndexOfAny(_anyWeak) < 0)
-        {
-            return null;
         }
 
         var hits = 0;
