@@ -34,6 +34,9 @@ public sealed class FactTable : IDisposable
     private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
     private readonly List<Entry[]> _chunks = [];
     private bool _reading;
+
+    // Taken once reading starts: FileStream.SafeFileHandle flushes and seeks (a system call) on every access.
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _handle;
     private byte[] _window = new byte[2048];
 
     /// <summary>A table whose spill file is a temporary file in <paramref name="spillFolder"/>, or memory when it is null.</summary>
@@ -125,6 +128,7 @@ public sealed class FactTable : IDisposable
         {
             _writer.Flush();
             _spill.Flush();
+            _handle = (_spill as FileStream)?.SafeFileHandle;
             _reading = true;
         }
 
@@ -152,9 +156,9 @@ public sealed class FactTable : IDisposable
             _window = new byte[size];
         }
 
-        if (_spill is FileStream file)
+        if (_handle is not null)
         {
-            return RandomAccess.Read(file.SafeFileHandle, _window.AsSpan(0, size), offset);
+            return RandomAccess.Read(_handle, _window.AsSpan(0, size), offset);
         }
 
         var memory = (MemoryStream)_spill;

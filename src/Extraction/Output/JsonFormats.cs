@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,15 +16,39 @@ public static class JsonFormats
     };
 
     /// <summary>Renders one object to a JSON line (no trailing newline).</summary>
-    public static string Line(Action<Utf8JsonWriter> write)
+    public static string Line(Action<Utf8JsonWriter> write) => (string)Render(write, utf8: false);
+
+    /// <summary>Renders one object to a JSON line as UTF-8 bytes (no trailing newline), as files take it.</summary>
+    public static byte[] Utf8Line(Action<Utf8JsonWriter> write) => (byte[])Render(write, utf8: true);
+
+    // One buffer and writer per thread, reused: a run renders a dozen lines per article. They are
+    // taken out while in use, so a render inside a render gets its own.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static object Render(Action<Utf8JsonWriter> write, bool utf8)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
+        var w = t_writer ?? new Utf8JsonWriter(buffer, WriterOptions);
+        t_buffer = null;
+        t_writer = null;
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        write(w);
+        w.Flush();
+        object line = utf8 ? buffer.WrittenSpan.ToArray() : Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        // A huge article's buffer is not kept for the rest of the run.
+        if (buffer.Capacity <= 1 << 20)
         {
-            write(w);
+            t_buffer = buffer;
+            t_writer = w;
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return line;
     }
 
     /// <summary>Trailing zeros off: 8600000000.0 is written 8600000000.</summary>

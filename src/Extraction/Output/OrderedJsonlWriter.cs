@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Extraction.Output;
 
 /// <summary>
@@ -14,8 +12,8 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, T> _waiting = [];
-    private readonly (string Path, string Temp, StreamWriter Writer)[] _files;
-    private readonly Func<T, int, IEnumerable<string>> _lines;
+    private readonly (string Path, string Temp, FileStream Stream)[] _files;
+    private readonly Func<T, int, IEnumerable<byte[]>> _lines;
     private readonly Action<int, T>? _written;
     private int _next;
     private bool _done;
@@ -23,9 +21,10 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
 
     /// <summary>
     /// Opens the files; <paramref name="lines"/> gives, for a result and a file index, that file's
-    /// lines; <paramref name="written"/> is told when a result is on disk (to let go of its text).
+    /// lines as UTF-8 without the newline; <paramref name="written"/> is told when a result is on
+    /// disk (to let go of its text).
     /// </summary>
-    public OrderedJsonlWriter(IReadOnlyList<string> paths, Func<T, int, IEnumerable<string>> lines, Action<int, T>? written = null)
+    public OrderedJsonlWriter(IReadOnlyList<string> paths, Func<T, int, IEnumerable<byte[]>> lines, Action<int, T>? written = null)
     {
         _lines = lines;
         _written = written;
@@ -34,8 +33,7 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
             var full = Path.GetFullPath(p);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            var writer = new StreamWriter(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false)) { NewLine = "\n" };
-            return (full, temp, writer);
+            return (full, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
         }).ToArray();
     }
 
@@ -60,11 +58,10 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
             }
 
             _waiting.Clear();
-            foreach (var (path, temp, writer) in _files)
+            foreach (var (path, temp, stream) in _files)
             {
-                writer.Flush();
-                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
-                writer.Dispose();
+                stream.Flush(flushToDisk: true);
+                stream.Dispose();
                 File.Move(temp, path, overwrite: true);
             }
 
@@ -122,9 +119,11 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
 
         for (var f = 0; f < _files.Length; f++)
         {
+            var stream = _files[f].Stream;
             foreach (var line in _lines(result, f))
             {
-                _files[f].Writer.WriteLine(line);
+                stream.Write(line);
+                stream.WriteByte((byte)'\n');
             }
         }
 
@@ -141,9 +140,9 @@ public sealed class OrderedJsonlWriter<T> : IDisposable
                 return;
             }
 
-            foreach (var (_, temp, writer) in _files)
+            foreach (var (_, temp, stream) in _files)
             {
-                writer.Dispose();
+                stream.Dispose();
                 if (File.Exists(temp))
                 {
                     File.Delete(temp);

@@ -514,11 +514,11 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     }
 
     /// <summary>An outcome with its JSON lines, made by the worker so the ordered writer only writes.</summary>
-    private sealed record Written(ArticleOutcome Outcome, string[] ArticleJson, string[] FactJson)
+    private sealed record Written(ArticleOutcome Outcome, byte[][] ArticleJson, byte[][] FactJson)
     {
         public static Written Of(ArticleOutcome o) => o.Article is null
             ? new(o, [], [])
-            : new(o, [JsonFormats.Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))], [.. o.Facts.Select(f => JsonFormats.Line(w => JsonFormats.WriteFact(w, f)))]);
+            : new(o, [JsonFormats.Utf8Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))], [.. o.Facts.Select(f => JsonFormats.Utf8Line(w => JsonFormats.WriteFact(w, f)))]);
     }
 
     /// <summary>What run.json and the summary keep of one article once it is written.</summary>

@@ -371,10 +371,11 @@ public sealed class RunStore : IDisposable
         lock (_gate)
         {
             using var tx = _db.BeginTransaction(deferred: false);
+            using var statements = new CommitStatements(this, tx, runId);
             var ids = new long?[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                ids[i] = CommitOne(tx, runId, batch[i]);
+                ids[i] = CommitOne(statements, batch[i]);
             }
 
             tx.Commit();
@@ -382,7 +383,63 @@ public sealed class RunStore : IDisposable
         }
     }
 
-    private long? CommitOne(SqliteTransaction tx, long runId, ArticleCommit commit)
+    /// <summary>
+    /// The statements of a commit, each prepared once per transaction and run for every article in
+    /// it with new values (preparing one costs more than running it).
+    /// </summary>
+    private sealed class CommitStatements : IDisposable
+    {
+        public CommitStatements(RunStore store, SqliteTransaction tx, long runId)
+        {
+            Entry = store.Command(tx, """
+                INSERT OR REPLACE INTO run_articles(run_id, article, sha256, change, status, reason, result_id, ms, finished)
+                VALUES ($run, $a, $h, $change, $status, $reason, $result, $ms, $now)
+                """);
+            Entry.Parameters.AddWithValue("$run", runId);
+            Result = store.Command(tx, """
+                INSERT INTO results(article, sha256, config_key, article_json, encoding, created)
+                VALUES ($a, $h, (SELECT config_key FROM runs WHERE id = $run), $json, $enc, $now)
+                ON CONFLICT (article, sha256, config_key) DO UPDATE SET article_json = excluded.article_json, encoding = excluded.encoding, created = excluded.created
+                RETURNING id
+                """);
+            Result.Parameters.AddWithValue("$run", runId);
+            ClearFacts = store.Command(tx, "DELETE FROM facts WHERE result_id = $id");
+            Fact = store.Command(tx, "INSERT INTO facts(result_id, seq, kind, actor, fact_json) VALUES ($id, $seq, $kind, $actor, $json)");
+        }
+
+        public SqliteCommand Entry { get; }
+
+        public SqliteCommand Result { get; }
+
+        public SqliteCommand ClearFacts { get; }
+
+        public SqliteCommand Fact { get; }
+
+        public void Dispose()
+        {
+            Entry.Dispose();
+            Result.Dispose();
+            ClearFacts.Dispose();
+            Fact.Dispose();
+        }
+    }
+
+    // Sets a parameter's value, adding it the first time.
+    private static void Set(SqliteCommand cmd, string name, object? value)
+    {
+        var parameters = cmd.Parameters;
+        var i = parameters.IndexOf(name);
+        if (i < 0)
+        {
+            parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        else
+        {
+            parameters[i].Value = value ?? DBNull.Value;
+        }
+    }
+
+    private long? CommitOne(CommitStatements statements, ArticleCommit commit)
     {
         var (entry, article, facts, encoding) = commit;
         var resultId = entry.ResultId;
@@ -393,69 +450,44 @@ public sealed class RunStore : IDisposable
                 throw new ArgumentException("a processed entry needs its article and content hash", nameof(commit));
             }
 
-            resultId = UpsertResult(tx, runId, entry.Article, entry.Sha256, article, facts, encoding);
+            resultId = UpsertResult(statements, entry.Article, entry.Sha256, article, facts, encoding);
         }
 
-        using (var cmd = Command(tx, """
-            INSERT OR REPLACE INTO run_articles(run_id, article, sha256, change, status, reason, result_id, ms, finished)
-            VALUES ($run, $a, $h, $change, $status, $reason, $result, $ms, $now)
-            """))
-        {
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Parameters.AddWithValue("$a", entry.Article);
-            cmd.Parameters.AddWithValue("$h", (object?)entry.Sha256 ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$change", entry.Change is { } c ? Name(c) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$status", Name(entry.Status));
-            cmd.Parameters.AddWithValue("$reason", (object?)entry.Reason ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$result", (object?)resultId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$ms", (long)entry.Elapsed.TotalMilliseconds);
-            cmd.Parameters.AddWithValue("$now", Iso(_time.GetUtcNow()));
-            cmd.ExecuteNonQuery();
-        }
-
+        var cmd = statements.Entry;
+        Set(cmd, "$a", entry.Article);
+        Set(cmd, "$h", entry.Sha256);
+        Set(cmd, "$change", entry.Change is { } c ? Name(c) : null);
+        Set(cmd, "$status", Name(entry.Status));
+        Set(cmd, "$reason", entry.Reason);
+        Set(cmd, "$result", resultId);
+        Set(cmd, "$ms", (long)entry.Elapsed.TotalMilliseconds);
+        Set(cmd, "$now", Iso(_time.GetUtcNow()));
+        cmd.ExecuteNonQuery();
         return resultId;
     }
 
-    private long UpsertResult(SqliteTransaction tx, long runId, string articleId, string sha256, Article article, IReadOnlyList<Fact> facts, string? encoding)
+    private long UpsertResult(CommitStatements statements, string articleId, string sha256, Article article, IReadOnlyList<Fact> facts, string? encoding)
     {
-        long id;
-        using (var cmd = Command(tx, """
-            INSERT INTO results(article, sha256, config_key, article_json, encoding, created)
-            VALUES ($a, $h, (SELECT config_key FROM runs WHERE id = $run), $json, $enc, $now)
-            ON CONFLICT (article, sha256, config_key) DO UPDATE SET article_json = excluded.article_json, encoding = excluded.encoding, created = excluded.created
-            RETURNING id
-            """))
-        {
-            cmd.Parameters.AddWithValue("$a", articleId);
-            cmd.Parameters.AddWithValue("$h", sha256);
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Parameters.AddWithValue("$json", ResultCodec.Write(article));
-            cmd.Parameters.AddWithValue("$enc", (object?)encoding ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$now", Iso(_time.GetUtcNow()));
-            id = (long)cmd.ExecuteScalar()!;
-        }
+        var result = statements.Result;
+        Set(result, "$a", articleId);
+        Set(result, "$h", sha256);
+        Set(result, "$json", ResultCodec.Write(article));
+        Set(result, "$enc", encoding);
+        Set(result, "$now", Iso(_time.GetUtcNow()));
+        var id = (long)result.ExecuteScalar()!;
 
-        using (var cmd = Command(tx, "DELETE FROM facts WHERE result_id = $id"))
-        {
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.ExecuteNonQuery();
-        }
+        Set(statements.ClearFacts, "$id", id);
+        statements.ClearFacts.ExecuteNonQuery();
 
-        using (var cmd = Command(tx, "INSERT INTO facts(result_id, seq, kind, actor, fact_json) VALUES ($id, $seq, $kind, $actor, $json)"))
+        var insert = statements.Fact;
+        Set(insert, "$id", id);
+        for (var i = 0; i < facts.Count; i++)
         {
-            var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
-            var pKind = cmd.Parameters.Add("$kind", SqliteType.Text);
-            var pActor = cmd.Parameters.Add("$actor", SqliteType.Text);
-            var pJson = cmd.Parameters.Add("$json", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$id", id);
-            for (var i = 0; i < facts.Count; i++)
-            {
-                pSeq.Value = i;
-                pKind.Value = ContractNames.Of(facts[i].Kind);
-                pActor.Value = (object?)facts[i].Actor ?? DBNull.Value;
-                pJson.Value = ResultCodec.Write(facts[i]);
-                cmd.ExecuteNonQuery();
-            }
+            Set(insert, "$seq", i);
+            Set(insert, "$kind", ContractNames.Of(facts[i].Kind));
+            Set(insert, "$actor", facts[i].Actor);
+            Set(insert, "$json", ResultCodec.Write(facts[i]));
+            insert.ExecuteNonQuery();
         }
 
         return id;

@@ -1,3 +1,4 @@
+using System.Text;
 using Extraction.Output;
 using Extraction.Tests.Support;
 
@@ -13,7 +14,7 @@ public sealed class OrderedJsonlWriterTests
         using var tmp = CliRunner.Temp();
         var path = Path.Combine(tmp.Path, "out.jsonl");
         var released = new List<int>();
-        using var writer = new OrderedJsonlWriter<Item>([path], (i, _) => [i.Name], (index, _) => released.Add(index));
+        using var writer = new OrderedJsonlWriter<Item>([path], (i, _) => [Encoding.UTF8.GetBytes(i.Name)], (index, _) => released.Add(index));
 
         writer.Add(2, new Item("c"));
         writer.Add(0, new Item("a"));
@@ -32,7 +33,7 @@ public sealed class OrderedJsonlWriterTests
     public async Task WaitForRoomAsync_FarAheadOfASlowInput_WaitsUntilItIsIn()
     {
         using var tmp = CliRunner.Temp();
-        using var writer = new OrderedJsonlWriter<Item>([Path.Combine(tmp.Path, "out.jsonl")], (i, _) => [i.Name]);
+        using var writer = new OrderedJsonlWriter<Item>([Path.Combine(tmp.Path, "out.jsonl")], (i, _) => [Encoding.UTF8.GetBytes(i.Name)]);
         for (var i = 1; i < 4; i++)
         {
             writer.Add(i, new Item("x"));
@@ -57,7 +58,7 @@ public sealed class OrderedJsonlWriterTests
         using var tmp = CliRunner.Temp();
         var path = Path.Combine(tmp.Path, "out.jsonl");
 
-        using (var writer = new OrderedJsonlWriter<Item>([path], (i, _) => [i.Name]))
+        using (var writer = new OrderedJsonlWriter<Item>([path], (i, _) => [Encoding.UTF8.GetBytes(i.Name)]))
         {
             writer.Add(0, new Item("a"));
         }
