@@ -101,15 +101,16 @@ public static class Deduplicator
     /// <summary>Letters and digits only, lower-cased: the identity of a sentence.</summary>
     internal static string Key(string sentence)
     {
-        var sb = new StringBuilder(sentence.Length);
+        var buffer = sentence.Length <= 512 ? stackalloc char[sentence.Length] : new char[sentence.Length];
+        var n = 0;
         foreach (var c in sentence)
         {
             if (char.IsLetterOrDigit(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[n++] = char.ToLowerInvariant(c);
             }
         }
 
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 }

@@ -35,23 +35,22 @@ public static partial class TextDecoder
         }
 
         // A source that says UTF-8 but is not is decoded by detection below instead.
-        if (Lookup(declaredCharset) is { } declared && (declared.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(bytes)))
+        if (Lookup(declaredCharset) is { } declared && TryDecode(declared, bytes, out var text))
         {
             encodingName = declared.WebName + " (declared by server)";
-            return declared.GetString(bytes);
+            return text;
         }
 
-        if (format == DocumentFormat.Html && Lookup(SniffMetaCharset(bytes)) is { } meta
-            && (meta.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(bytes)))
+        if (format == DocumentFormat.Html && Lookup(SniffMetaCharset(bytes)) is { } meta && TryDecode(meta, bytes, out text))
         {
             encodingName = meta.WebName + " (meta charset)";
-            return meta.GetString(bytes);
+            return text;
         }
 
-        if (IsValidUtf8(bytes))
+        if (TryDecodeUtf8(bytes, out text))
         {
             encodingName = "utf-8 (detected)";
-            return Encoding.UTF8.GetString(bytes);
+            return text;
         }
 
         var (valid, invalid) = CountUtf8Sequences(bytes);
@@ -152,7 +151,33 @@ public static partial class TextDecoder
 
     private static readonly UTF8Encoding Utf8Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private static bool IsValidUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+    private static readonly UTF8Encoding Utf8Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Decodes with the encoding; UTF-8 only when the bytes are valid UTF-8 (checked while decoding, in one pass).
+    private static bool TryDecode(Encoding encoding, byte[] bytes, out string text)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            return TryDecodeUtf8(bytes, out text);
+        }
+
+        text = encoding.GetString(bytes);
+        return true;
+    }
+
+    private static bool TryDecodeUtf8(byte[] bytes, out string text)
+    {
+        try
+        {
+            text = Utf8Strict.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
 
     private static Encoding? Lookup(string? charset)
     {
