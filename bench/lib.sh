@@ -33,3 +33,22 @@ cpu_percent() {
 load_line() {
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# Builds the CLI as a user would install it for nightly runs: published with ReadyToRun (precompiled,
+# so a run does not spend its first second compiling AngleSharp and our code), and prints the
+# binary's path. BENCH_BUILD=jit uses the plain `dotnet build` output instead (compiled at run time).
+build_extract() {
+  local root="$1" rid=""
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) rid=linux-x64 ;;
+    Linux-aarch64) rid=linux-arm64 ;;
+  esac
+  if [[ "${BENCH_BUILD:-r2r}" == jit || -z "$rid" ]]; then
+    dotnet build -c Release "$root/src/Extraction.Cli" -nologo -v q >/dev/null
+    echo "$root/src/Extraction.Cli/bin/Release/net10.0/extract"
+  else
+    dotnet publish "$root/src/Extraction.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+      -o "$root/bench/.build/$rid" -nologo -v q >/dev/null
+    echo "$root/bench/.build/$rid/extract"
+  fi
+}

@@ -18,9 +18,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/bench/lib.sh"
 profile="${BENCH_PROFILE:-Realistic}"
 work="${BENCH_DIR:-/tmp/extract-readability-${profile,,}-$pages-$seed}"
-bin="$root/src/Extraction.Cli/bin/Release/net10.0/extract"
 
-dotnet build -c Release "$root/src/Extraction.Cli" -nologo -v q >/dev/null
+bin="$(build_extract "$root")"
 [[ -d "$root/bench/node/node_modules" ]] || (cd "$root/bench/node" && npm ci --no-audit --no-fund >/dev/null)
 mkdir -p "$work"
 if [[ ! -f "$work/corpus.done" ]]; then

@@ -4,6 +4,7 @@
 # Environment: BENCH_PROFILE (Realistic, the default, or Dense: see `extract generate --help`),
 #              BENCH_DIR (default /tmp/extract-bench-PROFILE-COUNT-SEED), BENCH_TIMEOUT (seconds, default none),
 #              BENCH_PARALLELISM (default: the pipeline's, one article per core).
+#              BENCH_BUILD (r2r, the default: the CLI published with ReadyToRun, as installed for nightly runs; jit: plain `dotnet build`).
 # The corpus is generated once per COUNT and SEED and reused (same seed -> same bytes). The run reads it
 # from a warm page cache, as right after generation; wall time includes process start and the output writing.
 set -euo pipefail
@@ -14,9 +15,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/bench/lib.sh"
 profile="${BENCH_PROFILE:-Realistic}"
 work="${BENCH_DIR:-/tmp/extract-bench-${profile,,}-$count-$seed}"
-bin="$root/src/Extraction.Cli/bin/Release/net10.0/extract"
 
-dotnet build -c Release "$root/src/Extraction.Cli" -nologo -v q >/dev/null
+bin="$(build_extract "$root")"
 mkdir -p "$work"
 if [[ ! -f "$work/corpus.done" ]]; then
   rm -rf "$work/corpus"
