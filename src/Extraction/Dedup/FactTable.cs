@@ -33,11 +33,15 @@ public sealed class FactTable : IDisposable
     private readonly Dictionary<string, int> _slotIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
     private readonly List<Entry[]> _chunks = [];
-    private bool _reading;
+    private readonly Lock _gate = new();
+    private volatile bool _reading;
 
     // Taken once reading starts: FileStream.SafeFileHandle flushes and seeks (a system call) on every access.
     private Microsoft.Win32.SafeHandles.SafeFileHandle? _handle;
-    private byte[] _window = new byte[2048];
+
+    // Facts are read back from several threads at once (records are built in parallel), each with its own window.
+    [ThreadStatic]
+    private static byte[]? t_window;
 
     /// <summary>A table whose spill file is a temporary file in <paramref name="spillFolder"/>, or memory when it is null.</summary>
     public FactTable(Func<Fact, string> key, string? spillFolder = null)
@@ -121,25 +125,37 @@ public sealed class FactTable : IDisposable
         }
     }
 
-    /// <summary>The fact an entry stands for, as far as records need it (no confidence or explanation).</summary>
+    /// <summary>Ends adding: what was written is flushed, and facts may be read from any thread.</summary>
+    internal void BeginReading()
+    {
+        lock (_gate)
+        {
+            if (!_reading)
+            {
+                _writer.Flush();
+                _spill.Flush();
+                _handle = (_spill as FileStream)?.SafeFileHandle;
+                _reading = true;
+            }
+        }
+    }
+
+    /// <summary>The fact an entry stands for, as far as records need it (no confidence or explanation). Thread-safe once reading began.</summary>
     internal Fact Read(in Entry entry)
     {
         if (!_reading)
         {
-            _writer.Flush();
-            _spill.Flush();
-            _handle = (_spill as FileStream)?.SafeFileHandle;
-            _reading = true;
+            BeginReading();
         }
 
         // A small read at the fact's offset (a buffered stream would read 64 KB per seek); a fact
         // longer than the window is read again with a larger one.
         for (var size = 2048; ; size *= 2)
         {
-            var n = ReadWindow(entry.Offset, size);
+            var n = ReadWindow(entry.Offset, size, out var window);
             try
             {
-                using var r = new BinaryReader(new MemoryStream(_window, 0, n, writable: false), Encoding.UTF8);
+                using var r = new BinaryReader(new MemoryStream(window, 0, n, writable: false), Encoding.UTF8);
                 return Parse(r, entry);
             }
             catch (EndOfStreamException) when (n == size)
@@ -149,21 +165,17 @@ public sealed class FactTable : IDisposable
         }
     }
 
-    private int ReadWindow(long offset, int size)
+    private int ReadWindow(long offset, int size, out byte[] window)
     {
-        if (_window.Length < size)
-        {
-            _window = new byte[size];
-        }
-
+        window = t_window is { } w && w.Length >= size ? w : t_window = new byte[Math.Max(size, 2048)];
         if (_handle is not null)
         {
-            return RandomAccess.Read(_handle, _window.AsSpan(0, size), offset);
+            return RandomAccess.Read(_handle, window.AsSpan(0, size), offset);
         }
 
         var memory = (MemoryStream)_spill;
         var n = (int)Math.Min(size, memory.Length - offset);
-        memory.GetBuffer().AsSpan((int)offset, n).CopyTo(_window);
+        memory.GetBuffer().AsSpan((int)offset, n).CopyTo(window);
         return n;
     }
 

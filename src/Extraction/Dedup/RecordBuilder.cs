@@ -36,17 +36,35 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     public IEnumerable<ClaimRecord> Build(FactTable table)
     {
         var (order, clusters) = Clusters(table);
-        foreach (var c in clusters)
-        {
-            var facts = new List<Fact>(c.Length);
-            for (var i = c.Begin; i < c.Begin + c.Length; i++)
-            {
-                facts.Add(table.Read(table.At(order[i])));
-            }
 
-            yield return ToRecord(c.Id, facts);
+        // Reading a record's facts back is most of the work: records are made a batch at a time on
+        // every core, and handed out in order; memory holds one batch.
+        table.BeginReading();
+        var batch = new ClaimRecord[RecordBatch];
+        for (var start = 0; start < clusters.Count; start += RecordBatch)
+        {
+            var first = start;
+            var count = Math.Min(RecordBatch, clusters.Count - first);
+            Parallel.For(0, count, k =>
+            {
+                var c = clusters[first + k];
+                var facts = new List<Fact>(c.Length);
+                for (var i = c.Begin; i < c.Begin + c.Length; i++)
+                {
+                    facts.Add(table.Read(table.At(order[i])));
+                }
+
+                batch[k] = ToRecord(c.Id, facts);
+            });
+            for (var k = 0; k < count; k++)
+            {
+                yield return batch[k];
+                batch[k] = null!;
+            }
         }
     }
+
+    private const int RecordBatch = 256;
 
     /// <summary>A run of sorted entries that states one claim, with its id and first mention.</summary>
     private readonly record struct Cluster(int Begin, int Length, int FirstArticle, int FirstStart, string Id);
