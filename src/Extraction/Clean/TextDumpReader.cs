@@ -14,19 +14,24 @@ public static partial class TextDumpReader
     /// </summary>
     public static (List<Block> Blocks, PageMetadata Metadata) ReadWithMetadata(string text, bool markdown)
     {
-        var lines = text.Split('\n');
-        var first = 0;
+        var start = 0;
         var meta = new PageMetadata();
         if (markdown)
         {
-            (first, meta) = FrontMatter(lines);
+            (start, meta) = FrontMatter(text.Split('\n'), text);
         }
 
         var blocks = new List<Block>();
         var group = 0;
-        for (var n = first; n < lines.Length; n++)
+
+        // Line by line (as split at '\n') without splitting the page: only lines with text become strings.
+        for (var pos = start; pos >= 0;)
         {
-            var line = lines[n].TrimEnd('\r').Trim();
+            var end = text.IndexOf('\n', pos);
+            var raw = end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end - pos);
+            pos = end < 0 ? -1 : end + 1;
+            var trimmed = raw.TrimEnd('\r').Trim();
+            var line = trimmed.IsEmpty ? "" : trimmed.ToString();
             if (line.Length == 0 || (markdown && HorizontalRule().IsMatch(line)))
             {
                 if (blocks.Count > 0 && blocks[^1].Group == group)
@@ -84,7 +89,7 @@ public static partial class TextDumpReader
     }
 
     // YAML front matter between two "---" lines at the very top: metadata, never text.
-    private static (int First, PageMetadata Metadata) FrontMatter(string[] lines)
+    private static (int Offset, PageMetadata Metadata) FrontMatter(string[] lines, string text)
     {
         var start = 0;
         while (start < lines.Length && lines[start].Trim().Length == 0)
@@ -103,7 +108,7 @@ public static partial class TextDumpReader
             var line = lines[n].TrimEnd('\r');
             if (line.Trim() is "---" or "...")
             {
-                return (n + 1, new PageMetadata(title, url, date, author));
+                return (OffsetOfLine(text, n + 1), new PageMetadata(title, url, date, author));
             }
 
             var m = YamlField().Match(line);
@@ -139,6 +144,24 @@ public static partial class TextDumpReader
 
         // No closing line: not front matter after all.
         return (0, new PageMetadata());
+    }
+
+    // Where line n (0-based, lines parted by '\n') starts; -1 when there are not that many lines.
+    private static int OffsetOfLine(string text, int n)
+    {
+        var offset = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var next = text.IndexOf('\n', offset);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            offset = next + 1;
+        }
+
+        return offset;
     }
 
     // ![alt](src)
