@@ -51,7 +51,11 @@ public sealed class HtmlReader
     // typical page; each thread keeps one (AngleSharp does not promise a parser is thread-safe).
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
-    private const string BlockSelector = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,div,td,dd,dt,section,article";
+    // What a block is read from ("h1,h2,...,article" as a selector); matched by name in one walk.
+    private static readonly HashSet<string> BlockSelectorTags = new(StringComparer.Ordinal)
+    {
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "div", "td", "dd", "dt", "section", "article",
+    };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -331,6 +335,28 @@ public sealed class HtmlReader
         }
     }
 
+    /// <summary>
+    /// The descendants of <paramref name="root"/> (not itself) that match, in document order, as
+    /// QuerySelectorAll gives them; a plain walk costs less than matching a selector at every element.
+    /// </summary>
+    private static List<IElement> Descendants(IElement root, Func<IElement, bool> match)
+    {
+        var found = new List<IElement>();
+        var pending = new Stack<IElement>();
+        Push(pending, root);
+        while (pending.TryPop(out var el))
+        {
+            if (match(el))
+            {
+                found.Add(el);
+            }
+
+            Push(pending, el);
+        }
+
+        return found;
+    }
+
     private static bool IsFurniture(IElement el)
     {
         var tag = el.LocalName;
@@ -404,7 +430,7 @@ public sealed class HtmlReader
 
     private static IElement FindMainContainer(IElement body)
     {
-        var articles = body.QuerySelectorAll("article, [itemprop='articleBody'], main, [role='main']")
+        var articles = Descendants(body, static e => e.LocalName is "article" or "main" || e.GetAttribute("itemprop") == "articleBody" || e.GetAttribute("role") == "main")
             .Select(a => (El: a, Len: Collapse(a.TextContent).Length))
             .Where(a => a.Len >= 300)
             .ToList();
@@ -443,7 +469,7 @@ public sealed class HtmlReader
     private static List<Block> CollectBlocks(IElement root)
     {
         var blocks = new List<Block>();
-        IEnumerable<IElement> elements = root.QuerySelectorAll(BlockSelector);
+        IEnumerable<IElement> elements = Descendants(root, static e => BlockSelectorTags.Contains(e.LocalName));
         if (BlockTags.Contains(root.LocalName))
         {
             elements = elements.Prepend(root);
