@@ -57,39 +57,43 @@ public sealed class CueLexicon
             }
         }
 
+        lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
         return lex;
     }
 
     // Which sets a word belongs to, as a bit mask, remembered per word: the same words recur in every
     // sentence, and lower-casing and stem matching each time cost more than the rest of linking.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberships = new(StringComparer.Ordinal);
-    private string[]? _setNames;
+    private string[] _setNames = [];
 
     /// <summary>True when the token belongs to the named cue set ("positive", "negative", "coref").</summary>
-    public bool Is(string set, in Token token)
+    public bool Is(string set, in Token token) => (Mask(token) & Bit(set)) != 0;
+
+    /// <summary>The bit of the named cue set in <see cref="Mask"/>, or 0 for a set the lexicon does not have.</summary>
+    public int Bit(string set)
+    {
+        var index = Array.IndexOf(_setNames, set);
+        return index < 0 ? 0 : 1 << index;
+    }
+
+    /// <summary>The cue sets the token belongs to, one <see cref="Bit"/> each; 0 for anything but a word.</summary>
+    public int Mask(in Token token)
     {
         if (token.Kind != TokenKind.Word)
         {
-            return false;
-        }
-
-        var names = _setNames ??= _sets.Keys.Order(StringComparer.Ordinal).ToArray();
-        var bit = Array.IndexOf(names, set);
-        if (bit < 0)
-        {
-            return false;
+            return 0;
         }
 
         if (!_memberships.TryGetValue(token.Text, out var mask))
         {
-            mask = Memberships(token.Text, names);
+            mask = Memberships(token.Text, _setNames);
             if (_memberships.Count < 1_000_000)
             {
                 _memberships[token.Text] = mask;
             }
         }
 
-        return (mask & (1 << bit)) != 0;
+        return mask;
     }
 
     private int Memberships(string word, string[] names)
@@ -112,7 +116,10 @@ public sealed class CueLexicon
     /// For a correction notice ("In einer früheren Version ... angegeben, es handelt sich jedoch um ..."),
     /// the offset before which figures are the retracted ones; -1 when the sentence retracts nothing.
     /// </summary>
-    public int RetractedBefore(string sentence)
+    public int RetractedBefore(string sentence) => RetractedBefore(sentence.AsSpan());
+
+    /// <inheritdoc cref="RetractedBefore(string)"/>
+    public int RetractedBefore(ReadOnlySpan<char> sentence)
     {
         var phrase = -1;
         foreach (var p in _retractionPhrases)
@@ -129,7 +136,7 @@ public sealed class CueLexicon
             return -1;
         }
 
-        var lower = sentence.ToLowerInvariant();
+        var lower = sentence.ToString().ToLowerInvariant();
 
         // The first whole-word pivot after the notice starts the corrected part.
         var pivot = int.MaxValue;
