@@ -87,10 +87,11 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         foreach (var s in spans)
         {
             var tokens = Tokenizer.Tokenize(text, s.Start, s.Length);
+            var figure = AmountRecognizer.FirstFigure(tokens); // most sentences have none: both scans skip them
             sentences.Add(new SentenceInfo(s, text, tokens,
                 actors.Find(tokens, 0, tokens.Count),
-                _amounts.Recognize(text, tokens),
-                _hardware.Recognize(text, tokens),
+                _amounts.Recognize(text, tokens, figure),
+                _hardware.Recognize(text, tokens, figure),
                 _cues.RetractedBefore(text.AsSpan(s.Start, s.Length))));
         }
 
