@@ -94,6 +94,9 @@ public sealed partial class FactExtractor
         var wantsOrg = corefWord is not null && (corefWord.StartsWith("unternehmen", StringComparison.Ordinal)
             || corefWord.StartsWith("konzern", StringComparison.Ordinal) || corefWord is "firma" or "gruppe");
 
+        // A name already among the candidates is passed over: its features are not built.
+        bool IsNew(string? name) => !seen.Contains(name ?? "");
+
         void Add(string? name, string rule, List<string> f)
         {
             if (!seen.Add(name ?? ""))
@@ -127,27 +130,43 @@ public sealed partial class FactExtractor
 
         var groups = Coordinate(s.Tokens, Owners(s, context, first, last, vendor));
         var inSentence = groups.Count > 0 ? "sentence-has-actor" : "sentence-has-no-actor";
-        var near = groups
-            .Select((g, gi) => (g, gi, Before: g[^1].LastToken < first, Distance: g[^1].LastToken < first ? first - g[^1].LastToken - 1 : g[0].FirstToken - last - 1))
-            .OrderBy(x => x.Distance).ThenBy(x => x.gi)
-            .ToList();
-        int rankBefore = 0, rankAfter = 0;
-        foreach (var (g, gi, isBefore, distance) in near)
+
+        // Nearest first; at equal distance in sentence order.
+        var near = new (int Distance, int Index)[groups.Count];
+        for (var gi = 0; gi < groups.Count; gi++)
         {
-            var side = isBefore ? "before" : "after";
+            var g = groups[gi];
+            near[gi] = (g[^1].LastToken < first ? first - g[^1].LastToken - 1 : g[0].FirstToken - last - 1, gi);
+        }
+
+        Array.Sort(near);
+        var kindIndex = kind == FactKind.Investment ? 0 : 1;
+        int rankBefore = 0, rankAfter = 0;
+        foreach (var (distance, gi) in near)
+        {
+            var g = groups[gi];
+            var isBefore = g[^1].LastToken < first;
+            var side = isBefore ? 0 : 1;
             var rank = isBefore ? ++rankBefore : ++rankAfter;
-            var f = new List<string>
+            var name = Name(g);
+            if (!IsNew(name))
             {
-                "bias", "where=" + side, $"{kind}&where={side}", "rank=" + side + (rank == 1 ? "1" : "2+"),
+                continue;
+            }
+
+            var type = GroupType(g);
+            var f = new List<string>(24)
+            {
+                "bias", WhereSide[side], KindWhereSide[kindIndex, side], RankSide[side, rank == 1 ? 0 : 1],
                 distance <= 2 ? "dist=0-2" : distance <= 6 ? "dist=3-6" : distance <= 12 ? "dist=7-12" : "dist=13+",
             };
-            GroupFeatures(f, s, g, gi, subsidy, round);
+            GroupFeatures(f, s, g, type, gi, subsidy, round);
             var from = isBefore ? g[^1].LastToken + 1 : last + 1;
             var to = isBefore ? first : g[0].FirstToken;
             BetweenFeatures(f, s, from, to);
             if (HasCueIn(s, from, to, _coref))
             {
-                f.Add("between=coref&type=" + GroupType(g));
+                f.Add(TypeFeature(TypeFeatures.BetweenCoref, type));
             }
 
             if (!isBefore && HasSourceVerb(s.Tokens, g[^1].LastToken + 1, 4))
@@ -161,7 +180,7 @@ public sealed partial class FactExtractor
                 f.Add("right-after-hardware");
             }
 
-            Add(Name(g), $"actor {side} the figure", f);
+            Add(name, ActorSide[side], f);
         }
 
         for (var b = 1; b <= 3 && si - b >= 0; b++)
@@ -176,19 +195,26 @@ public sealed partial class FactExtractor
             for (var gi = 0; gi < prevGroups.Count; gi++)
             {
                 var g = prevGroups[gi];
-                var f = new List<string> { "bias", $"where=prev{b}", $"{kind}&where=prev", gi == 0 ? "prev-first" : "prev-later", inSentence };
-                GroupFeatures(f, prev, g, gi, false, false);
+                var name = Name(g);
+                if (!IsNew(name))
+                {
+                    continue;
+                }
+
+                var type = GroupType(g);
+                var f = new List<string>(16) { "bias", WherePrevious[b - 1], KindWherePrevious[kindIndex], gi == 0 ? "prev-first" : "prev-later", inSentence };
+                GroupFeatures(f, prev, g, type, gi, false, false);
                 if (corefWord is not null)
                 {
                     f.Add("coref&prev");
-                    f.Add("coref&type=" + GroupType(g));
+                    f.Add(TypeFeature(TypeFeatures.Coref, type));
                     if (wantsOrg)
                     {
-                        f.Add(GroupType(g) == "org" ? "coref-company&org" : "coref-company&not-org");
+                        f.Add(type == "org" ? "coref-company&org" : "coref-company&not-org");
                     }
                 }
 
-                Add(Name(g), $"actor {b} sentence(s) before", f);
+                Add(name, ActorBefore[b - 1], f);
             }
         }
 
@@ -226,10 +252,9 @@ public sealed partial class FactExtractor
         return false;
     }
 
-    private void GroupFeatures(List<string> f, SentenceInfo s, List<ActorMention> g, int index, bool subsidy, bool round)
+    private void GroupFeatures(List<string> f, SentenceInfo s, List<ActorMention> g, string type, int index, bool subsidy, bool round)
     {
-        var type = GroupType(g);
-        f.Add("type=" + type);
+        f.Add(TypeFeature(TypeFeatures.Type, type));
         if (g.Count >= 2)
         {
             f.Add("joint");
@@ -258,7 +283,7 @@ public sealed partial class FactExtractor
 
         if (subsidy)
         {
-            f.Add("subsidy&type=" + type);
+            f.Add(TypeFeature(TypeFeatures.Subsidy, type));
         }
 
         if (round && index == 0)
@@ -284,7 +309,44 @@ public sealed partial class FactExtractor
 
     private static string[] NamesIn(string name) => name.Replace(" und ", ", ", StringComparison.Ordinal).Split(", ");
 
-    private static string GroupType(List<ActorMention> g) => g.Select(a => a.Type).Distinct().Count() == 1 ? g[0].Type : "mixed";
+    private static string GroupType(List<ActorMention> g)
+    {
+        foreach (var a in g)
+        {
+            if (a.Type != g[0].Type)
+            {
+                return "mixed";
+            }
+        }
+
+        return g[0].Type;
+    }
+
+    // The features' constant strings, built once: [side] before/after, [kind] investment/hardware.
+    private static readonly string[] WhereSide = ["where=before", "where=after"];
+    private static readonly string[,] KindWhereSide = { { "Investment&where=before", "Investment&where=after" }, { "Hardware&where=before", "Hardware&where=after" } };
+    private static readonly string[,] RankSide = { { "rank=before1", "rank=before2+" }, { "rank=after1", "rank=after2+" } };
+    private static readonly string[] ActorSide = ["actor before the figure", "actor after the figure"];
+    private static readonly string[] WherePrevious = ["where=prev1", "where=prev2", "where=prev3"];
+    private static readonly string[] KindWherePrevious = ["Investment&where=prev", "Hardware&where=prev"];
+    private static readonly string[] ActorBefore = ["actor 1 sentence(s) before", "actor 2 sentence(s) before", "actor 3 sentence(s) before"];
+
+    private enum TypeFeatures
+    {
+        Type,
+        Subsidy,
+        Coref,
+        BetweenCoref,
+    }
+
+    private static readonly string[] TypePrefixes = ["type=", "subsidy&type=", "coref&type=", "between=coref&type="];
+
+    // Per prefix, the feature of each actor type the shipped gazetteer has and of "mixed"; other types are concatenated.
+    private static readonly Dictionary<string, string>[] TypeFeatureStrings = [.. TypePrefixes.Select(prefix =>
+        new[] { "org", "country", "region", "eu", "fund", "programme", "mixed" }.ToDictionary(t => t, t => prefix + t, StringComparer.Ordinal))];
+
+    private static string TypeFeature(TypeFeatures prefix, string type) =>
+        TypeFeatureStrings[(int)prefix].TryGetValue(type, out var feature) ? feature : TypePrefixes[(int)prefix] + type;
 
     /// <summary>What stands between an actor and the figure: a clause boundary, investment or other cues, "von"/"aus", a passive auxiliary.</summary>
     private void BetweenFeatures(List<string> f, SentenceInfo s, int from, int to)
