@@ -58,18 +58,37 @@ public sealed class CueLexicon
         }
 
         lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
+        lex._lengths = [.. lex._setNames.Select(name => Lengths(lex._sets[name].Stems, lex._sets[name].Words))];
         return lex;
+    }
+
+    // The lengths a member of a set can have, bit n for n characters (bit 63: 63 or more); lower-casing keeps a word's length.
+    private static ulong Lengths(List<string> stems, HashSet<string> words)
+    {
+        var lengths = 0UL;
+        foreach (var word in words)
+        {
+            lengths |= 1UL << Math.Min(word.Length, 63);
+        }
+
+        foreach (var stem in stems)
+        {
+            lengths |= ulong.MaxValue << Math.Min(stem.Length, 63);
+        }
+
+        return lengths;
     }
 
     // Which sets a word belongs to, as a bit mask, remembered per word: the same words recur in every
     // sentence, and lower-casing and stem matching each time cost more than the rest of linking.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberships = new(StringComparer.Ordinal);
     private string[] _setNames = [];
+    private ulong[] _lengths = [];
 
     /// <summary>True when the token belongs to the named cue set ("positive", "negative", "coref").</summary>
     public bool Is(string set, in Token token) => (Mask(token) & Bit(set)) != 0;
 
-    /// <summary>The bit of the named cue set in <see cref="Mask"/>, or 0 for a set the lexicon does not have.</summary>
+    /// <summary>The bit of the named cue set in <see cref="Mask(in Token)"/>, or 0 for a set the lexicon does not have.</summary>
     public int Bit(string set)
     {
         var index = Array.IndexOf(_setNames, set);
@@ -94,6 +113,27 @@ public sealed class CueLexicon
         }
 
         return mask;
+    }
+
+    /// <summary>
+    /// The cue sets of <paramref name="bits"/> the token belongs to: <see cref="Mask(in Token)"/> and <paramref name="bits"/>,
+    /// without a look-up for a word too short or too long for any of them.
+    /// </summary>
+    public int Mask(in Token token, int bits)
+    {
+        if (token.Kind != TokenKind.Word)
+        {
+            return 0;
+        }
+
+        var lengths = 0UL;
+        for (var b = bits; b != 0; b &= b - 1)
+        {
+            var set = System.Numerics.BitOperations.TrailingZeroCount(b);
+            lengths |= set < _lengths.Length ? _lengths[set] : 0;
+        }
+
+        return (lengths & (1UL << Math.Min(token.Text.Length, 63))) == 0 ? 0 : Mask(token) & bits;
     }
 
     private int Memberships(string word, string[] names)

@@ -259,7 +259,7 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
 
         public int RetractedBefore => retractedBefore;
 
-        /// <summary>The cue sets of each token, as <see cref="CueLexicon.Mask"/> gives them.</summary>
+        /// <summary>The cue sets of each token, as <see cref="CueLexicon.Mask(in Token)"/> gives them.</summary>
         public int[] Cues(CueLexicon lexicon)
         {
             if (_cues is null)
@@ -278,6 +278,9 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
 
             return _cues;
         }
+
+        /// <summary>The cue sets of <paramref name="bits"/> token k is in, without computing the other tokens' sets.</summary>
+        public int CueAt(CueLexicon lexicon, int k, int bits) => _cues is { } cues ? cues[k] & bits : lexicon.Mask(tokens[k], bits);
 
         /// <summary>True when some token of the sentence is in one of the cue sets of <paramref name="bits"/>.</summary>
         public bool HasCue(CueLexicon lexicon, int bits)
@@ -654,12 +657,11 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
             list.Add(a);
         }
 
-        if (context.Country is not null && s.HasCue(_cues, _government))
+        if (context.Country is not null)
         {
-            var cues = s.Cues(_cues);
             for (var k = 0; k < s.Tokens.Count; k++)
             {
-                if ((cues[k] & _government) != 0 && !IsInActor(s.Actors, k))
+                if (s.CueAt(_cues, k, _government) != 0 && !IsInActor(s.Actors, k))
                 {
                     // "der Bund" is a federal government: Germany's unless the article is about Switzerland or Austria.
                     var country = s.Tokens[k].Is("Bund") && context.Country is not ("Schweiz" or "Österreich") ? "Deutschland" : context.Country;
