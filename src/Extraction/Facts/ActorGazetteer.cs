@@ -1,3 +1,4 @@
+using System.Buffers;
 using Extraction.Pipeline;
 using Extraction.Text;
 
@@ -14,6 +15,21 @@ public sealed class ActorGazetteer
 {
     private readonly Dictionary<string, List<(string[] Tokens, string Canonical)>> _byFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Group, string Type)> _entries = new(StringComparer.Ordinal);
+
+    // Everything a token's text can be to the matcher, found with one look-up per token.
+    private readonly Dictionary<string, WordInfo> _words = new(StringComparer.Ordinal);
+
+    [Flags]
+    private enum WordFlags
+    {
+        None = 0,
+        OrgTrigger = 1,
+        HyphenatedTriggerHead = 2, // "Start" of "Start-up"
+        LegalForm = 4,
+        Stop = 8,
+    }
+
+    private sealed record WordInfo(List<(string[] Tokens, string Canonical)>? Aliases, WordFlags Flags);
 
     private static readonly HashSet<string> OrgTriggers = new(StringComparer.Ordinal)
     {
@@ -64,8 +80,35 @@ public sealed class ActorGazetteer
             list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
         }
 
+        foreach (var (first, aliases) in g._byFirst)
+        {
+            g._words[first] = new WordInfo(aliases, WordFlags.None);
+        }
+
+        foreach (var trigger in OrgTriggers)
+        {
+            g.Flag(trigger, WordFlags.OrgTrigger);
+            if (trigger.Contains('-', StringComparison.Ordinal))
+            {
+                g.Flag(trigger[..trigger.IndexOf('-', StringComparison.Ordinal)], WordFlags.HyphenatedTriggerHead);
+            }
+        }
+
+        foreach (var form in LegalForms)
+        {
+            g.Flag(form, WordFlags.LegalForm);
+        }
+
+        foreach (var word in Stop)
+        {
+            g.Flag(word, WordFlags.Stop);
+        }
+
         return g;
     }
+
+    private void Flag(string word, WordFlags flag) =>
+        _words[word] = _words.TryGetValue(word, out var info) ? info with { Flags = info.Flags | flag } : new WordInfo(null, flag);
 
     /// <summary>The group of a canonical name (itself for unknown names).</summary>
     public string GroupOf(string canonical) => _entries.TryGetValue(canonical, out var e) ? e.Group : canonical;
@@ -74,27 +117,55 @@ public sealed class ActorGazetteer
     public List<ActorMention> Find(List<Token> tokens, int from, int to)
     {
         var found = new List<ActorMention>();
-        var i = from;
-        while (i < to)
+        if (to <= from)
         {
-            if (TryKnown(tokens, i, to, out var m) || TryUnknown(tokens, i, to, out m))
+            return found;
+        }
+
+        // What each token's text is to the matcher (null: nothing), looked up once.
+        var words = ArrayPool<WordInfo?>.Shared.Rent(to - from);
+        try
+        {
+            for (var k = from; k < to; k++)
             {
-                found.Add(m);
-                i = m.LastToken + 1;
+                words[k - from] = _words.GetValueOrDefault(tokens[k].Text);
             }
-            else
+
+            var view = new Words(words, from);
+            var i = from;
+            while (i < to)
             {
-                i++;
+                if (TryKnown(tokens, view, i, to, out var m) || TryUnknown(tokens, view, i, to, out m))
+                {
+                    found.Add(m);
+                    i = m.LastToken + 1;
+                }
+                else
+                {
+                    i++;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<WordInfo?>.Shared.Return(words, clearArray: true);
         }
 
         return found;
     }
 
-    private bool TryKnown(List<Token> tokens, int i, int to, out ActorMention mention)
+    // The looked-up tokens of one Find, indexed like the token list.
+    private readonly struct Words(WordInfo?[] infos, int from)
+    {
+        public WordInfo? this[int k] => infos[k - from];
+
+        public bool Has(int k, WordFlags flag) => infos[k - from] is { } info && (info.Flags & flag) != 0;
+    }
+
+    private bool TryKnown(List<Token> tokens, Words words, int i, int to, out ActorMention mention)
     {
         mention = null!;
-        if (!_byFirst.TryGetValue(tokens[i].Text, out var candidates))
+        if (words[i]?.Aliases is not { } candidates)
         {
             return false;
         }
@@ -127,7 +198,7 @@ public sealed class ActorGazetteer
     }
 
     // "Investmentfirma Brookfield", "Start-up Polarwerk", "Nordlicht Systems GmbH"
-    private bool TryUnknown(List<Token> tokens, int i, int to, out ActorMention mention)
+    private static bool TryUnknown(List<Token> tokens, Words words, int i, int to, out ActorMention mention)
     {
         mention = null!;
         var t = tokens[i];
@@ -136,18 +207,14 @@ public sealed class ActorGazetteer
             return false;
         }
 
-        var trigger = t.Text;
-        if (i + 2 < to && tokens[i + 1].Text == "-" )
-        {
-            trigger = t.Text + "-" + tokens[i + 2].Text;
-        }
-
-        var nameStart = OrgTriggers.Contains(trigger) && trigger.Contains('-', StringComparison.Ordinal) ? i + 3
-            : OrgTriggers.Contains(t.Text) ? i + 1 : -1;
-        if (nameStart > 0 && nameStart < to && IsName(tokens[nameStart]) && !_byFirst.ContainsKey(tokens[nameStart].Text))
+        // A hyphenated trigger ("Start-up") is only looked up after its first part; a word token never holds a hyphen.
+        var nameStart = i + 2 < to && tokens[i + 1].Text == "-" && words.Has(i, WordFlags.HyphenatedTriggerHead)
+            && OrgTriggers.Contains(t.Text + "-" + tokens[i + 2].Text) ? i + 3
+            : words.Has(i, WordFlags.OrgTrigger) ? i + 1 : -1;
+        if (nameStart > 0 && nameStart < to && IsName(tokens[nameStart], words, nameStart) && words[nameStart]?.Aliases is null)
         {
             var last = nameStart;
-            while (last + 1 < to && IsName(tokens[last + 1]) && last - nameStart < 2)
+            while (last + 1 < to && IsName(tokens[last + 1], words, last + 1) && last - nameStart < 2)
             {
                 last++;
             }
@@ -158,15 +225,15 @@ public sealed class ActorGazetteer
         }
 
         // One to three capitalised words followed by a legal form.
-        if (IsName(t))
+        if (IsName(t, words, i))
         {
             var k = i;
-            while (k < to && k - i < 3 && IsName(tokens[k]) && !LegalForms.Contains(tokens[k].Text))
+            while (k < to && k - i < 3 && IsName(tokens[k], words, k) && !words.Has(k, WordFlags.LegalForm))
             {
                 k++;
             }
 
-            if (k < to && k > i && LegalForms.Contains(tokens[k].Text))
+            if (k < to && k > i && words.Has(k, WordFlags.LegalForm))
             {
                 var name = string.Join(' ', tokens.Skip(i).Take(k - i).Select(x => x.Text));
                 mention = new ActorMention(i, k, t.Start, tokens[k].End, name, name, "org");
@@ -177,8 +244,8 @@ public sealed class ActorGazetteer
         return false;
     }
 
-    private static bool IsName(in Token t) =>
-        t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]) && !Stop.Contains(t.Text);
+    private static bool IsName(in Token t, Words words, int k) =>
+        t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]) && !words.Has(k, WordFlags.Stop);
 
     private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
     {

@@ -57,39 +57,83 @@ public sealed class CueLexicon
             }
         }
 
+        lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
+        lex._lengths = [.. lex._setNames.Select(name => Lengths(lex._sets[name].Stems, lex._sets[name].Words))];
         return lex;
+    }
+
+    // The lengths a member of a set can have, bit n for n characters (bit 63: 63 or more); lower-casing keeps a word's length.
+    private static ulong Lengths(List<string> stems, HashSet<string> words)
+    {
+        var lengths = 0UL;
+        foreach (var word in words)
+        {
+            lengths |= 1UL << Math.Min(word.Length, 63);
+        }
+
+        foreach (var stem in stems)
+        {
+            lengths |= ulong.MaxValue << Math.Min(stem.Length, 63);
+        }
+
+        return lengths;
     }
 
     // Which sets a word belongs to, as a bit mask, remembered per word: the same words recur in every
     // sentence, and lower-casing and stem matching each time cost more than the rest of linking.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberships = new(StringComparer.Ordinal);
-    private string[]? _setNames;
+    private string[] _setNames = [];
+    private ulong[] _lengths = [];
 
     /// <summary>True when the token belongs to the named cue set ("positive", "negative", "coref").</summary>
-    public bool Is(string set, in Token token)
+    public bool Is(string set, in Token token) => (Mask(token) & Bit(set)) != 0;
+
+    /// <summary>The bit of the named cue set in <see cref="Mask(in Token)"/>, or 0 for a set the lexicon does not have.</summary>
+    public int Bit(string set)
+    {
+        var index = Array.IndexOf(_setNames, set);
+        return index < 0 ? 0 : 1 << index;
+    }
+
+    /// <summary>The cue sets the token belongs to, one <see cref="Bit"/> each; 0 for anything but a word.</summary>
+    public int Mask(in Token token)
     {
         if (token.Kind != TokenKind.Word)
         {
-            return false;
-        }
-
-        var names = _setNames ??= _sets.Keys.Order(StringComparer.Ordinal).ToArray();
-        var bit = Array.IndexOf(names, set);
-        if (bit < 0)
-        {
-            return false;
+            return 0;
         }
 
         if (!_memberships.TryGetValue(token.Text, out var mask))
         {
-            mask = Memberships(token.Text, names);
+            mask = Memberships(token.Text, _setNames);
             if (_memberships.Count < 1_000_000)
             {
                 _memberships[token.Text] = mask;
             }
         }
 
-        return (mask & (1 << bit)) != 0;
+        return mask;
+    }
+
+    /// <summary>
+    /// The cue sets of <paramref name="bits"/> the token belongs to: <see cref="Mask(in Token)"/> and <paramref name="bits"/>,
+    /// without a look-up for a word too short or too long for any of them.
+    /// </summary>
+    public int Mask(in Token token, int bits)
+    {
+        if (token.Kind != TokenKind.Word)
+        {
+            return 0;
+        }
+
+        var lengths = 0UL;
+        for (var b = bits; b != 0; b &= b - 1)
+        {
+            var set = System.Numerics.BitOperations.TrailingZeroCount(b);
+            lengths |= set < _lengths.Length ? _lengths[set] : 0;
+        }
+
+        return (lengths & (1UL << Math.Min(token.Text.Length, 63))) == 0 ? 0 : Mask(token) & bits;
     }
 
     private int Memberships(string word, string[] names)
@@ -112,7 +156,10 @@ public sealed class CueLexicon
     /// For a correction notice ("In einer früheren Version ... angegeben, es handelt sich jedoch um ..."),
     /// the offset before which figures are the retracted ones; -1 when the sentence retracts nothing.
     /// </summary>
-    public int RetractedBefore(string sentence)
+    public int RetractedBefore(string sentence) => RetractedBefore(sentence.AsSpan());
+
+    /// <inheritdoc cref="RetractedBefore(string)"/>
+    public int RetractedBefore(ReadOnlySpan<char> sentence)
     {
         var phrase = -1;
         foreach (var p in _retractionPhrases)
@@ -129,7 +176,7 @@ public sealed class CueLexicon
             return -1;
         }
 
-        var lower = sentence.ToLowerInvariant();
+        var lower = sentence.ToString().ToLowerInvariant();
 
         // The first whole-word pivot after the notice starts the corrected part.
         var pivot = int.MaxValue;

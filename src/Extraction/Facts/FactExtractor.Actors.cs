@@ -1,6 +1,5 @@
 using System.Globalization;
 using Extraction.Model;
-using Extraction.Text;
 
 namespace Extraction.Facts;
 
@@ -16,7 +15,18 @@ public sealed partial class FactExtractor
     /// <summary>The actor linked to a fact, the rule behind it, the candidates it was chosen from and, with a model, why.</summary>
     private sealed record Linked(string? Actor, string Rule, IReadOnlyList<ActorCandidate> Candidates, string? Ranking, IReadOnlyList<string> Top);
 
-    private static bool HasJeweils(SentenceInfo s) => s.Tokens.Any(t => t.Is("jeweils"));
+    private static bool HasJeweils(SentenceInfo s)
+    {
+        foreach (var t in s.Tokens)
+        {
+            if (t.Is("jeweils"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static FactExplanation Explanation(string rule, Linked link, IReadOnlyList<string> top) =>
         new(rule, link.Ranking is null ? link.Rule : $"{link.Rule}; actor model: {link.Ranking}",
@@ -25,10 +35,16 @@ public sealed partial class FactExtractor
     /// <summary>The rules' links, or with an actor model the top-scoring candidate; "jeweils" always fans out by rule.</summary>
     private List<Linked> Link(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, bool ranking, bool explain)
     {
-        var rules = LinkActors(sentences, si, first, last, vendor, context).ToList();
+        var rules = LinkActors(sentences, si, first, last, vendor, context);
         if (!ranking || rules.Count != 1 || rules[0].Rule == JeweilsRule)
         {
-            return rules.Select(r => new Linked(r.Actor, r.Rule, [], null, [])).ToList();
+            var links = new List<Linked>(rules.Count);
+            foreach (var (actor, rule) in rules)
+            {
+                links.Add(new Linked(actor, rule, [], null, []));
+            }
+
+            return links;
         }
 
         var candidates = ActorCandidates(sentences, si, first, last, vendor, context, kind, rules[0]);
@@ -71,12 +87,15 @@ public sealed partial class FactExtractor
         var s = sentences[si];
         var list = new List<ActorCandidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var subsidy = s.Tokens.Any(t => _cues.Is("subsidy", t));
-        var round = s.Tokens.Any(t => _cues.Is("round", t));
-        var corefIndex = s.Tokens.FindIndex(t => _cues.Is("coref", t));
+        var subsidy = s.HasCue(_cues, _subsidy);
+        var round = s.HasCue(_cues, _round);
+        var corefIndex = s.FirstCue(_cues, _coref);
         var corefWord = corefIndex >= 0 ? s.Tokens[corefIndex].Text.ToLowerInvariant() : null;
         var wantsOrg = corefWord is not null && (corefWord.StartsWith("unternehmen", StringComparison.Ordinal)
             || corefWord.StartsWith("konzern", StringComparison.Ordinal) || corefWord is "firma" or "gruppe");
+
+        // A name already among the candidates is passed over: its features are not built.
+        bool IsNew(string? name) => !seen.Contains(name ?? "");
 
         void Add(string? name, string rule, List<string> f)
         {
@@ -109,37 +128,48 @@ public sealed partial class FactExtractor
             list.Add(new ActorCandidate(name, rule, chosen, f));
         }
 
-        var mentions = Candidates(s, context)
-            .Where(a => !(a.FirstToken >= first && a.LastToken <= last))
-            .Where(a => vendor is null || a.Canonical != vendor || a.FirstToken < first - 3 || a.FirstToken > last)
-            .ToList();
-        var groups = Coordinate(s.Tokens, mentions);
+        var groups = Coordinate(s.Tokens, Owners(s, context, first, last, vendor));
         var inSentence = groups.Count > 0 ? "sentence-has-actor" : "sentence-has-no-actor";
-        var near = groups
-            .Select((g, gi) => (g, gi, Before: g[^1].LastToken < first, Distance: g[^1].LastToken < first ? first - g[^1].LastToken - 1 : g[0].FirstToken - last - 1))
-            .OrderBy(x => x.Distance).ThenBy(x => x.gi)
-            .ToList();
-        int rankBefore = 0, rankAfter = 0;
-        foreach (var (g, gi, isBefore, distance) in near)
+
+        // Nearest first; at equal distance in sentence order.
+        var near = new (int Distance, int Index)[groups.Count];
+        for (var gi = 0; gi < groups.Count; gi++)
         {
-            var side = isBefore ? "before" : "after";
+            var g = groups[gi];
+            near[gi] = (g[^1].LastToken < first ? first - g[^1].LastToken - 1 : g[0].FirstToken - last - 1, gi);
+        }
+
+        Array.Sort(near);
+        var kindIndex = kind == FactKind.Investment ? 0 : 1;
+        int rankBefore = 0, rankAfter = 0;
+        foreach (var (distance, gi) in near)
+        {
+            var g = groups[gi];
+            var isBefore = g[^1].LastToken < first;
+            var side = isBefore ? 0 : 1;
             var rank = isBefore ? ++rankBefore : ++rankAfter;
-            var f = new List<string>
+            var name = Name(g);
+            if (!IsNew(name))
             {
-                "bias", "where=" + side, $"{kind}&where={side}", "rank=" + side + (rank == 1 ? "1" : "2+"),
-                distance <= 2 ? "dist=0-2" : distance <= 6 ? "dist=3-6" : distance <= 12 ? "dist=7-12" : "dist=13+",
-            };
-            f.AddRange(GroupFeatures(s, g, gi, subsidy, round));
-            var from = isBefore ? g[^1].LastToken + 1 : last + 1;
-            var to = isBefore ? first : g[0].FirstToken;
-            f.AddRange(BetweenFeatures(s.Tokens, from, to));
-            if (s.Tokens.Skip(from).Take(to - from).Any(t => _cues.Is("coref", t)))
-            {
-                f.Add("between=coref&type=" + GroupType(g));
+                continue;
             }
 
-            if (!isBefore && s.Tokens.Skip(g[^1].LastToken + 1).Take(4).Any(t => t.Text.StartsWith("stamm", StringComparison.OrdinalIgnoreCase)
-                || t.Text.StartsWith("komm", StringComparison.OrdinalIgnoreCase) || t.Text.StartsWith("fließ", StringComparison.OrdinalIgnoreCase)))
+            var type = GroupType(g);
+            var f = new List<string>(24)
+            {
+                "bias", WhereSide[side], KindWhereSide[kindIndex, side], RankSide[side, rank == 1 ? 0 : 1],
+                distance <= 2 ? "dist=0-2" : distance <= 6 ? "dist=3-6" : distance <= 12 ? "dist=7-12" : "dist=13+",
+            };
+            GroupFeatures(f, s, g, type, gi, subsidy, round);
+            var from = isBefore ? g[^1].LastToken + 1 : last + 1;
+            var to = isBefore ? first : g[0].FirstToken;
+            BetweenFeatures(f, s, from, to);
+            if (HasCueIn(s, from, to, _coref))
+            {
+                f.Add(TypeFeature(TypeFeatures.BetweenCoref, type));
+            }
+
+            if (!isBefore && HasSourceVerb(s.Tokens, g[^1].LastToken + 1, 4))
             {
                 f.Add("source-verb-after");
             }
@@ -150,7 +180,7 @@ public sealed partial class FactExtractor
                 f.Add("right-after-hardware");
             }
 
-            Add(Name(g), $"actor {side} the figure", f);
+            Add(name, ActorSide[side], f);
         }
 
         for (var b = 1; b <= 3 && si - b >= 0; b++)
@@ -165,19 +195,26 @@ public sealed partial class FactExtractor
             for (var gi = 0; gi < prevGroups.Count; gi++)
             {
                 var g = prevGroups[gi];
-                var f = new List<string> { "bias", $"where=prev{b}", $"{kind}&where=prev", gi == 0 ? "prev-first" : "prev-later", inSentence };
-                f.AddRange(GroupFeatures(prev, g, gi, false, false));
+                var name = Name(g);
+                if (!IsNew(name))
+                {
+                    continue;
+                }
+
+                var type = GroupType(g);
+                var f = new List<string>(16) { "bias", WherePrevious[b - 1], KindWherePrevious[kindIndex], gi == 0 ? "prev-first" : "prev-later", inSentence };
+                GroupFeatures(f, prev, g, type, gi, false, false);
                 if (corefWord is not null)
                 {
                     f.Add("coref&prev");
-                    f.Add("coref&type=" + GroupType(g));
+                    f.Add(TypeFeature(TypeFeatures.Coref, type));
                     if (wantsOrg)
                     {
-                        f.Add(GroupType(g) == "org" ? "coref-company&org" : "coref-company&not-org");
+                        f.Add(type == "org" ? "coref-company&org" : "coref-company&not-org");
                     }
                 }
 
-                Add(Name(g), $"actor {b} sentence(s) before", f);
+                Add(name, ActorBefore[b - 1], f);
             }
         }
 
@@ -196,42 +233,62 @@ public sealed partial class FactExtractor
         return list;
     }
 
-    private IEnumerable<string> GroupFeatures(SentenceInfo s, List<ActorMention> g, int index, bool subsidy, bool round)
+    private bool HasCueIn(SentenceInfo s, int from, int to, int bits)
     {
-        var type = GroupType(g);
-        yield return "type=" + type;
+        if (!s.HasCue(_cues, bits))
+        {
+            return false;
+        }
+
+        var cues = s.Cues(_cues);
+        for (var k = Math.Max(from, 0); k < Math.Min(to, cues.Length); k++)
+        {
+            if ((cues[k] & bits) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void GroupFeatures(List<string> f, SentenceInfo s, List<ActorMention> g, string type, int index, bool subsidy, bool round)
+    {
+        f.Add(TypeFeature(TypeFeatures.Type, type));
         if (g.Count >= 2)
         {
-            yield return "joint";
+            f.Add("joint");
         }
 
-        if (g.Any(a => a.FirstToken == a.LastToken && _cues.Is("government", s.Tokens[a.FirstToken])))
+        var cues = s.Cues(_cues);
+        if (g.Exists(a => a.FirstToken == a.LastToken && (cues[a.FirstToken] & _government) != 0))
         {
-            yield return "government-word";
+            f.Add("government-word");
         }
 
-        yield return "pre=" + (g[0].FirstToken == 0 ? "^" : Preceding(s.Tokens[g[0].FirstToken - 1].Text));
+        f.Add("pre=" + (g[0].FirstToken == 0 ? "^" : Preceding(s.Tokens[g[0].FirstToken - 1].Text)));
         if (g[0].FirstToken <= 1)
         {
-            yield return "sentence-start";
+            f.Add("sentence-start");
         }
 
         // German puts the subject next to the finite verb: "Oracle will ...", "In Texas will Oracle ...".
-        var next = g[^1].LastToken + 1 < s.Tokens.Count ? s.Tokens[g[^1].LastToken + 1] : default;
+        var nextIndex = g[^1].LastToken + 1;
+        var next = nextIndex < s.Tokens.Count ? s.Tokens[nextIndex] : default;
         var prev = g[0].FirstToken > 0 ? s.Tokens[g[0].FirstToken - 1] : default;
-        if ((next.Text is not null && (IsFiniteVerb(next.Text) || _cues.Is("positive", next))) || (prev.Text is not null && IsFiniteVerb(prev.Text)))
+        if ((next.Text is not null && (IsFiniteVerb(next.Text) || (cues[nextIndex] & _positive) != 0)) || (prev.Text is not null && IsFiniteVerb(prev.Text)))
         {
-            yield return "subject";
+            f.Add("subject");
         }
 
         if (subsidy)
         {
-            yield return "subsidy&type=" + type;
+            f.Add(TypeFeature(TypeFeatures.Subsidy, type));
         }
 
         if (round && index == 0)
         {
-            yield return "round&first";
+            f.Add("round&first");
         }
     }
 
@@ -252,19 +309,57 @@ public sealed partial class FactExtractor
 
     private static string[] NamesIn(string name) => name.Replace(" und ", ", ", StringComparison.Ordinal).Split(", ");
 
-    private static string GroupType(List<ActorMention> g) => g.Select(a => a.Type).Distinct().Count() == 1 ? g[0].Type : "mixed";
+    private static string GroupType(List<ActorMention> g)
+    {
+        foreach (var a in g)
+        {
+            if (a.Type != g[0].Type)
+            {
+                return "mixed";
+            }
+        }
+
+        return g[0].Type;
+    }
+
+    // The features' constant strings, built once: [side] before/after, [kind] investment/hardware.
+    private static readonly string[] WhereSide = ["where=before", "where=after"];
+    private static readonly string[,] KindWhereSide = { { "Investment&where=before", "Investment&where=after" }, { "Hardware&where=before", "Hardware&where=after" } };
+    private static readonly string[,] RankSide = { { "rank=before1", "rank=before2+" }, { "rank=after1", "rank=after2+" } };
+    private static readonly string[] ActorSide = ["actor before the figure", "actor after the figure"];
+    private static readonly string[] WherePrevious = ["where=prev1", "where=prev2", "where=prev3"];
+    private static readonly string[] KindWherePrevious = ["Investment&where=prev", "Hardware&where=prev"];
+    private static readonly string[] ActorBefore = ["actor 1 sentence(s) before", "actor 2 sentence(s) before", "actor 3 sentence(s) before"];
+
+    private enum TypeFeatures
+    {
+        Type,
+        Subsidy,
+        Coref,
+        BetweenCoref,
+    }
+
+    private static readonly string[] TypePrefixes = ["type=", "subsidy&type=", "coref&type=", "between=coref&type="];
+
+    // Per prefix, the feature of each actor type the shipped gazetteer has and of "mixed"; other types are concatenated.
+    private static readonly Dictionary<string, string>[] TypeFeatureStrings = [.. TypePrefixes.Select(prefix =>
+        new[] { "org", "country", "region", "eu", "fund", "programme", "mixed" }.ToDictionary(t => t, t => prefix + t, StringComparer.Ordinal))];
+
+    private static string TypeFeature(TypeFeatures prefix, string type) =>
+        TypeFeatureStrings[(int)prefix].TryGetValue(type, out var feature) ? feature : TypePrefixes[(int)prefix] + type;
 
     /// <summary>What stands between an actor and the figure: a clause boundary, investment or other cues, "von"/"aus", a passive auxiliary.</summary>
-    private List<string> BetweenFeatures(List<Token> tokens, int from, int to)
+    private void BetweenFeatures(List<string> f, SentenceInfo s, int from, int to)
     {
-        var f = new List<string>();
+        var tokens = s.Tokens;
+        var cues = s.Cues(_cues);
         bool clause = false, positive = false, negative = false, von = false, aus = false, passive = false, sub = false;
         for (var k = from; k < to; k++)
         {
             var t = tokens[k];
             clause |= t.Text is "," or ";" or ":" or "–" or "-" or "(";
-            positive |= _cues.Is("positive", t);
-            negative |= _cues.Is("negative", t);
+            positive |= (cues[k] & _positive) != 0;
+            negative |= (cues[k] & _negative) != 0;
             von |= t.Is("von") || t.Is("vom");
             aus |= t.Is("aus");
             passive |= t.Text is "wird" or "werden" or "wurde" or "wurden" or "worden";
@@ -278,7 +373,6 @@ public sealed partial class FactExtractor
         AddIf(aus, "between=aus");
         AddIf(passive, "between=passive");
         AddIf(sub, "between=subclause");
-        return f;
 
         void AddIf(bool condition, string feature)
         {

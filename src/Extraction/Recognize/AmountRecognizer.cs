@@ -21,6 +21,26 @@ public sealed class AmountRecognizer
     /// <summary>Finds all money mentions in pre-tokenized text.</summary>
     public IReadOnlyList<MoneyMention> Recognize(string text, List<Token> tokens) => MentionScanner.Scan<MoneyMention>(text, tokens, TryAt);
 
+    /// <summary>Finds all money mentions in pre-tokenized text, whose first figure is at token <paramref name="from"/> or later (<see cref="FirstFigure"/>).</summary>
+    internal IReadOnlyList<MoneyMention> Recognize(string text, List<Token> tokens, int from) => MentionScanner.Scan<MoneyMention>(text, tokens, TryAt, from);
+
+    /// <summary>
+    /// The first token a figure can be read at, or the token count: no money or hardware mention starts
+    /// before it, as both start with a figure; scanning from it finds the same mentions.
+    /// </summary>
+    internal static int FirstFigure(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (TryReadFigure(tokens, i, out _, out _))
+            {
+                return i;
+            }
+        }
+
+        return tokens.Count;
+    }
+
     internal static bool TryFigure(List<Token> tokens, int i, out decimal value) => TryReadFigure(tokens, i, out value, out _);
 
     /// <summary>

@@ -175,16 +175,91 @@ public static class GermanNumbers
     }
 
     // Every number word ends in one of these; most words do not, and are rejected without allocating.
-    // Indexed by the last letter, so a word is compared with at most a handful of endings.
-    private static readonly Dictionary<char, string[]> LastParts = new[]
-    {
+    private static readonly string[] Endings =
+    [
         "ein", "eins", "eine", "einer", "einem", "einen", "eines", "zwei", "zweier", "drei", "dreier", "vier", "fünf", "sechs",
         "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben",
-    }.GroupBy(p => p[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+    ];
 
-    private static bool MayBeNumberWord(string word)
+    // Indexed by the last letter, so a word is compared with at most a handful of endings.
+    private static readonly Dictionary<char, string[]> LastParts = Endings.GroupBy(p => p[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+
+    // The endings spelt backwards as a trie over the ASCII letters a-z: Trie.Next[node * 26 + letter] is the
+    // next node (0: none); Trie.Complete[node] where an ending is complete. Endings with other letters
+    // ("fünf", "ßig") stop at those letters and are never complete here.
+    private static readonly (int[] Next, bool[] Complete) Trie = BuildTrie();
+
+    private static (int[] Next, bool[] Complete) BuildTrie()
     {
-        if (word.Length is < 3 or > 100 || !LastParts.TryGetValue(char.ToLowerInvariant(word[^1]), out var parts))
+        var next = new List<int>(new int[26]);
+        var complete = new List<bool> { false };
+        foreach (var ending in Endings)
+        {
+            var node = 0;
+            var k = ending.Length - 1;
+            for (; k >= 0 && char.IsAsciiLetterLower(ending[k]); k--)
+            {
+                var slot = node * 26 + ending[k] - 'a';
+                if (next[slot] == 0)
+                {
+                    next[slot] = complete.Count;
+                    next.AddRange(new int[26]);
+                    complete.Add(false);
+                }
+
+                node = next[slot];
+            }
+
+            if (k < 0)
+            {
+                complete[node] = true;
+            }
+        }
+
+        return ([.. next], [.. complete]);
+    }
+
+    internal static bool MayBeNumberWord(string word)
+    {
+        if (word.Length is < 3 or > 100)
+        {
+            return false;
+        }
+
+        // Backwards through the trie while the word is ASCII; a letter beyond ASCII may equal an ending's
+        // ("FÜNF") under ordinal case-insensitive rules, so such a word takes the comparisons below.
+        var node = 0;
+        for (var k = word.Length - 1; k >= 0; k--)
+        {
+            var c = word[k];
+            if (!char.IsAscii(c))
+            {
+                return EndsLikeNumberWord(word);
+            }
+
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+
+            node = Trie.Next[node * 26 + (c | 0x20) - 'a'];
+            if (node == 0)
+            {
+                return false;
+            }
+
+            if (Trie.Complete[node])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsLikeNumberWord(string word)
+    {
+        if (!LastParts.TryGetValue(char.ToLowerInvariant(word[^1]), out var parts))
         {
             return false;
         }

@@ -19,6 +19,9 @@ public sealed class HardwareRecognizer
     /// <summary>Finds all hardware counts in pre-tokenized text.</summary>
     public IReadOnlyList<HardwareMention> Recognize(string text, List<Token> tokens) => MentionScanner.Scan<HardwareMention>(text, tokens, TryAt);
 
+    /// <summary>Finds all hardware counts in pre-tokenized text, whose first figure is at token <paramref name="from"/> or later (<see cref="AmountRecognizer.FirstFigure"/>).</summary>
+    internal IReadOnlyList<HardwareMention> Recognize(string text, List<Token> tokens, int from) => MentionScanner.Scan<HardwareMention>(text, tokens, TryAt, from);
+
     private static bool TryAt(string text, List<Token> tokens, int i, out HardwareMention mention, out int next)
     {
         mention = null!;
