@@ -253,7 +253,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     }
                     else
                     {
-                        await committer.AddAsync(p.Commit, request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
+                        await committer.AddAsync(PreparedCommit.Of(p.Commit), request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
                     }
                 });
         }

@@ -19,8 +19,8 @@ internal sealed class StoreCommitter
 
     private readonly RunStore _store;
     private readonly long _runId;
-    private readonly Channel<(ArticleCommit Commit, Action? Done)> _queue =
-        Channel.CreateBounded<(ArticleCommit, Action?)>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+    private readonly Channel<(PreparedCommit Commit, Action? Done)> _queue =
+        Channel.CreateBounded<(PreparedCommit, Action?)>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
 
     private readonly Task _loop;
 
@@ -35,7 +35,7 @@ internal sealed class StoreCommitter
     public long BusyTicks { get; private set; }
 
     /// <summary>Queues one article; waits only while the queue is full.</summary>
-    public ValueTask AddAsync(ArticleCommit commit, Action? done) =>
+    public ValueTask AddAsync(PreparedCommit commit, Action? done) =>
         _queue.Writer.WriteAsync((commit, done), CancellationToken.None);
 
     /// <summary>Commits what is queued and stops; throws the store's error if a commit failed.</summary>
@@ -47,7 +47,7 @@ internal sealed class StoreCommitter
 
     private async Task LoopAsync()
     {
-        var batch = new List<(ArticleCommit Commit, Action? Done)>(MaxBatch);
+        var batch = new List<(PreparedCommit Commit, Action? Done)>(MaxBatch);
         try
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))

@@ -45,6 +45,35 @@ public sealed record StoredResult(long Id, Article Article, IReadOnlyList<Fact> 
 /// <summary>One article's outcome to commit: the run entry and, for a processed article, its result.</summary>
 public sealed record ArticleCommit(RunArticle Entry, Article? Article, IReadOnlyList<Fact> Facts, string? Encoding);
 
+/// <summary>
+/// An <see cref="ArticleCommit"/> with the stored JSON of its article and facts already made: a batch
+/// run makes it on the worker that processed the article, so the one thread that commits only writes.
+/// </summary>
+public sealed class PreparedCommit
+{
+    private PreparedCommit(ArticleCommit commit, string? articleJson, string[] factJson)
+    {
+        Commit = commit;
+        ArticleJson = articleJson;
+        FactJson = factJson;
+    }
+
+    /// <summary>What is committed.</summary>
+    public ArticleCommit Commit { get; }
+
+    /// <summary>The article's stored JSON, or null when nothing of it is stored (a failure, a reused result).</summary>
+    internal string? ArticleJson { get; }
+
+    /// <summary>Each fact's stored JSON, in order (empty when the article is not stored).</summary>
+    internal string[] FactJson { get; }
+
+    /// <summary>Makes the stored JSON of a commit.</summary>
+    public static PreparedCommit Of(ArticleCommit commit) =>
+        commit.Entry.Status == ArticleStatus.Processed && commit.Article is { } article
+            ? new(commit, ResultCodec.Write(article), [.. commit.Facts.Select(ResultCodec.Write)])
+            : new(commit, null, []);
+}
+
 /// <summary>One input of one run, as committed.</summary>
 public sealed record RunArticle(
     string Article,
@@ -366,7 +395,11 @@ public sealed class RunStore : IDisposable
     /// Records several articles' outcomes in one transaction (a batch run commits what its workers
     /// finished since the last commit); returns each one's result id.
     /// </summary>
-    public IReadOnlyList<long?> CommitArticles(long runId, IReadOnlyList<ArticleCommit> batch)
+    public IReadOnlyList<long?> CommitArticles(long runId, IReadOnlyList<ArticleCommit> batch) =>
+        CommitArticles(runId, [.. batch.Select(PreparedCommit.Of)]);
+
+    /// <summary><see cref="CommitArticles(long, IReadOnlyList{ArticleCommit})"/> with the JSON already made.</summary>
+    public IReadOnlyList<long?> CommitArticles(long runId, IReadOnlyList<PreparedCommit> batch)
     {
         lock (_gate)
         {
@@ -439,18 +472,18 @@ public sealed class RunStore : IDisposable
         }
     }
 
-    private long? CommitOne(CommitStatements statements, ArticleCommit commit)
+    private long? CommitOne(CommitStatements statements, PreparedCommit prepared)
     {
-        var (entry, article, facts, encoding) = commit;
+        var (entry, article, facts, encoding) = prepared.Commit;
         var resultId = entry.ResultId;
         if (entry.Status == ArticleStatus.Processed)
         {
-            if (article is null || entry.Sha256 is null)
+            if (article is null || entry.Sha256 is null || prepared.ArticleJson is null)
             {
-                throw new ArgumentException("a processed entry needs its article and content hash", nameof(commit));
+                throw new ArgumentException("a processed entry needs its article and content hash", nameof(prepared));
             }
 
-            resultId = UpsertResult(statements, entry.Article, entry.Sha256, article, facts, encoding);
+            resultId = UpsertResult(statements, entry.Article, entry.Sha256, prepared.ArticleJson, facts, prepared.FactJson, encoding);
         }
 
         var cmd = statements.Entry;
@@ -466,12 +499,12 @@ public sealed class RunStore : IDisposable
         return resultId;
     }
 
-    private long UpsertResult(CommitStatements statements, string articleId, string sha256, Article article, IReadOnlyList<Fact> facts, string? encoding)
+    private long UpsertResult(CommitStatements statements, string articleId, string sha256, string articleJson, IReadOnlyList<Fact> facts, string[] factJson, string? encoding)
     {
         var result = statements.Result;
         Set(result, "$a", articleId);
         Set(result, "$h", sha256);
-        Set(result, "$json", ResultCodec.Write(article));
+        Set(result, "$json", articleJson);
         Set(result, "$enc", encoding);
         Set(result, "$now", Iso(_time.GetUtcNow()));
         var id = (long)result.ExecuteScalar()!;
@@ -486,7 +519,7 @@ public sealed class RunStore : IDisposable
             Set(insert, "$seq", i);
             Set(insert, "$kind", ContractNames.Of(facts[i].Kind));
             Set(insert, "$actor", facts[i].Actor);
-            Set(insert, "$json", ResultCodec.Write(facts[i]));
+            Set(insert, "$json", factJson[i]);
             insert.ExecuteNonQuery();
         }
 

@@ -23,7 +23,7 @@ public sealed class StoreCommitterTests : IDisposable
 
         for (var i = 0; i < 500; i++)
         {
-            await committer.AddAsync(Failed($"{i}.txt"), () => Interlocked.Increment(ref reported));
+            await committer.AddAsync(PreparedCommit.Of(Failed($"{i}.txt")), () => Interlocked.Increment(ref reported));
         }
 
         await committer.CompleteAsync();
@@ -41,12 +41,12 @@ public sealed class StoreCommitterTests : IDisposable
 
         // A processed entry without its article is refused by the store.
         var broken = new ArticleCommit(new RunArticle("x.txt", "abc", ArticleChange.New, ArticleStatus.Processed, null, null, TimeSpan.Zero), null, [], null);
-        await committer.AddAsync(broken, null);
+        await committer.AddAsync(PreparedCommit.Of(broken), null);
         var more = Task.Run(async () =>
         {
             for (var i = 0; i < 200; i++)
             {
-                await committer.AddAsync(Failed($"{i}.txt"), null);
+                await committer.AddAsync(PreparedCommit.Of(Failed($"{i}.txt")), null);
             }
         });
 
