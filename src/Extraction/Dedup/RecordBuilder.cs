@@ -38,23 +38,30 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
         var (order, clusters) = Clusters(table);
 
         // Reading a record's facts back is most of the work: records are made a batch at a time on
-        // every core, and handed out in order; memory holds one batch.
+        // every core, and handed out in order. A batch holds at most a few thousand facts, so memory
+        // holds about what one large record needs, as when records were made one at a time.
         table.BeginReading();
-        var batch = new ClaimRecord[RecordBatch];
-        for (var start = 0; start < clusters.Count; start += RecordBatch)
+        var batch = new ClaimRecord[MaxBatchRecords];
+        for (var start = 0; start < clusters.Count;)
         {
             var first = start;
-            var count = Math.Min(RecordBatch, clusters.Count - first);
+            var facts = 0;
+            while (start < clusters.Count && start - first < MaxBatchRecords && (start == first || facts + clusters[start].Length <= MaxBatchFacts))
+            {
+                facts += clusters[start++].Length;
+            }
+
+            var count = start - first;
             Parallel.For(0, count, k =>
             {
                 var c = clusters[first + k];
-                var facts = new List<Fact>(c.Length);
+                var read = new List<Fact>(c.Length);
                 for (var i = c.Begin; i < c.Begin + c.Length; i++)
                 {
-                    facts.Add(table.Read(table.At(order[i])));
+                    read.Add(table.Read(table.At(order[i])));
                 }
 
-                batch[k] = ToRecord(c.Id, facts);
+                batch[k] = ToRecord(c.Id, read);
             });
             for (var k = 0; k < count; k++)
             {
@@ -64,7 +71,8 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
         }
     }
 
-    private const int RecordBatch = 256;
+    private const int MaxBatchRecords = 256;
+    private const int MaxBatchFacts = 4096;
 
     /// <summary>A run of sorted entries that states one claim, with its id and first mention.</summary>
     private readonly record struct Cluster(int Begin, int Length, int FirstArticle, int FirstStart, string Id);
