@@ -52,3 +52,20 @@ build_extract() {
     echo "$root/bench/.build/$rid/extract"
   fi
 }
+
+# For `-h`/`--help`, or an argument that is not a number: print the script's header comment
+# (its usage) and exit, 0 for help and 2 for a usage error.
+usage_or_die() {
+  local script="$1"; shift
+  local arg
+  for arg in "$@"; do
+    if [[ "$arg" == -h || "$arg" == --help ]]; then
+      sed -n '2,/^set -euo/p' "$script" | sed '$d' | sed 's/^# \{0,1\}//'
+      exit 0
+    fi
+    if ! [[ "$arg" =~ ^[0-9]+$ ]]; then
+      echo "$(basename "$script"): '$arg' is not a number (see --help)" >&2
+      exit 2
+    fi
+  done
+}

@@ -13,6 +13,7 @@ seed="${2:-20251125}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
+usage_or_die "$0" "$@"
 profile="${BENCH_PROFILE:-Realistic}"
 work="${BENCH_DIR:-/tmp/extract-bench-${profile,,}-$count-$seed}"
 
