@@ -70,7 +70,7 @@ public sealed class PreparedCommit
     /// <summary>Makes the stored JSON of a commit.</summary>
     public static PreparedCommit Of(ArticleCommit commit) =>
         commit.Entry.Status == ArticleStatus.Processed && commit.Article is { } article
-            ? new(commit, ResultCodec.Write(article), [.. commit.Facts.Select(ResultCodec.Write)])
+            ? new(commit, ResultCodec.Write(article), [.. commit.Facts.Select(f => ResultCodec.Write(f, article.Text))])
             : new(commit, null, []);
 }
 
@@ -377,7 +377,7 @@ public sealed class RunStore : IDisposable
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                facts.Add(ResultCodec.ReadFact(r.GetString(0)));
+                facts.Add(ResultCodec.ReadFact(r.GetString(0), article.Text));
             }
         }
 
