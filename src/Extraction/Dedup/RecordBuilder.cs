@@ -52,17 +52,25 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             }
 
             var count = start - first;
-            Parallel.For(0, count, k =>
+            try
             {
-                var c = clusters[first + k];
-                var read = new List<Fact>(c.Length);
-                for (var i = c.Begin; i < c.Begin + c.Length; i++)
+                Parallel.For(0, count, k =>
                 {
-                    read.Add(table.Read(table.At(order[i])));
-                }
+                    var c = clusters[first + k];
+                    var read = new List<Fact>(c.Length);
+                    for (var i = c.Begin; i < c.Begin + c.Length; i++)
+                    {
+                        read.Add(table.Read(table.At(order[i])));
+                    }
 
-                batch[k] = ToRecord(c.Id, read);
-            });
+                    batch[k] = ToRecord(c.Id, read);
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+            {
+                // The first failure as itself (a spill file read error), as the one-at-a-time loop threw it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
             for (var k = 0; k < count; k++)
             {
                 yield return batch[k];
