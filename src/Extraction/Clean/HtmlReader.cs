@@ -300,23 +300,8 @@ public sealed class HtmlReader
 
     private static void RemoveFurniture(IElement body)
     {
-        // Depth first, not into what goes anyway: a comment section or an icon sprite is judged once, not per element inside.
-        var doomed = new List<IElement>();
-        var pending = new Stack<IElement>();
-        Push(pending, body);
-        while (pending.TryPop(out var el))
-        {
-            if (IsFurniture(el))
-            {
-                doomed.Add(el);
-            }
-            else
-            {
-                Push(pending, el);
-            }
-        }
-
-        foreach (var el in doomed)
+        // Not into what goes anyway: a comment section or an icon sprite is judged once, not per element inside.
+        foreach (var el in Descendants(body, IsFurniture, intoMatches: false))
         {
             el.Remove();
         }
@@ -338,20 +323,25 @@ public sealed class HtmlReader
     /// <summary>
     /// The descendants of <paramref name="root"/> (not itself) that match, in document order, as
     /// QuerySelectorAll gives them; a plain walk costs less than matching a selector at every element.
+    /// Without <paramref name="intoMatches"/> the walk does not go below a match.
     /// </summary>
-    private static List<IElement> Descendants(IElement root, Func<IElement, bool> match)
+    private static List<IElement> Descendants(IElement root, Func<IElement, bool> match, bool intoMatches = true)
     {
         var found = new List<IElement>();
         var pending = new Stack<IElement>();
         Push(pending, root);
         while (pending.TryPop(out var el))
         {
-            if (match(el))
+            var matched = match(el);
+            if (matched)
             {
                 found.Add(el);
             }
 
-            Push(pending, el);
+            if (!matched || intoMatches)
+            {
+                Push(pending, el);
+            }
         }
 
         return found;

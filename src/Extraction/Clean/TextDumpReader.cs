@@ -18,7 +18,7 @@ public static partial class TextDumpReader
         var meta = new PageMetadata();
         if (markdown)
         {
-            (start, meta) = FrontMatter(text.Split('\n'), text);
+            (start, meta) = FrontMatter(text);
         }
 
         var blocks = new List<Block>();
@@ -27,10 +27,7 @@ public static partial class TextDumpReader
         // Line by line (as split at '\n') without splitting the page: only lines with text become strings.
         for (var pos = start; pos >= 0;)
         {
-            var end = text.IndexOf('\n', pos);
-            var raw = end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end - pos);
-            pos = end < 0 ? -1 : end + 1;
-            var trimmed = raw.TrimEnd('\r').Trim();
+            var trimmed = NextLine(text, ref pos).TrimEnd('\r').Trim();
             var line = trimmed.IsEmpty ? "" : trimmed.ToString();
             if (line.Length == 0 || (markdown && HorizontalRule().IsMatch(line)))
             {
@@ -89,26 +86,38 @@ public static partial class TextDumpReader
     }
 
     // YAML front matter between two "---" lines at the very top: metadata, never text.
-    private static (int Offset, PageMetadata Metadata) FrontMatter(string[] lines, string text)
+    // The line at pos (parted by '\n'); pos moves to the next line's start, or -1 after the last line.
+    private static ReadOnlySpan<char> NextLine(string text, ref int pos)
     {
-        var start = 0;
-        while (start < lines.Length && lines[start].Trim().Length == 0)
+        var start = pos;
+        var end = text.IndexOf('\n', start);
+        pos = end < 0 ? -1 : end + 1;
+        return end < 0 ? text.AsSpan(start) : text.AsSpan(start, end - start);
+    }
+
+    // YAML front matter between two "---" lines at the very top: metadata, never text. Returns where
+    // the text after it starts (-1: nothing after it), or 0 without front matter.
+    private static (int Offset, PageMetadata Metadata) FrontMatter(string text)
+    {
+        var pos = 0;
+        var first = NextLine(text, ref pos);
+        while (first.Trim().IsEmpty && pos >= 0)
         {
-            start++;
+            first = NextLine(text, ref pos);
         }
 
-        if (start >= lines.Length || lines[start].Trim() != "---")
+        if (!first.Trim().SequenceEqual("---"))
         {
             return (0, new PageMetadata());
         }
 
         string? title = null, date = null, author = null, url = null;
-        for (var n = start + 1; n < lines.Length && n < start + 200; n++)
+        for (var n = 1; n < 200 && pos >= 0; n++)
         {
-            var line = lines[n].TrimEnd('\r');
+            var line = NextLine(text, ref pos).TrimEnd('\r').ToString();
             if (line.Trim() is "---" or "...")
             {
-                return (OffsetOfLine(text, n + 1), new PageMetadata(title, url, date, author));
+                return (pos, new PageMetadata(title, url, date, author));
             }
 
             var m = YamlField().Match(line);
@@ -144,24 +153,6 @@ public static partial class TextDumpReader
 
         // No closing line: not front matter after all.
         return (0, new PageMetadata());
-    }
-
-    // Where line n (0-based, lines parted by '\n') starts; -1 when there are not that many lines.
-    private static int OffsetOfLine(string text, int n)
-    {
-        var offset = 0;
-        for (var k = 0; k < n; k++)
-        {
-            var next = text.IndexOf('\n', offset);
-            if (next < 0)
-            {
-                return -1;
-            }
-
-            offset = next + 1;
-        }
-
-        return offset;
     }
 
     // ![alt](src)
