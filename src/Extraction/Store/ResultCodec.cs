@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Extraction.Model;
+using Extraction.Output;
 
 namespace Extraction.Store;
 
@@ -18,23 +19,164 @@ public static class ResultCodec
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Article a) => JsonSerializer.Serialize(a, Options);
+    /// <summary>The stored JSON of an article (nulls left out), read back by <see cref="ReadArticle(string)"/>.</summary>
+    public static string Write(Article a) => JsonFormats.Line(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("Id", a.Id);
+        w.WriteString("Title", a.Title);
+        w.WriteString("Text", a.Text);
+        w.WriteNumber("Removed", a.Removed);
+        WriteOptional(w, "Url", a.Url);
+        WriteOptional(w, "Published", a.Published);
+        WriteOptional(w, "Author", a.Author);
+        w.WriteEndObject();
+    });
 
-    public static string Write(Fact f) => JsonSerializer.Serialize(f, Options);
+    /// <summary>One fact on its own, its sentence copied: the shape of schema version 1's fact rows (tests of the migration make them).</summary>
+    internal static string Write(Fact f) => JsonSerializer.Serialize(f, Options);
 
     /// <summary>
-    /// A fact of <paramref name="articleText"/>'s article: its sentence, which the stored article
-    /// holds, is kept as a reference into the text (offset and length), not a copy; sentences are
-    /// about half of what a run stores. Read it back with <see cref="ReadFact(string, string)"/>.
+    /// The facts of <paramref name="article"/> as one JSON array, the form a result keeps them in.
+    /// Each fact's sentence, which the stored article holds, is kept as a reference into the text
+    /// (offset and length), not a copy: sentences are about half of what a run stores. A fact's
+    /// article id is left out when it is the article's. Read back with <see cref="ReadFacts(string, Article)"/>.
     /// </summary>
-    public static string Write(Fact f, string articleText) => Write(f with { Sentence = SentenceReference(f, articleText) });
-
-    /// <summary>A fact written by <see cref="Write(Fact, string)"/> (or <see cref="Write(Fact)"/>), its sentence taken from the article text.</summary>
-    public static Fact ReadFact(string json, string articleText)
+    public static string WriteFacts(IReadOnlyList<Fact> facts, Article article) => JsonFormats.Line(w =>
     {
-        var f = ReadFact(json);
+        w.WriteStartArray();
+        foreach (var f in facts)
+        {
+            WriteFact(w, f, article);
+        }
+
+        w.WriteEndArray();
+    });
+
+    /// <summary>Facts written by <see cref="WriteFacts"/>, or an array of <see cref="Write(Fact)"/> objects, as extracted from <paramref name="article"/>.</summary>
+    public static IReadOnlyList<Fact> ReadFacts(string json, Article article)
+    {
+        var facts = JsonSerializer.Deserialize<Fact[]>(json, Options) ?? throw new FormatException("stored facts are null");
+        for (var i = 0; i < facts.Length; i++)
+        {
+            facts[i] = Resolve(facts[i] ?? throw new FormatException("a stored fact is null"), article.Id, article.Text);
+        }
+
+        return facts;
+    }
+
+    public static Article ReadArticle(string json) =>
+        JsonSerializer.Deserialize<Article>(json, Options) ?? throw new FormatException("stored article is null");
+
+    // A reference is the marker, the offset, ':' and the length; a sentence that itself starts with
+    // the marker (and is not in the text) is stored with the marker doubled.
+    private const char Marker = '\u0000';
+
+    private static void WriteFact(Utf8JsonWriter w, Fact f, Article article)
+    {
+        w.WriteStartObject();
+        if (!string.Equals(f.Article, article.Id, StringComparison.Ordinal))
+        {
+            w.WriteString("Article", f.Article);
+        }
+
+        w.WriteString("Kind", f.Kind == FactKind.Investment ? nameof(FactKind.Investment) : nameof(FactKind.Hardware));
+        WriteOptional(w, "Actor", f.Actor);
+        if (f.Amount is { } a)
+        {
+            w.WriteStartObject("Amount");
+            w.WriteNumber("Min", a.Min);
+            w.WriteNumber("Max", a.Max);
+            WriteOptional(w, "Currency", a.Currency);
+            w.WriteString("Qualifier", Name(a.Qualifier));
+            w.WriteEndObject();
+        }
+
+        if (f.Count is { } c)
+        {
+            w.WriteStartObject("Count");
+            w.WriteNumber("Min", c.Min);
+            w.WriteNumber("Max", c.Max);
+            w.WriteString("Qualifier", Name(c.Qualifier));
+            w.WriteEndObject();
+        }
+
+        WriteOptional(w, "Unit", f.Unit);
+        WriteOptional(w, "Model", f.Model);
+        w.WriteString("Text", f.Text);
+        WriteSentence(w, f, article.Text);
+        w.WriteNumber("Start", f.Start);
+        w.WriteNumber("Confidence", f.Confidence);
+        if (f.Explanation is { } e)
+        {
+            w.WriteStartObject("Explanation");
+            w.WriteString("Rule", e.Rule);
+            w.WriteString("ActorRule", e.ActorRule);
+            JsonFormats.WriteStrings(w, "Features", e.Features);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSentence(Utf8JsonWriter w, Fact f, string text)
+    {
         var sentence = f.Sentence;
-        if (sentence.Length == 0 || sentence[0] != Marker)
+        if (sentence.Length > 0)
+        {
+            // The occurrence that holds the fact's phrase (the same sentence can stand twice in an article).
+            var from = Math.Clamp(f.Start - sentence.Length, 0, text.Length);
+            var at = text.IndexOf(sentence, from, StringComparison.Ordinal);
+            if (at >= 0 && at <= f.Start && f.Start <= at + sentence.Length)
+            {
+                Span<char> reference = stackalloc char[24];
+                reference[0] = Marker;
+                at.TryFormat(reference[1..], out var n, default, System.Globalization.CultureInfo.InvariantCulture);
+                reference[++n] = ':';
+                sentence.Length.TryFormat(reference[++n..], out var m, default, System.Globalization.CultureInfo.InvariantCulture);
+                w.WriteString("Sentence", reference[..(n + m)]);
+                return;
+            }
+        }
+
+        w.WriteString("Sentence", sentence.Length > 0 && sentence[0] == Marker ? Marker + sentence : sentence);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static string Name(Qualifier q) => q switch
+    {
+        Qualifier.Exact => nameof(Qualifier.Exact),
+        Qualifier.About => nameof(Qualifier.About),
+        Qualifier.Over => nameof(Qualifier.Over),
+        Qualifier.Under => nameof(Qualifier.Under),
+        Qualifier.UpTo => nameof(Qualifier.UpTo),
+        Qualifier.AtLeast => nameof(Qualifier.AtLeast),
+        _ => throw new ArgumentOutOfRangeException(nameof(q)),
+    };
+
+    // The article id filled in (when left out), the sentence taken from the text (when a reference;
+    // without a text, left as stored), and the explanation's list read-only like a freshly extracted one.
+    private static Fact Resolve(Fact f, string? articleId, string? articleText)
+    {
+        if (f.Article is null && articleId is not null)
+        {
+            f = f with { Article = articleId };
+        }
+
+        if (f.Explanation is { } e)
+        {
+            f = f with { Explanation = e with { Features = e.Features.ToArray() } };
+        }
+
+        var sentence = f.Sentence;
+        if (articleText is null || sentence is null || sentence.Length == 0 || sentence[0] != Marker)
         {
             return f;
         }
@@ -54,38 +196,6 @@ public static class ResultCodec
         }
 
         return f with { Sentence = articleText.Substring(at, length) };
-    }
-
-    // A reference is the marker, the offset, ':' and the length; a sentence that itself starts with
-    // the marker (and is not in the text) is stored with the marker doubled.
-    private const char Marker = '\u0000';
-
-    private static string SentenceReference(Fact f, string text)
-    {
-        var sentence = f.Sentence;
-        if (sentence.Length > 0)
-        {
-            // The occurrence that holds the fact's phrase (the same sentence can stand twice in an article).
-            var from = Math.Clamp(f.Start - sentence.Length, 0, text.Length);
-            var at = text.IndexOf(sentence, from, StringComparison.Ordinal);
-            if (at >= 0 && at <= f.Start && f.Start <= at + sentence.Length)
-            {
-                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Marker}{at}:{sentence.Length}");
-            }
-        }
-
-        return sentence.Length > 0 && sentence[0] == Marker ? Marker + sentence : sentence;
-    }
-
-    public static Article ReadArticle(string json) =>
-        JsonSerializer.Deserialize<Article>(json, Options) ?? throw new FormatException("stored article is null");
-
-    public static Fact ReadFact(string json)
-    {
-        var f = JsonSerializer.Deserialize<Fact>(json, Options) ?? throw new FormatException("stored fact is null");
-
-        // Keep the explanation's list read-only like a freshly extracted one.
-        return f.Explanation is { } e ? f with { Explanation = e with { Features = e.Features.ToArray() } } : f;
     }
 
     /// <summary>Lower-case hex SHA-256 of fetched bytes: the content hash that decides whether an input changed.</summary>

@@ -51,11 +51,11 @@ public sealed record ArticleCommit(RunArticle Entry, Article? Article, IReadOnly
 /// </summary>
 public sealed class PreparedCommit
 {
-    private PreparedCommit(ArticleCommit commit, string? articleJson, string[] factJson)
+    private PreparedCommit(ArticleCommit commit, string? articleJson, string? factsJson)
     {
         Commit = commit;
         ArticleJson = articleJson;
-        FactJson = factJson;
+        FactsJson = factsJson;
     }
 
     /// <summary>What is committed.</summary>
@@ -64,14 +64,14 @@ public sealed class PreparedCommit
     /// <summary>The article's stored JSON, or null when nothing of it is stored (a failure, a reused result).</summary>
     internal string? ArticleJson { get; }
 
-    /// <summary>Each fact's stored JSON, in order (empty when the article is not stored).</summary>
-    internal string[] FactJson { get; }
+    /// <summary>The facts' stored JSON array, or null when the article is not stored.</summary>
+    internal string? FactsJson { get; }
 
     /// <summary>Makes the stored JSON of a commit.</summary>
     public static PreparedCommit Of(ArticleCommit commit) =>
         commit.Entry.Status == ArticleStatus.Processed && commit.Article is { } article
-            ? new(commit, ResultCodec.Write(article), [.. commit.Facts.Select(f => ResultCodec.Write(f, article.Text))])
-            : new(commit, null, []);
+            ? new(commit, ResultCodec.Write(article), ResultCodec.WriteFacts(commit.Facts, article))
+            : new(commit, null, null);
 }
 
 /// <summary>One input of one run, as committed.</summary>
@@ -355,33 +355,16 @@ public sealed class RunStore : IDisposable
 
     private StoredResult LoadResultLocked(long id)
     {
-        Article article;
-        string? encoding;
-        using (var cmd = Command(null, "SELECT article_json, encoding FROM results WHERE id = $id"))
+        using var cmd = Command(null, "SELECT article_json, encoding, facts_json FROM results WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
         {
-            cmd.Parameters.AddWithValue("$id", id);
-            using var r = cmd.ExecuteReader();
-            if (!r.Read())
-            {
-                throw new StoreException($"{Path}: result {id} is missing");
-            }
-
-            article = ResultCodec.ReadArticle(r.GetString(0));
-            encoding = r.IsDBNull(1) ? null : r.GetString(1);
+            throw new StoreException($"{Path}: result {id} is missing");
         }
 
-        var facts = new List<Fact>();
-        using (var cmd = Command(null, "SELECT fact_json FROM facts WHERE result_id = $id ORDER BY seq"))
-        {
-            cmd.Parameters.AddWithValue("$id", id);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                facts.Add(ResultCodec.ReadFact(r.GetString(0), article.Text));
-            }
-        }
-
-        return new StoredResult(id, article, facts, encoding);
+        var article = ResultCodec.ReadArticle(r.GetString(0));
+        return new StoredResult(id, article, ResultCodec.ReadFacts(r.GetString(2), article), r.IsDBNull(1) ? null : r.GetString(1));
     }
 
     /// <summary>
@@ -430,30 +413,23 @@ public sealed class RunStore : IDisposable
                 """);
             Entry.Parameters.AddWithValue("$run", runId);
             Result = store.Command(tx, """
-                INSERT INTO results(article, sha256, config_key, article_json, encoding, created)
-                VALUES ($a, $h, (SELECT config_key FROM runs WHERE id = $run), $json, $enc, $now)
-                ON CONFLICT (article, sha256, config_key) DO UPDATE SET article_json = excluded.article_json, encoding = excluded.encoding, created = excluded.created
+                INSERT INTO results(article, sha256, config_key, article_json, encoding, created, facts_json)
+                VALUES ($a, $h, (SELECT config_key FROM runs WHERE id = $run), $json, $enc, $now, $facts)
+                ON CONFLICT (article, sha256, config_key) DO UPDATE SET article_json = excluded.article_json, encoding = excluded.encoding,
+                  created = excluded.created, facts_json = excluded.facts_json
                 RETURNING id
                 """);
             Result.Parameters.AddWithValue("$run", runId);
-            ClearFacts = store.Command(tx, "DELETE FROM facts WHERE result_id = $id");
-            Fact = store.Command(tx, "INSERT INTO facts(result_id, seq, kind, actor, fact_json) VALUES ($id, $seq, $kind, $actor, $json)");
         }
 
         public SqliteCommand Entry { get; }
 
         public SqliteCommand Result { get; }
 
-        public SqliteCommand ClearFacts { get; }
-
-        public SqliteCommand Fact { get; }
-
         public void Dispose()
         {
             Entry.Dispose();
             Result.Dispose();
-            ClearFacts.Dispose();
-            Fact.Dispose();
         }
     }
 
@@ -474,16 +450,16 @@ public sealed class RunStore : IDisposable
 
     private long? CommitOne(CommitStatements statements, PreparedCommit prepared)
     {
-        var (entry, article, facts, encoding) = prepared.Commit;
+        var (entry, article, _, encoding) = prepared.Commit;
         var resultId = entry.ResultId;
         if (entry.Status == ArticleStatus.Processed)
         {
-            if (article is null || entry.Sha256 is null || prepared.ArticleJson is null)
+            if (article is null || entry.Sha256 is null || prepared.ArticleJson is null || prepared.FactsJson is null)
             {
                 throw new ArgumentException("a processed entry needs its article and content hash", nameof(prepared));
             }
 
-            resultId = UpsertResult(statements, entry.Article, entry.Sha256, prepared.ArticleJson, facts, prepared.FactJson, encoding);
+            resultId = UpsertResult(statements, entry.Article, entry.Sha256, prepared.ArticleJson, prepared.FactsJson, encoding);
         }
 
         var cmd = statements.Entry;
@@ -499,7 +475,7 @@ public sealed class RunStore : IDisposable
         return resultId;
     }
 
-    private long UpsertResult(CommitStatements statements, string articleId, string sha256, string articleJson, IReadOnlyList<Fact> facts, string[] factJson, string? encoding)
+    private long UpsertResult(CommitStatements statements, string articleId, string sha256, string articleJson, string factsJson, string? encoding)
     {
         var result = statements.Result;
         Set(result, "$a", articleId);
@@ -507,23 +483,8 @@ public sealed class RunStore : IDisposable
         Set(result, "$json", articleJson);
         Set(result, "$enc", encoding);
         Set(result, "$now", Iso(_time.GetUtcNow()));
-        var id = (long)result.ExecuteScalar()!;
-
-        Set(statements.ClearFacts, "$id", id);
-        statements.ClearFacts.ExecuteNonQuery();
-
-        var insert = statements.Fact;
-        Set(insert, "$id", id);
-        for (var i = 0; i < facts.Count; i++)
-        {
-            Set(insert, "$seq", i);
-            Set(insert, "$kind", ContractNames.Of(facts[i].Kind));
-            Set(insert, "$actor", facts[i].Actor);
-            Set(insert, "$json", factJson[i]);
-            insert.ExecuteNonQuery();
-        }
-
-        return id;
+        Set(result, "$facts", factsJson);
+        return (long)result.ExecuteScalar()!;
     }
 
     /// <summary>

@@ -3,11 +3,15 @@ using Extraction.Store;
 
 namespace Extraction.Tests.Store;
 
-/// <summary>Stored facts keep their sentence as a reference into the stored article text, losslessly.</summary>
+/// <summary>A result's facts are stored as one array, each sentence a reference into the stored article text, losslessly.</summary>
 public sealed class ResultCodecTests
 {
     private const string Text = "Microsoft investiert 3,2 Milliarden Euro in Rechenzentren. Das Geld fließt bis 2025. "
         + "Microsoft investiert 3,2 Milliarden Euro in Rechenzentren. Mehr folgt.";
+
+    private static readonly Article Stored = new("a.txt", "Titel", Text, 0);
+
+    private static Fact Single(string json) => Assert.Single(ResultCodec.ReadFacts(json, Stored));
 
     private static Fact FactAt(string sentence, int start) => new(
         "a.txt", FactKind.Investment, "Microsoft", new Amount(3.2e9m, 3.2e9m, "EUR", Qualifier.Exact), null, null, null,
@@ -19,10 +23,11 @@ public sealed class ResultCodecTests
         var sentence = "Microsoft investiert 3,2 Milliarden Euro in Rechenzentren.";
         var fact = FactAt(sentence, Text.IndexOf("3,2", StringComparison.Ordinal));
 
-        var json = ResultCodec.Write(fact, Text);
-        var back = ResultCodec.ReadFact(json, Text);
+        var json = ResultCodec.WriteFacts([fact], Stored);
+        var back = Single(json);
 
         Assert.DoesNotContain("Rechenzentren", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("a.txt", json, StringComparison.Ordinal);
         Assert.Equal(fact with { Explanation = null }, back with { Explanation = null });
         Assert.Equal(fact.Explanation!.Features, back.Explanation!.Features);
     }
@@ -34,10 +39,10 @@ public sealed class ResultCodecTests
         var second = Text.LastIndexOf("3,2", StringComparison.Ordinal);
         var fact = FactAt(sentence, second);
 
-        var json = ResultCodec.Write(fact, Text);
+        var json = ResultCodec.WriteFacts([fact], Stored);
 
         Assert.Contains($"{Text.LastIndexOf("Microsoft", StringComparison.Ordinal)}:{sentence.Length}", json, StringComparison.Ordinal);
-        Assert.Equal(sentence, ResultCodec.ReadFact(json, Text).Sentence);
+        Assert.Equal(sentence, Single(json).Sentence);
     }
 
     [Theory]
@@ -49,18 +54,52 @@ public sealed class ResultCodecTests
     {
         var fact = FactAt(sentence, 3);
 
-        Assert.Equal(sentence, ResultCodec.ReadFact(ResultCodec.Write(fact, Text), Text).Sentence);
+        Assert.Equal(sentence, Single(ResultCodec.WriteFacts([fact], Stored)).Sentence);
     }
 
     [Fact]
-    public void ReadFact_StoredBeforeReferences_ReadsTheSentenceItHolds()
+    public void WriteFacts_EveryField_ReadsBackEqualInOrder()
     {
-        var fact = FactAt("Microsoft investiert 3,2 Milliarden Euro in Rechenzentren.", 21);
+        var hardware = new Fact("a.txt", FactKind.Hardware, null, null, new Count(10_000, 12_000, Qualifier.AtLeast), "GPU", "H100",
+            "10.000 bis 12.000 H100", "Das Geld fließt bis 2025.", 70, 0.1 + 0.2);
+        var other = FactAt("Mehr folgt.", Text.LastIndexOf("Mehr", StringComparison.Ordinal)) with
+        {
+            Article = "b.txt",
+            Amount = new Amount(1.50m, 2.250m, null, Qualifier.UpTo),
+            Explanation = null,
+        };
+        var facts = new[] { hardware, FactAt("Microsoft investiert 3,2 Milliarden Euro in Rechenzentren.", 21) with { Explanation = null }, other };
 
-        Assert.Equal(fact.Sentence, ResultCodec.ReadFact(ResultCodec.Write(fact), Text).Sentence);
+        var back = ResultCodec.ReadFacts(ResultCodec.WriteFacts(facts, Stored), Stored);
+
+        Assert.Equal(facts, back);
+        Assert.Equal(0.30000000000000004, back[0].Confidence);
+        Assert.Equal("b.txt", back[2].Article);
     }
 
     [Fact]
-    public void ReadFact_ReferenceOutsideTheText_ThrowsFormatException() =>
-        Assert.Throws<FormatException>(() => ResultCodec.ReadFact(ResultCodec.Write(FactAt("\u00009999:5", 3)), "kurz"));
+    public void WriteFacts_None_IsAnEmptyArray() =>
+        Assert.Empty(ResultCodec.ReadFacts(ResultCodec.WriteFacts([], Stored), Stored));
+
+    [Fact]
+    public void ReadFacts_SchemaVersion1Objects_ReadTheSentenceAndArticleTheyHold()
+    {
+        var fact = FactAt("Microsoft investiert 3,2 Milliarden Euro in Rechenzentren.", 21) with { Explanation = null };
+
+        var back = Single("[" + ResultCodec.Write(fact) + "]");
+
+        Assert.Equal(fact, back);
+    }
+
+    [Fact]
+    public void ReadFacts_ReferenceOutsideTheText_ThrowsFormatException() =>
+        Assert.Throws<FormatException>(() => ResultCodec.ReadFacts("[" + ResultCodec.Write(FactAt("\u00009999:5", 3)) + "]", Stored with { Text = "kurz" }));
+
+    [Fact]
+    public void ReadArticle_WrittenArticle_ReadsBackEqual()
+    {
+        var article = new Article("a.txt", "Titel \"zitiert\"", Text, 4, "https://example.test/a", "2025-01-02", null);
+
+        Assert.Equal(article, ResultCodec.ReadArticle(ResultCodec.Write(article)));
+    }
 }

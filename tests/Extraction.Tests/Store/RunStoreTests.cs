@@ -211,4 +211,73 @@ public sealed class RunStoreTests : IDisposable
         Assert.Null(store.FindResult("a.txt", "abc", "other-key"));
         Assert.Equal(ArticleStatus.Processed, store.RunArticles(run)["a.txt"].Status);
     }
+
+    [Fact]
+    public void Open_Version1StoreWithFactRows_MovesThemIntoTheirResultInOrder()
+    {
+        var path = _dir["s.db"];
+        const string text = "Einleitung. Oracle investiert 40 Milliarden Dollar in Texas. Schluss.";
+        var sentence = "Oracle investiert 40 Milliarden Dollar in Texas.";
+        var at = text.IndexOf(sentence, StringComparison.Ordinal);
+        var facts = new[]
+        {
+            new Fact("a.txt", FactKind.Investment, "Oracle", new Amount(40e9m, 40e9m, "USD", Qualifier.Exact), null, null, null, "40 Milliarden Dollar", sentence, at + 18, 0.1 + 0.2),
+            new Fact("a.txt", FactKind.Hardware, null, null, new Count(5000, 5000, Qualifier.About), "GPU", null, "rund 5000 GPUs", "Ein Satz, der nicht im Text steht.", 3, 0.5,
+                new FactExplanation("rule", "actor-rule", ["f1"])),
+            new Fact("a.txt", FactKind.Investment, null, new Amount(1m, 2m, null, Qualifier.UpTo), null, null, null, "bis zu 2", "Schluss.", 61, 0.25),
+        };
+
+        // Version 1 kept one row per fact, the sentence as a reference when it stood in the text.
+        var rows = new[]
+        {
+            ResultCodec.Write(facts[0] with { Sentence = $"\u0000{at}:{sentence.Length}" }),
+            ResultCodec.Write(facts[1]),
+            ResultCodec.Write(facts[2]),
+        };
+        var version1 = StoreSchema.Migrations.Take(1).ToList();
+        long resultId;
+        using (var v1 = RunStore.Open(path, TimeProvider.System, version1))
+        {
+            v1.StartRun("v", "key", "{}", false, null);
+        }
+
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO results(article, sha256, config_key, article_json, created) VALUES ('a.txt', 'abc', 'key', $article, '2025-01-01') RETURNING id
+                """;
+            cmd.Parameters.AddWithValue("$article", ResultCodec.Write(new Article("a.txt", "Titel", text, 0)));
+            resultId = (long)cmd.ExecuteScalar()!;
+
+            // Inserted out of order: the order is seq's.
+            foreach (var seq in new[] { 2, 0, 1 })
+            {
+                using var insert = db.CreateCommand();
+                insert.CommandText = "INSERT INTO facts(result_id, seq, kind, actor, fact_json) VALUES ($id, $seq, 'investment', NULL, $json)";
+                insert.Parameters.AddWithValue("$id", resultId);
+                insert.Parameters.AddWithValue("$seq", seq);
+                insert.Parameters.AddWithValue("$json", rows[seq]);
+                insert.ExecuteNonQuery();
+            }
+
+            using var empty = db.CreateCommand();
+            empty.CommandText = "INSERT INTO results(article, sha256, config_key, article_json, created) VALUES ('b.txt', 'def', 'key', $article, '2025-01-01')";
+            empty.Parameters.AddWithValue("$article", ResultCodec.Write(new Article("b.txt", "Leer", "Kein Fakt.", 0)));
+            empty.ExecuteNonQuery();
+        }
+
+        using var store = RunStore.Open(path, TimeProvider.System);
+        var found = store.LoadResult(resultId);
+
+        Assert.Equal(StoreSchema.Current, store.SchemaVersion);
+        Assert.Equal(3, found.Facts.Count);
+        Assert.Equal(facts[0], found.Facts[0]);
+        Assert.Equal(facts[1] with { Explanation = null }, found.Facts[1] with { Explanation = null });
+        Assert.Equal(facts[1].Explanation!.Features, found.Facts[1].Explanation!.Features);
+        Assert.Equal(facts[2], found.Facts[2]);
+        Assert.Empty(store.FindResult("b.txt", "def", "key")!.Facts);
+        Assert.Equal(0, StoreTestSupport.Count(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'facts'"));
+    }
 }
