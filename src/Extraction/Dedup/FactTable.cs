@@ -150,17 +150,18 @@ public sealed class FactTable : IDisposable
 
         // A small read at the fact's offset (a buffered stream would read 64 KB per seek); a fact
         // longer than the window is read again with a larger one.
-        for (var size = 2048; ; size *= 2)
+        for (var size = 1024; ; size *= 2)
         {
             var n = ReadWindow(entry.Offset, size, out var window);
-            try
+            var reader = new SpillReader(window.AsSpan(0, n));
+            if (TryParse(ref reader, entry, out var fact))
             {
-                using var r = new BinaryReader(new MemoryStream(window, 0, n, writable: false), Encoding.UTF8);
-                return Parse(r, entry);
+                return fact;
             }
-            catch (EndOfStreamException) when (n == size)
+
+            if (n < size)
             {
-                // The window cut the fact short: read a larger one.
+                throw new EndOfStreamException("the fact table's spill file ends inside a fact");
             }
         }
     }
@@ -179,27 +180,86 @@ public sealed class FactTable : IDisposable
         return n;
     }
 
-    private Fact Parse(BinaryReader r, in Entry entry)
+    // False when the window ends before the fact does.
+    private bool TryParse(ref SpillReader r, in Entry entry, out Fact fact)
     {
-        var kind = (FactKind)r.ReadByte();
-        var actor = r.ReadBoolean() ? r.ReadString() : null;
-        var qualifier = (Qualifier)r.ReadByte();
-        Amount? amount = null;
-        Count? count = null;
-        if (kind == FactKind.Investment)
+        fact = null!;
+        if (!r.TryByte(out var kindByte) || !r.TryOptional(out var actor) || !r.TryByte(out var qualifierByte))
         {
-            amount = new Amount(entry.Min, entry.Max, r.ReadBoolean() ? r.ReadString() : null, qualifier);
-        }
-        else
-        {
-            count = new Count((long)entry.Min, (long)entry.Max, qualifier);
+            return false;
         }
 
-        var unit = r.ReadBoolean() ? r.ReadString() : null;
-        var model = r.ReadBoolean() ? r.ReadString() : null;
-        var text = r.ReadString();
-        var sentence = r.ReadString();
-        return new Fact(Articles[entry.Article], kind, actor, amount, count, unit, model, text, sentence, entry.Start, 0);
+        var kind = (FactKind)kindByte;
+        var qualifier = (Qualifier)qualifierByte;
+        string? currency = null;
+        if ((kind == FactKind.Investment && !r.TryOptional(out currency))
+            || !r.TryOptional(out var unit) || !r.TryOptional(out var model) || !r.TryString(out var text) || !r.TryString(out var sentence))
+        {
+            return false;
+        }
+
+        var amount = kind == FactKind.Investment ? new Amount(entry.Min, entry.Max, currency, qualifier) : null;
+        var count = kind == FactKind.Investment ? null : new Count((long)entry.Min, (long)entry.Max, qualifier);
+        fact = new Fact(Articles[entry.Article], kind, actor, amount, count, unit, model, text!, sentence!, entry.Start, 0);
+        return true;
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote (bytes, booleans, length-prefixed UTF-8 strings) from a window, telling when the window ends too soon.</summary>
+    private ref struct SpillReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _at;
+
+        public bool TryByte(out byte value)
+        {
+            value = 0;
+            if (_at >= _data.Length)
+            {
+                return false;
+            }
+
+            value = _data[_at++];
+            return true;
+        }
+
+        public bool TryString(out string? value)
+        {
+            value = null;
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (!TryByte(out var b))
+                {
+                    return false;
+                }
+
+                if (shift > 28)
+                {
+                    throw new InvalidDataException("the fact table's spill file holds a bad string length");
+                }
+
+                length |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    break;
+                }
+            }
+
+            if (length > _data.Length - _at)
+            {
+                return false;
+            }
+
+            value = Encoding.UTF8.GetString(_data.Slice(_at, length));
+            _at += length;
+            return true;
+        }
+
+        public bool TryOptional(out string? value)
+        {
+            value = null;
+            return TryByte(out var present) && (present == 0 || TryString(out value));
+        }
     }
 
     // Kind and currency (or unit and model): the facts one fact without actor may be compared with.

@@ -33,15 +33,55 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
     /// reading each record's facts back from the spill file; memory holds the entries and one record.
     /// The table's entries are reordered.
     /// </summary>
-    public IEnumerable<ClaimRecord> Build(FactTable table)
+    public IEnumerable<ClaimRecord> Build(FactTable table) => Build(table, static r => r);
+
+    /// <summary>
+    /// <see cref="Build(FactTable)"/> with each record turned into what the caller writes (its JSON
+    /// line, say) by <paramref name="project"/>, which runs on the cores that build the records.
+    /// </summary>
+    public IEnumerable<T> Build<T>(FactTable table, Func<ClaimRecord, T> project)
     {
         var (order, clusters) = Clusters(table);
 
         // Reading a record's facts back is most of the work: records are made a batch at a time on
-        // every core, and handed out in order. A batch holds at most a few thousand facts, so memory
-        // holds about what one large record needs, as when records were made one at a time.
+        // every core, the next batch while the caller writes this one, and handed out in order. A
+        // batch holds at most a few thousand facts, so memory holds about what two large records need.
         table.BeginReading();
-        var batch = new ClaimRecord[MaxBatchRecords];
+        using var batches = Batches(clusters).GetEnumerator();
+        Task<T[]>? Next()
+        {
+            if (!batches.MoveNext())
+            {
+                return null;
+            }
+
+            var range = batches.Current;
+            return Task.Run(() => MakeBatch(table, order, clusters, range, project));
+        }
+
+        var next = Next();
+        try
+        {
+            while (next is not null)
+            {
+                var batch = next.GetAwaiter().GetResult();
+                next = Next();
+                foreach (var item in batch)
+                {
+                    yield return item;
+                }
+            }
+        }
+        finally
+        {
+            // The caller stopped early (or a batch failed): the batch under way ends before the table is disposed.
+            next?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+        }
+    }
+
+    // Consecutive clusters, at most MaxBatchRecords of them and (unless one alone is larger) MaxBatchFacts facts.
+    private static IEnumerable<(int First, int Count)> Batches(List<Cluster> clusters)
+    {
         for (var start = 0; start < clusters.Count;)
         {
             var first = start;
@@ -51,32 +91,34 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
                 facts += clusters[start++].Length;
             }
 
-            var count = start - first;
-            try
-            {
-                Parallel.For(0, count, k =>
-                {
-                    var c = clusters[first + k];
-                    var read = new List<Fact>(c.Length);
-                    for (var i = c.Begin; i < c.Begin + c.Length; i++)
-                    {
-                        read.Add(table.Read(table.At(order[i])));
-                    }
-
-                    batch[k] = ToRecord(c.Id, read);
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
-            {
-                // The first failure as itself (a spill file read error), as the one-at-a-time loop threw it.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-            for (var k = 0; k < count; k++)
-            {
-                yield return batch[k];
-                batch[k] = null!;
-            }
+            yield return (first, start - first);
         }
+    }
+
+    private T[] MakeBatch<T>(FactTable table, int[] order, List<Cluster> clusters, (int First, int Count) range, Func<ClaimRecord, T> project)
+    {
+        var batch = new T[range.Count];
+        try
+        {
+            Parallel.For(0, range.Count, k =>
+            {
+                var c = clusters[range.First + k];
+                var read = new List<Fact>(c.Length);
+                for (var i = c.Begin; i < c.Begin + c.Length; i++)
+                {
+                    read.Add(table.Read(table.At(order[i])));
+                }
+
+                batch[k] = project(ToRecord(c.Id, read));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // The first failure as itself (a spill file read error), as the one-at-a-time loop threw it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return batch;
     }
 
     private const int MaxBatchRecords = 256;

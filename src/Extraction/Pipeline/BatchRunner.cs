@@ -298,12 +298,13 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         var failures = new List<InputFailure>(resolveFailures);
         failures.AddRange(finished.Where(o => o.Failure is not null).Select(o => o.Failure!));
 
-        // Records are built and written one at a time, to records.jsonl and the store.
+        // Records are built a batch at a time (their JSON lines with them) and written one at a time,
+        // to records.jsonl and the store.
         clock.Restart();
         var recordCount = 0;
-        IEnumerable<ClaimRecord> Records()
+        IEnumerable<(ClaimRecord Record, string Json)> Records()
         {
-            foreach (var r in pipeline.Records.Build(table))
+            foreach (var r in pipeline.Records.Build(table, static r => (r, JsonFormats.Line(w => JsonFormats.WriteRecord(w, r)))))
             {
                 recordCount++;
                 yield return r;
@@ -311,7 +312,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         }
 
         var recordLines = store is null
-            ? Records().Select(r => JsonFormats.Line(w => JsonFormats.WriteRecord(w, r)))
+            ? Records().Select(r => r.Json)
             : store.WriteRecords(run.Id!.Value, Records());
         AtomicFile.WriteLines(Path.Combine(request.OutDir, "records.jsonl"), recordLines);
         timings["dedup"] = clock.ElapsedMilliseconds;

@@ -492,7 +492,8 @@ public sealed class RunStore : IDisposable
     /// the enumeration ends, and yields each record's JSON line as it is stored (for records.jsonl):
     /// records stream from the builder to the store and the file without being held.
     /// </summary>
-    public IEnumerable<string> WriteRecords(long runId, IEnumerable<ClaimRecord> records)
+    /// <remarks>Each record comes with its JSON line (<see cref="JsonFormats.WriteRecord"/>), made where the record was built.</remarks>
+    public IEnumerable<string> WriteRecords(long runId, IEnumerable<(ClaimRecord Record, string Json)> records)
     {
         // Held across the yields (an iterator cannot use a lock statement); enumerated on one thread.
         _gate.Enter();
@@ -514,9 +515,8 @@ public sealed class RunStore : IDisposable
                 var pActor = cmd.Parameters.Add("$actor", SqliteType.Text);
                 var pJson = cmd.Parameters.Add("$json", SqliteType.Text);
                 var seq = 0;
-                foreach (var r in records)
+                foreach (var (r, json) in records)
                 {
-                    var json = JsonFormats.Line(w => JsonFormats.WriteRecord(w, r));
                     pSeq.Value = seq++;
                     pId.Value = r.Id;
                     pKind.Value = ContractNames.Of(r.Kind);

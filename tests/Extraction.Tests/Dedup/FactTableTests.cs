@@ -18,7 +18,7 @@ public sealed class FactTableTests
         Hardware("b.txt", "Nvidia", 100_000, "gpu", start: 5) with { Model = "H100", Sentence = "100.000 Nvidia H100 GPUs für Europa.", Text = "100.000 Nvidia H100 GPUs" },
         Money("c.txt", "Brookfield", 0.5m, "CAD", Qualifier.About, start: 0) with { Sentence = "Rund eine halbe Milliarde kanadische Dollar: ä ö ü ß „Zitat“.", Text = "eine halbe Milliarde" },
 
-        // Longer than the 2 KB window a fact is first read with.
+        // Longer than the 1 KB window a fact is first read with (and than twice that).
         Money("d.txt", "Microsoft", 3_200_000_000m, "EUR", start: 12) with { Sentence = string.Concat(Enumerable.Repeat("Ein sehr langer Satz über Rechenzentren, ", 200)) + "3,2 Milliarden Euro.", Text = "3,2 Milliarden Euro" },
     ];
 
@@ -73,5 +73,24 @@ public sealed class FactTableTests
         static string Json(ClaimRecord r) => Extraction.Output.JsonFormats.Line(w => Extraction.Output.JsonFormats.WriteRecord(w, r));
         Assert.True(fromMemory.Count > 500, $"only {fromMemory.Count} records");
         Assert.Equal(fromMemory.Select(Json), fromDisk.Select(Json));
+    }
+
+    [Fact]
+    public void Build_CallerStopsEarly_BatchUnderWayEndsBeforeTheTableCloses()
+    {
+        using var tmp = CliRunner.Temp();
+        var facts = Enumerable.Range(0, 20_000)
+            .Select(i => Money($"{i % 500:D3}.txt", $"Firma {i % 700}", 1000m * (1 + (i % 97)), "EUR", start: i) with { Sentence = $"Satz {i}.", Text = $"{i}" })
+            .ToList();
+        var table = Builder.CreateTable(tmp.Path);
+        table.AddRange(facts);
+
+        // Records come a batch at a time, the next batch built while the caller takes this one.
+        var first = Builder.Build(table, r => r.Id).Take(3).ToList();
+        table.Dispose();
+
+        using var again = Builder.CreateTable(tmp.Path);
+        again.AddRange(facts);
+        Assert.Equal(first, Builder.Build(again, r => r.Id).Take(3));
     }
 }
