@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Extraction.Pipeline;
 
@@ -22,10 +21,9 @@ public sealed partial class BoilerplateRules
     private readonly List<string> _weak = [];
 
     // Multi-string search over all phrases at once: most lines hit none, and then one scan settles it.
-    // The search looks for each phrase's longest ASCII run ("Datenschutzerkl" for "Datenschutzerklärung"):
-    // with ASCII needles only it runs vectorised, where one umlaut makes it go character by character.
-    private SearchValues<string> _anyPhrase = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
-    private SearchValues<string> _anyStrong = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
+    // The search looks for each phrase's longest ASCII run ("Datenschutzerkl" for "Datenschutzerklärung").
+    private PhraseFilter _anyPhrase = new([]);
+    private PhraseFilter _anyStrong = new([]);
 
     /// <summary>Loads the rules from a model store.</summary>
     public static BoilerplateRules Load(ModelStore store)
@@ -81,8 +79,7 @@ public sealed partial class BoilerplateRules
     }
 
     // A text holding a phrase holds every part of it, so finding no phrase's ASCII run rules all of them out.
-    private static SearchValues<string> Prefilter(List<string> phrases) => SearchValues.Create(
-        phrases.Select(AsciiAnchor).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+    private static PhraseFilter Prefilter(List<string> phrases) => new(phrases.Select(AsciiAnchor));
 
     /// <summary>The longest run of ASCII characters in a phrase; the phrase itself when that run is shorter than three.</summary>
     internal static string AsciiAnchor(string phrase)
@@ -163,12 +160,12 @@ public sealed partial class BoilerplateRules
     private string? PhraseReason(string text)
     {
         // Most lines hold no phrase: one scan for all of them settles it.
-        if (text.AsSpan().IndexOfAny(_anyPhrase) < 0)
+        if (!_anyPhrase.IsFoundIn(text))
         {
             return null;
         }
 
-        if (text.AsSpan().IndexOfAny(_anyStrong) >= 0
+        if (_anyStrong.IsFoundIn(text)
             && _strong.Find(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } strong)
         {
             return "strong: " + strong;

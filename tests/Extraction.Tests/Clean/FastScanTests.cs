@@ -92,4 +92,33 @@ public sealed class FastScanTests
 
         return sb.ToString();
     }
+
+    // Phrases as the boilerplate anchors look (ASCII, mixed case, punctuation, a space), one short
+    // one and one with a character the fold does not keep, searched in texts made of their pieces,
+    // case-shuffled, with umlauts and the non-ASCII letters that upper-case to ASCII (ı, ſ) or not (K, İ).
+    private static readonly string[] Phrases = ["Cookies", "abonnieren", "Foto:", "(Foto:", "Alle Rechte", "Crew", "im Monat", "Leser:innen", "ab", "Über den"];
+
+    private static readonly string[] Pieces = ["cook", "COOKIES", "Cooki", "es", "abon", "nieren", "foto", "(", ":", " ", "alle rechte", "cr", "ew", "CREW", "im", "monat",
+        "Leser", "innen", "a", "b", "ı", "ſ", "K", "İ", "ä", "ü", "Ü", "ber den", "über den", "x", "\n", "\u00A0"];
+
+    [Property(MaxTest = 1000)]
+    public bool PhraseFilter_AnyText_AgreesWithSearchValues(byte[] picks, bool upper)
+    {
+        var text = string.Concat(picks.Select(p => Pieces[p % Pieces.Length]));
+        text = upper ? text.ToUpperInvariant() : text;
+        var reference = System.Buffers.SearchValues.Create(Phrases, StringComparison.OrdinalIgnoreCase);
+
+        return new PhraseFilter(Phrases).IsFoundIn(text) == (text.AsSpan().IndexOfAny(reference) >= 0);
+    }
+
+    [Theory]
+    [InlineData("Wir verwenden COOKIES.", true)]
+    [InlineData("Wir verwenden Cookıes.", false)] // ordinal case-insensitivity does not equate ı and i
+    [InlineData("Ein Foto: dpa", true)]
+    [InlineData("Fot: dpa", false)]
+    [InlineData("CREW", true)]
+    [InlineData("Cre", false)]
+    [InlineData("Über den Autor", true)]
+    [InlineData("", false)]
+    public void PhraseFilter_Examples(string text, bool found) => Assert.Equal(found, new PhraseFilter(Phrases).IsFoundIn(text));
 }
