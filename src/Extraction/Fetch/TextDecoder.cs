@@ -83,6 +83,15 @@ public static partial class TextDecoder
             whiteSpace += sample.Count(w);
         }
 
+        // Every odd character is non-ASCII, and non-ASCII white space only lowers the visible count by
+        // as much: when the non-ASCII characters cannot make a third of what stays visible (any real
+        // page), the text is not garbled, whatever they are.
+        var nonAscii = CountNonAscii(sample);
+        if (nonAscii * 3 <= sample.Length - whiteSpace - nonAscii)
+        {
+            return null;
+        }
+
         var odd = 0;
         var rest = sample;
         int i;
@@ -105,6 +114,46 @@ public static partial class TextDecoder
         return visible >= 50 && odd * 3 > visible
             ? $"text is garbled: {odd * 100 / visible}% of its characters are stray high bytes (binary data or an unknown encoding)"
             : null;
+    }
+
+    /// <summary>Characters above U+007F, counted a vector at a time.</summary>
+    internal static int CountNonAscii(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && text.Length >= System.Numerics.Vector<ushort>.Count)
+        {
+            var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+            var ascii = new System.Numerics.Vector<ushort>(0x7F);
+            var lanes = System.Numerics.Vector<ushort>.Count;
+
+            // A lane's mask is 0xFFFF, so each chunk adds 1 per non-ASCII character; chunks of at most
+            // 0x7FFF vectors keep the per-lane sums from overflowing.
+            while (i <= chars.Length - lanes)
+            {
+                var sum = System.Numerics.Vector<ushort>.Zero;
+                var end = Math.Min(chars.Length - lanes, i + (0x7FFF * lanes));
+                for (; i <= end; i += lanes)
+                {
+                    sum -= System.Numerics.Vector.GreaterThan(new System.Numerics.Vector<ushort>(chars[i..]), ascii);
+                }
+
+                for (var lane = 0; lane < lanes; lane++)
+                {
+                    count += sum[lane];
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i] > '\u007F')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static readonly char[] AsciiWhiteSpace =

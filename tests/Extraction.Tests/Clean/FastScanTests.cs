@@ -20,6 +20,19 @@ public sealed class FastScanTests
         return TextDecoder.Garbled(text) == Reference(text);
     }
 
+    [Property(MaxTest = 300)]
+    public bool CountNonAscii_AnyText_CountsCharactersAboveAscii(byte[] picks, int repeat)
+    {
+        // Repeated up to some 100,000 characters: past one vector, and past a chunk of per-lane sums.
+        var text = string.Concat(Enumerable.Repeat(Text(picks), 1 + (Math.Abs(repeat) % 4000)));
+
+        return TextDecoder.CountNonAscii(text) == text.Count(c => c > '\u007F');
+    }
+
+    [Fact]
+    public void CountNonAscii_PastOneChunkOfLaneSums_CountsThemAll() =>
+        Assert.Equal(700_001, TextDecoder.CountNonAscii(new string('ä', 700_001)));
+
     [Fact]
     public void Garbled_GermanProse_IsNotGarbled() =>
         Assert.Null(TextDecoder.Garbled(string.Concat(Enumerable.Repeat("Die Förderung für Rechenzentren über fünf Jahre wächst. ", 40))));
