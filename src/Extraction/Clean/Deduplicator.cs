@@ -21,39 +21,50 @@ public static class Deduplicator
         var headings = new List<string>();
         var result = new List<Block>(blocks.Count);
         var removed = 0;
+        var keep = new List<bool>();
         foreach (var block in blocks)
         {
-            var sentences = SentenceSplitter.Split(block.Text);
-            var kept = new StringBuilder(block.Text.Length);
+            var text = block.Text;
+            var sentences = SentenceSplitter.Split(text);
+            keep.Clear();
+            var drops = 0;
             foreach (var s in sentences)
             {
-                var sentence = block.Text.Substring(s.Start, s.Length);
-                var key = Key(sentence);
+                var key = Key(text.AsSpan(s.Start, s.Length));
+                bool repeated;
                 if (key.Length < MinKeyLength)
                 {
                     // Short lines (headings) repeat only as whole blocks.
-                    if (sentences.Count == 1 && key.Length > 0 && !seenShort.Add(key))
+                    repeated = sentences.Count == 1 && key.Length > 0 && !seenShort.Add(key);
+                }
+                else
+                {
+                    repeated = !seen.Add(key) || IsGluedRepeat(key, seen, headings);
+                    if (!repeated && sentences.Count == 1 && key.Length <= 200 && headings.Count < 500)
                     {
-                        removed++;
-                        continue;
+                        headings.Add(key);
                     }
-
-                    Append(kept, sentence);
-                    continue;
                 }
 
-                if (!seen.Add(key) || IsGluedRepeat(key, seen, headings))
+                keep.Add(!repeated);
+                drops += repeated ? 1 : 0;
+            }
+
+            removed += drops;
+            if (drops == 0 && IsJoinedBySingleSpaces(text, sentences))
+            {
+                // Nothing dropped, and the sentences joined by single spaces are the text itself.
+                result.Add(block);
+                continue;
+            }
+
+            var kept = new StringBuilder(text.Length);
+            for (var k = 0; k < sentences.Count; k++)
+            {
+                if (keep[k])
                 {
-                    removed++;
-                    continue;
+                    Append(kept, text.AsSpan(sentences[k].Start, sentences[k].Length));
                 }
-
-                if (sentences.Count == 1 && key.Length <= 200 && headings.Count < 500)
-                {
-                    headings.Add(key);
-                }
-
-                Append(kept, sentence);
             }
 
             if (kept.Length > 0)
@@ -69,7 +80,25 @@ public static class Deduplicator
         return (result, removed);
     }
 
-    private static void Append(StringBuilder sb, string sentence)
+    private static bool IsJoinedBySingleSpaces(string text, List<SentenceSpan> sentences)
+    {
+        if (sentences.Count == 0 || sentences[0].Start != 0 || sentences[^1].End != text.Length)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < sentences.Count; k++)
+        {
+            if (sentences[k].Start != sentences[k - 1].End + 1 || text[sentences[k - 1].End] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Append(StringBuilder sb, ReadOnlySpan<char> sentence)
     {
         if (sb.Length > 0)
         {
@@ -99,7 +128,9 @@ public static class Deduplicator
     }
 
     /// <summary>Letters and digits only, lower-cased: the identity of a sentence.</summary>
-    internal static string Key(string sentence)
+    internal static string Key(string sentence) => Key(sentence.AsSpan());
+
+    private static string Key(ReadOnlySpan<char> sentence)
     {
         var buffer = sentence.Length <= 512 ? stackalloc char[sentence.Length] : new char[sentence.Length];
         var n = 0;
