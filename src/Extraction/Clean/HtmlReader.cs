@@ -597,11 +597,22 @@ public sealed class HtmlReader
             return false;
         }
 
-        // Any other white-space character (even a kept digit group) takes the slow path.
+        // Any other white-space character (even a kept digit group) takes the slow path. White space
+        // other than ' ' is \t-\r, U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+        // and U+3000 (a test holds this to char.IsWhiteSpace): a few vectorised scans find them all,
+        // where one search for the whole set goes character by character past every umlaut.
         var span = s.AsSpan();
-        return span.IndexOfAny(NonSpaceWhiteSpace) < 0 && !span.Contains("  ", StringComparison.Ordinal);
+        return span.IndexOfAnyInRange('\t', '\r') < 0
+            && span.IndexOfAny('\u0085', '\u00A0', '\u1680') < 0
+            && span.IndexOfAnyInRange('\u2000', '\u200A') < 0
+            && span.IndexOfAny(OtherWhiteSpace) < 0
+            && !span.Contains("  ", StringComparison.Ordinal);
     }
 
-    private static readonly System.Buffers.SearchValues<char> NonSpaceWhiteSpace = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).ToArray());
+    private static readonly System.Buffers.SearchValues<char> OtherWhiteSpace = System.Buffers.SearchValues.Create("\u2028\u2029\u202F\u205F\u3000");
+
+    /// <summary>Every white-space character but ' ', as <see cref="IsCollapsed"/> looks for them.</summary>
+    internal static IEnumerable<char> NonSpaceWhiteSpace() =>
+        ((IEnumerable<char>)['\t', '\n', '\v', '\f', '\r', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000'])
+            .Concat(Enumerable.Range('\u2000', 11).Select(c => (char)c));
 }

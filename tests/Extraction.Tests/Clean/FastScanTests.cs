@@ -70,6 +70,12 @@ public sealed class FastScanTests
     public bool Collapse_AnyText_AgreesWithTheCharacterByCharacterDefinition(byte[] picks) =>
         HtmlReader.Collapse(Text(picks)) == CollapseReference(Text(picks));
 
+    [Fact]
+    public void Collapse_WhiteSpaceItLooksFor_IsExactlyCharIsWhiteSpaceButSpace() =>
+        Assert.Equal(
+            Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).Order(),
+            HtmlReader.NonSpaceWhiteSpace().Order());
+
     [Theory]
     [InlineData("", "")]
     [InlineData("schon kurz", "schon kurz")]
