@@ -43,6 +43,8 @@ public static class SentenceSplitter
         "Ob", "Als", "Wenn", "Weil", "Obwohl", "Zugleich", "Gleichzeitig", "Mehr", "Rund", "Etwa", "Noch",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create("\n.!?…");
+
     private static bool IsClosing(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '»' or '«' or ')' or ']' or '“';
 
     private static bool IsOpening(char c) => c is '"' or '„' or '“' or '‚' or '»' or '«' or '(' or '[' or '\'';
@@ -55,6 +57,14 @@ public static class SentenceSplitter
         var i = 0;
         while (i < text.Length)
         {
+            // Only a line break or a sentence mark can end a sentence: jump to the next one.
+            var next = text.AsSpan(i).IndexOfAny(Marks);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = text[i];
             if (c == '\n')
             {
