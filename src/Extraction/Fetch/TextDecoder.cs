@@ -75,21 +75,21 @@ public static partial class TextDecoder
     {
         var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
 
-        // Only non-ASCII characters can be odd, and they are rare in a page: jump from one to the
-        // next, and count ASCII white space with vectorised counts.
+        // Every odd character is non-ASCII, and ASCII white space is at or below ' ': when the non-ASCII
+        // characters cannot make a third of what is certainly visible (any real page), the text is not
+        // garbled, whatever they are. Both counts come from one vectorised pass.
+        var (low, nonAscii) = CountLowAndNonAscii(sample);
+        if (nonAscii * 3 <= sample.Length - low - nonAscii)
+        {
+            return null;
+        }
+
+        // Otherwise count exactly: ASCII white space with vectorised counts, and jump from one
+        // non-ASCII character to the next.
         var whiteSpace = 0;
         foreach (var w in AsciiWhiteSpace)
         {
             whiteSpace += sample.Count(w);
-        }
-
-        // Every odd character is non-ASCII, and non-ASCII white space only lowers the visible count by
-        // as much: when the non-ASCII characters cannot make a third of what stays visible (any real
-        // page), the text is not garbled, whatever they are.
-        var nonAscii = CountNonAscii(sample);
-        if (nonAscii * 3 <= sample.Length - whiteSpace - nonAscii)
-        {
-            return null;
         }
 
         var odd = 0;
@@ -116,44 +116,48 @@ public static partial class TextDecoder
             : null;
     }
 
-    /// <summary>Characters above U+007F, counted a vector at a time.</summary>
-    internal static int CountNonAscii(ReadOnlySpan<char> text)
+    /// <summary>Characters at or below ' ' (U+0020), and characters above U+007F, counted a vector at a time.</summary>
+    internal static (int Low, int NonAscii) CountLowAndNonAscii(ReadOnlySpan<char> text)
     {
-        var count = 0;
+        var low = 0;
+        var high = 0;
         var i = 0;
         if (System.Numerics.Vector.IsHardwareAccelerated && text.Length >= System.Numerics.Vector<ushort>.Count)
         {
             var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+            var space = new System.Numerics.Vector<ushort>(0x20);
             var ascii = new System.Numerics.Vector<ushort>(0x7F);
             var lanes = System.Numerics.Vector<ushort>.Count;
 
-            // A lane's mask is 0xFFFF, so each chunk adds 1 per non-ASCII character; chunks of at most
+            // A lane's mask is 0xFFFF, so each chunk adds 1 per character counted; chunks of at most
             // 0x7FFF vectors keep the per-lane sums from overflowing.
             while (i <= chars.Length - lanes)
             {
-                var sum = System.Numerics.Vector<ushort>.Zero;
+                var lows = System.Numerics.Vector<ushort>.Zero;
+                var highs = System.Numerics.Vector<ushort>.Zero;
                 var end = Math.Min(chars.Length - lanes, i + (0x7FFF * lanes));
                 for (; i <= end; i += lanes)
                 {
-                    sum -= System.Numerics.Vector.GreaterThan(new System.Numerics.Vector<ushort>(chars[i..]), ascii);
+                    var v = new System.Numerics.Vector<ushort>(chars[i..]);
+                    lows -= System.Numerics.Vector.LessThanOrEqual(v, space);
+                    highs -= System.Numerics.Vector.GreaterThan(v, ascii);
                 }
 
                 for (var lane = 0; lane < lanes; lane++)
                 {
-                    count += sum[lane];
+                    low += lows[lane];
+                    high += highs[lane];
                 }
             }
         }
 
         for (; i < text.Length; i++)
         {
-            if (text[i] > '\u007F')
-            {
-                count++;
-            }
+            low += text[i] <= ' ' ? 1 : 0;
+            high += text[i] > '\u007F' ? 1 : 0;
         }
 
-        return count;
+        return (low, high);
     }
 
     private static readonly char[] AsciiWhiteSpace =

@@ -21,17 +21,17 @@ public sealed class FastScanTests
     }
 
     [Property(MaxTest = 300)]
-    public bool CountNonAscii_AnyText_CountsCharactersAboveAscii(byte[] picks, int repeat)
+    public bool CountLowAndNonAscii_AnyText_CountsBothClasses(byte[] picks, int repeat)
     {
         // Repeated up to some 100,000 characters: past one vector, and past a chunk of per-lane sums.
         var text = string.Concat(Enumerable.Repeat(Text(picks), 1 + (Math.Abs(repeat) % 4000)));
 
-        return TextDecoder.CountNonAscii(text) == text.Count(c => c > '\u007F');
+        return TextDecoder.CountLowAndNonAscii(text) == (text.Count(c => c <= ' '), text.Count(c => c > '\u007F'));
     }
 
     [Fact]
-    public void CountNonAscii_PastOneChunkOfLaneSums_CountsThemAll() =>
-        Assert.Equal(700_001, TextDecoder.CountNonAscii(new string('ä', 700_001)));
+    public void CountLowAndNonAscii_PastOneChunkOfLaneSums_CountsThemAll() =>
+        Assert.Equal((300_000, 700_001), TextDecoder.CountLowAndNonAscii(new string('ä', 700_001) + new string('\n', 300_000)));
 
     [Fact]
     public void Garbled_GermanProse_IsNotGarbled() =>
