@@ -246,14 +246,17 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                         return;
                     }
 
-                    output.Add(i, Written.Of(p.Outcome));
+                    var written = Written.Of(p.Outcome);
+                    output.Add(i, written);
                     if (committer is null)
                     {
                         request.Progress?.ArticleDone(p.Outcome);
                     }
                     else
                     {
-                        await committer.AddAsync(PreparedCommit.Of(p.Commit), request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
+                        // The store keeps the article as the line just made for articles.jsonl.
+                        var line = written.ArticleJson.Length > 0 ? written.ArticleJson[0] : null;
+                        await committer.AddAsync(PreparedCommit.Of(p.Commit, line), request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
                     }
                 });
         }

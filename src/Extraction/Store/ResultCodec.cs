@@ -19,19 +19,12 @@ public static class ResultCodec
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The stored JSON of an article (nulls left out), read back by <see cref="ReadArticle(string)"/>.</summary>
-    public static string Write(Article a) => JsonFormats.Line(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("Id", a.Id);
-        w.WriteString("Title", a.Title);
-        w.WriteString("Text", a.Text);
-        w.WriteNumber("Removed", a.Removed);
-        WriteOptional(w, "Url", a.Url);
-        WriteOptional(w, "Published", a.Published);
-        WriteOptional(w, "Author", a.Author);
-        w.WriteEndObject();
-    });
+    /// <summary>
+    /// The stored JSON of an article: its articles.jsonl line (<see cref="JsonFormats.WriteArticle"/>,
+    /// which holds every field), read back by <see cref="ReadArticle(string)"/>. A batch run stores the
+    /// line it wrote to articles.jsonl instead of making it again.
+    /// </summary>
+    public static string Write(Article a) => JsonFormats.Line(w => JsonFormats.WriteArticle(w, a));
 
     /// <summary>One fact on its own, its sentence copied: the shape of schema version 1's fact rows (tests of the migration make them).</summary>
     internal static string Write(Fact f) => JsonSerializer.Serialize(f, Options);
@@ -65,8 +58,31 @@ public static class ResultCodec
         return facts;
     }
 
-    public static Article ReadArticle(string json) =>
-        JsonSerializer.Deserialize<Article>(json, Options) ?? throw new FormatException("stored article is null");
+    /// <summary>An article stored as its articles.jsonl line, or (stores written before that) in the shape of <see cref="Article"/>'s properties.</summary>
+    public static Article ReadArticle(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("stored article is not a JSON object");
+        }
+
+        if (!root.TryGetProperty("article", out var id))
+        {
+            return root.Deserialize<Article>(Options) ?? throw new FormatException("stored article is null");
+        }
+
+        string? Optional(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new Article(
+            id.GetString() ?? throw new FormatException("stored article has no id"),
+            root.GetProperty("title").GetString() ?? "",
+            root.GetProperty("text").GetString() ?? "",
+            root.GetProperty("removed").GetInt32(),
+            Optional("url"),
+            Optional("published"),
+            Optional("author"));
+    }
 
     // A reference is the marker, the offset, ':' and the length; a sentence that itself starts with
     // the marker (and is not in the text) is stored with the marker doubled.

@@ -68,9 +68,15 @@ public sealed class PreparedCommit
     internal string? FactsJson { get; }
 
     /// <summary>Makes the stored JSON of a commit.</summary>
-    public static PreparedCommit Of(ArticleCommit commit) =>
+    public static PreparedCommit Of(ArticleCommit commit) => Of(commit, null);
+
+    /// <summary>
+    /// Makes the stored JSON of a commit whose article's articles.jsonl line (UTF-8, as
+    /// <see cref="JsonFormats.WriteArticle"/> wrote it for this article) is at hand: the store keeps that line.
+    /// </summary>
+    public static PreparedCommit Of(ArticleCommit commit, byte[]? articleLine) =>
         commit.Entry.Status == ArticleStatus.Processed && commit.Article is { } article
-            ? new(commit, ResultCodec.Write(article), ResultCodec.WriteFacts(commit.Facts, article))
+            ? new(commit, articleLine is null ? ResultCodec.Write(article) : System.Text.Encoding.UTF8.GetString(articleLine), ResultCodec.WriteFacts(commit.Facts, article))
             : new(commit, null, null);
 }
 

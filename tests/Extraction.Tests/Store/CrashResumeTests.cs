@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace Extraction.Tests.Store;
 
 /// <summary>
-/// Crash safety for real: the CLI runs as a child process on ~300 generated articles and is killed
+/// Crash safety for real: the CLI runs as a child process on 1,200 generated articles and is killed
 /// (SIGKILL, whole process tree) in the middle; a rerun must resume and write exactly the records of
 /// an uninterrupted run.
 /// </summary>
 public sealed class CrashResumeTests : IDisposable
 {
-    private const int Articles = 300;
+    private const int Articles = 1200;
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();

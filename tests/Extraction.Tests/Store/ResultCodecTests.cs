@@ -102,4 +102,25 @@ public sealed class ResultCodecTests
 
         Assert.Equal(article, ResultCodec.ReadArticle(ResultCodec.Write(article)));
     }
+
+    [Fact]
+    public void ReadArticle_ArticlesJsonlLineWithEncoding_ReadsTheArticle()
+    {
+        var article = new Article("a.txt", "Titel", Text, 2, null, "2025-01-02", "Autorin");
+
+        var line = Extraction.Output.JsonFormats.Line(w => Extraction.Output.JsonFormats.WriteArticle(w, article, "windows-1252"));
+
+        Assert.Equal(article, ResultCodec.ReadArticle(line));
+    }
+
+    [Fact]
+    public void ReadArticle_StoredBeforeArticlesWereLines_ReadsThePropertyShape()
+    {
+        var article = new Article("a.txt", "Titel", Text, 3, "https://example.test/a", null, "Autorin");
+
+        var old = System.Text.Json.JsonSerializer.Serialize(article);
+
+        Assert.Contains("\"Id\":", old, StringComparison.Ordinal);
+        Assert.Equal(article, ResultCodec.ReadArticle(old));
+    }
 }

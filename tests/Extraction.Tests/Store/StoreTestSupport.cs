@@ -79,7 +79,7 @@ internal static class StoreTestSupport
             var bytes = File.ReadAllBytes(src);
             var extra = System.Text.Encoding.ASCII.GetBytes(FormattableString.Invariant(
                 $"\n<!-- copy {i} -->\nDie Beispiel {i} GmbH investiert {i + 1} Millionen Euro in ein neues Rechenzentrum.\n"));
-            File.WriteAllBytes(System.IO.Path.Combine(dest, FormattableString.Invariant($"{i:000}_{name}")), [.. bytes, .. extra]);
+            File.WriteAllBytes(System.IO.Path.Combine(dest, FormattableString.Invariant($"{i:0000}_{name}")), [.. bytes, .. extra]);
         }
 
         return dest;
