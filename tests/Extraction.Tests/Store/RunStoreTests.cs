@@ -148,8 +148,10 @@ public sealed class RunStoreTests : IDisposable
     public void AcquireLock_HolderProcessDead_RecoversStaleLock()
     {
         var path = _dir["s.db"];
-        using var child = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        // A child that is alive while its start time is read ("true" could exit first), then killed.
+        using var child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
         var started = child.StartTime.ToUniversalTime();
+        child.Kill();
         child.WaitForExit();
         var dead = new StoreLockHolder(child.Id, started, Environment.MachineName, DateTimeOffset.UtcNow, "dead");
         using var store = RunStore.Open(path, TimeProvider.System);
