@@ -23,12 +23,16 @@ public static class ContentSniffer
             return "binary content (NUL bytes), not a text or HTML page";
         }
 
+        // Control bytes are counted only when there are any (two vectorised searches settle most pages).
         var control = 0;
-        foreach (var b in head)
+        if (head.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 || head.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) >= 0)
         {
-            if (b < 0x09 || (b > 0x0D && b < 0x20))
+            foreach (var b in head)
             {
-                control++;
+                if (b < 0x09 || (b > 0x0D && b < 0x20))
+                {
+                    control++;
+                }
             }
         }
 
