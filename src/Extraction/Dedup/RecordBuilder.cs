@@ -30,8 +30,8 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
 
     /// <summary>
     /// Builds the records of a table one at a time, ordered by first mention (article, then offset),
-    /// reading each record's facts back from the spill file; memory holds the entries and one record.
-    /// The table's entries are reordered.
+    /// reading each record's facts back from the spill file; memory holds the entries and at most two
+    /// batches of records. The table's entries are reordered.
     /// </summary>
     public IEnumerable<ClaimRecord> Build(FactTable table) => Build(table, static r => r);
 

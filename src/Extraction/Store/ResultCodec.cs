@@ -52,7 +52,7 @@ public static class ResultCodec
         var facts = JsonSerializer.Deserialize<Fact[]>(json, Options) ?? throw new FormatException("stored facts are null");
         for (var i = 0; i < facts.Length; i++)
         {
-            facts[i] = Resolve(facts[i] ?? throw new FormatException("a stored fact is null"), article.Id, article.Text);
+            facts[i] = Resolve(facts[i] ?? throw new FormatException("a stored fact is null"), article);
         }
 
         return facts;
@@ -177,13 +177,13 @@ public static class ResultCodec
         _ => throw new ArgumentOutOfRangeException(nameof(q)),
     };
 
-    // The article id filled in (when left out), the sentence taken from the text (when a reference;
-    // without a text, left as stored), and the explanation's list read-only like a freshly extracted one.
-    private static Fact Resolve(Fact f, string? articleId, string? articleText)
+    // The article's id filled in (when left out), the sentence taken from the article's text (when
+    // a reference), and the explanation's list read-only like a freshly extracted one.
+    private static Fact Resolve(Fact f, Article article)
     {
-        if (f.Article is null && articleId is not null)
+        if (f.Article is null)
         {
-            f = f with { Article = articleId };
+            f = f with { Article = article.Id };
         }
 
         if (f.Explanation is { } e)
@@ -192,7 +192,7 @@ public static class ResultCodec
         }
 
         var sentence = f.Sentence;
-        if (articleText is null || sentence is null || sentence.Length == 0 || sentence[0] != Marker)
+        if (sentence is null || sentence.Length == 0 || sentence[0] != Marker)
         {
             return f;
         }
@@ -206,12 +206,12 @@ public static class ResultCodec
         if (colon < 0
             || !int.TryParse(sentence.AsSpan(1, colon - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
             || !int.TryParse(sentence.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
-            || at + length > articleText.Length)
+            || at + length > article.Text.Length)
         {
             throw new FormatException($"stored fact has a broken sentence reference '{sentence[1..]}'");
         }
 
-        return f with { Sentence = articleText.Substring(at, length) };
+        return f with { Sentence = article.Text.Substring(at, length) };
     }
 
     /// <summary>Lower-case hex SHA-256 of fetched bytes: the content hash that decides whether an input changed.</summary>

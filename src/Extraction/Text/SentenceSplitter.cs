@@ -74,25 +74,20 @@ public static class SentenceSplitter
                 continue;
             }
 
-            if (c is '.' or '!' or '?' or '…')
+            // A sentence mark: with the marks and closing quotes after it, maybe the end of a sentence.
+            var end = i + 1;
+            while (end < text.Length && (text[end] is '.' or '!' or '?' || IsClosing(text[end])))
             {
-                var end = i + 1;
-                while (end < text.Length && (text[end] is '.' or '!' or '?' || IsClosing(text[end])))
-                {
-                    end++;
-                }
-
-                if (IsBoundary(text, i, end))
-                {
-                    Add(text, start, end, result);
-                    start = end;
-                }
-
-                i = end;
-                continue;
+                end++;
             }
 
-            i++;
+            if (IsBoundary(text, i, end))
+            {
+                Add(text, start, end, result);
+                start = end;
+            }
+
+            i = end;
         }
 
         Add(text, start, text.Length, result);
