@@ -21,6 +21,11 @@ public sealed class FileFetcher(long maxBytes = FileFetcher.DefaultMaxBytes) : I
 
     private FetchOutcome Fetch(InputItem item)
     {
+        if (SpecialFiles.Refusal(item.Location) is { } refusal)
+        {
+            return FetchOutcome.Fail(item.ArticleId, refusal);
+        }
+
         byte[]? bytes;
         try
         {

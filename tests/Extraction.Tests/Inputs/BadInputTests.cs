@@ -230,6 +230,24 @@ public sealed class BadInputTests : IDisposable
         await AssertFailsAsync(path, "cannot read file");
     }
 
+    [NamedPipeFact]
+    public async Task Process_NamedPipeWithoutWriter_RefusedWithoutWaiting()
+    {
+        // Opening a FIFO for reading waits for a writer: without the check this would hang (the
+        // fetch runs on its own task so that a regression fails after NoHang instead).
+        var path = Path.Combine(_dir, "pipe.html");
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", path) { UseShellExecute = false })!)
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var (failure, _, _) = await Task.Run(() => ProcessAsync(path)).WaitAsync(NoHang);
+
+        Assert.NotNull(failure);
+        Assert.Equal("not a regular file (a named pipe or socket), which would wait for a writer", failure.Reason);
+    }
+
     [Fact]
     public async Task Run_BatchWithBadInputs_ReportsEachByNameWritesTheRestAndExitsOne()
     {
@@ -301,6 +319,18 @@ public sealed class UnixFactAttribute : FactAttribute
 /// A fact that needs chmod 000 to block reads: skipped with the reason on Windows and when the tests
 /// run as root (or with CAP_DAC_OVERRIDE), where a mode of 000 does not stop the owner reading.
 /// </summary>
+/// <summary>Runs where named pipes are refused by the file fetcher (Linux; mkfifo makes them).</summary>
+public sealed class NamedPipeFactAttribute : FactAttribute
+{
+    public NamedPipeFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "named pipes are checked for on Linux only";
+        }
+    }
+}
+
 public sealed class UnreadableFileFactAttribute : FactAttribute
 {
     public UnreadableFileFactAttribute()
