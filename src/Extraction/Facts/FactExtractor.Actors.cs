@@ -35,7 +35,9 @@ public sealed partial class FactExtractor
     /// <summary>The rules' links, or with an actor model the top-scoring candidate; "jeweils" always fans out by rule.</summary>
     private List<Linked> Link(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, bool ranking, bool explain)
     {
-        var rules = LinkActors(sentences, si, first, last, vendor, context);
+        // One set of owner groups for the rules and the candidates.
+        var groups = OwnerGroups(sentences[si], first, last, vendor, context);
+        var rules = LinkActors(sentences, si, first, last, context, groups);
         if (!ranking || rules.Count != 1 || rules[0].Rule == JeweilsRule)
         {
             var links = new List<Linked>(rules.Count);
@@ -47,7 +49,7 @@ public sealed partial class FactExtractor
             return links;
         }
 
-        var candidates = ActorCandidates(sentences, si, first, last, vendor, context, kind, rules[0]);
+        var candidates = ActorCandidates(sentences, si, first, last, vendor, context, kind, rules[0], groups);
         if (_actorScorer is null)
         {
             return [new Linked(rules[0].Actor, rules[0].Rule, candidates, null, [])];
@@ -82,7 +84,8 @@ public sealed partial class FactExtractor
     /// and the rules' choice; one candidate per name.
     /// </summary>
     private List<ActorCandidate> ActorCandidates(
-        List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, (string? Actor, string Rule) choice)
+        List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, (string? Actor, string Rule) choice,
+        List<List<ActorMention>> groups)
     {
         var s = sentences[si];
         var list = new List<ActorCandidate>();
@@ -128,7 +131,6 @@ public sealed partial class FactExtractor
             list.Add(new ActorCandidate(name, rule, chosen, f));
         }
 
-        var groups = Coordinate(s.Tokens, Owners(s, context, first, last, vendor));
         var inSentence = groups.Count > 0 ? "sentence-has-actor" : "sentence-has-no-actor";
 
         // Nearest first; at equal distance in sentence order.

@@ -722,11 +722,14 @@ public sealed partial class FactExtractor(ActorGazetteer actors, CueLexicon cues
         return false;
     }
 
-    /// <summary>The actor(s) of a candidate and the rule that chose them; several for "jeweils".</summary>
-    private List<(string? Actor, string Rule)> LinkActors(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context)
+    /// <summary>The groups of actors in the figure's sentence that may own it (coordinated names together), in sentence order.</summary>
+    private List<List<ActorMention>> OwnerGroups(SentenceInfo s, int first, int last, string? vendor, ArticleContext context) =>
+        Coordinate(s.Tokens, Owners(s, context, first, last, vendor));
+
+    /// <summary>The actor(s) of a candidate and the rule that chose them; several for "jeweils". <paramref name="groups"/> is <see cref="OwnerGroups"/>, read only.</summary>
+    private List<(string? Actor, string Rule)> LinkActors(List<SentenceInfo> sentences, int si, int first, int last, ArticleContext context, List<List<ActorMention>> groups)
     {
         var s = sentences[si];
-        var groups = Coordinate(s.Tokens, Owners(s, context, first, last, vendor));
 
         // "jeweils": one fact per member of the list before the figure (or in the sentence before).
         if (HasJeweils(s))
