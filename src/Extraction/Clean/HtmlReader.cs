@@ -610,9 +610,4 @@ public sealed class HtmlReader
     }
 
     private static readonly System.Buffers.SearchValues<char> OtherWhiteSpace = System.Buffers.SearchValues.Create("\u2028\u2029\u202F\u205F\u3000");
-
-    /// <summary>Every white-space character but ' ', as <see cref="IsCollapsed"/> looks for them.</summary>
-    internal static IEnumerable<char> NonSpaceWhiteSpace() =>
-        ((IEnumerable<char>)['\t', '\n', '\v', '\f', '\r', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000'])
-            .Concat(Enumerable.Range('\u2000', 11).Select(c => (char)c));
 }
