@@ -301,10 +301,67 @@ public sealed class HtmlReader
     private static void RemoveFurniture(IElement body)
     {
         // Not into what goes anyway: a comment section or an icon sprite is judged once, not per element inside.
-        foreach (var el in Descendants(body, IsFurniture, intoMatches: false))
+        // First what never holds the article (scripts, hidden parts); then, with the page's text known, what
+        // looks like furniture by its tag, role or name, unless it holds most of the page's text: a
+        // "layout-right-sidebar" or "navigation-container" wrapper, a blog's "widget" or an ASP.NET form
+        // around the whole page holds the article too, and is looked into instead.
+        foreach (var el in Descendants(body, IsHiddenOrCode, intoMatches: false))
         {
             el.Remove();
         }
+
+        var pageChars = TextChars(body);
+        var pending = new Stack<IElement>();
+        Push(pending, body);
+        while (pending.TryPop(out var el))
+        {
+            if (IsFurniture(el) && !(pageChars >= 400 && TextChars(el) * 2 >= pageChars))
+            {
+                el.Remove();
+                continue;
+            }
+
+            Push(pending, el);
+        }
+    }
+
+    // Characters of text below an element, white space aside.
+    private static int TextChars(IElement el)
+    {
+        var n = 0;
+        var text = el.TextContent.AsSpan();
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static readonly HashSet<string> CodeTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "input", "textarea",
+        "object", "embed", "video", "audio",
+    };
+
+    private static bool IsHiddenOrCode(IElement el)
+    {
+        if (CodeTags.Contains(el.LocalName) || el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true")
+        {
+            return true;
+        }
+
+        var style = el.GetAttribute("style");
+        if (style is not null)
+        {
+            var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+            return s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     // Through ChildNodes, a list: AngleSharp's Children collection finds its i-th element by enumerating from the start.
@@ -358,21 +415,6 @@ public sealed class HtmlReader
         if (tag == "header" && el.Closest("article") is null)
         {
             return true;
-        }
-
-        if (el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true")
-        {
-            return true;
-        }
-
-        var style = el.GetAttribute("style");
-        if (style is not null)
-        {
-            var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-            if (s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal))
-            {
-                return true;
-            }
         }
 
         if (tag is "html" or "body" or "main" or "article")
