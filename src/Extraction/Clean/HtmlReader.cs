@@ -30,7 +30,7 @@ public sealed class HtmlReader
         "share", "sharing", "social", "sharebar", "related", "recommended", "recommendations", "empfehlungen", "passend",
         "author", "autor", "authorbox", "bio", "marketing", "sidebar", "breadcrumb", "breadcrumbs", "banner",
         "popup", "modal", "overlay", "toolbar", "navigation", "nav", "menu", "footer", "masthead", "outbrain", "taboola",
-        "meistgelesen", "mostread", "widget", "teaserlist", "readmore", "disqus", "contact", "kontakt", "cta", "ticker",
+        "meistgelesen", "mostread", "teaserlist", "readmore", "disqus", "contact", "kontakt", "cta", "ticker",
         "hidden", "sr", "visually", "print", "skip", "pagination",
     };
 
