@@ -111,6 +111,13 @@ public sealed class HtmlReader
         return (blocks, meta);
     }
 
+    /// <summary>The blocks of an article's HTML as a whole (no furniture removed, no container sought).</summary>
+    internal static List<Block> ReadFragment(string html)
+    {
+        var doc = Parser.Value!.ParseDocument(html);
+        return doc.Body is { } body ? CollectBlocks(body) : [];
+    }
+
     /// <summary>Maximum open-tag nesting, counted cheaply on the raw text (void and auto-closing tags aside).</summary>
     internal static int ApproximateDepth(string html)
     {
