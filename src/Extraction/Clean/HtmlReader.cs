@@ -564,6 +564,13 @@ public sealed class HtmlReader
             if (node.NodeType == NodeType.Text)
             {
                 var t = node.TextContent;
+
+                // Soft hyphens and zero-width spaces only hint where a word may break; the text is without them.
+                if (t.AsSpan().IndexOfAny('\u00AD', '\u200B') >= 0)
+                {
+                    t = t.Replace("\u00AD", "", StringComparison.Ordinal).Replace("\u200B", "", StringComparison.Ordinal);
+                }
+
                 sb.Append(t);
                 if (inLink)
                 {
