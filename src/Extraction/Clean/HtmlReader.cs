@@ -31,7 +31,14 @@ public sealed class HtmlReader
         "author", "autor", "authorbox", "bio", "marketing", "sidebar", "breadcrumb", "breadcrumbs", "banner",
         "popup", "modal", "overlay", "toolbar", "navigation", "nav", "menu", "footer", "masthead", "outbrain", "taboola",
         "meistgelesen", "mostread", "teaserlist", "readmore", "disqus", "contact", "kontakt", "cta", "ticker",
-        "hidden", "sr", "visually", "print", "skip", "pagination",
+        "skip", "pagination",
+    };
+
+    // Classes that hide an element as a whole name only: "field--label-hidden" (Drupal) hides a label,
+    // not its field; "hidden-xs" hides only on small screens; "print-only" is the article itself.
+    private static readonly HashSet<string> HiddenClassNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "element-invisible", "d-none",
     };
 
     // A class or id naming content ("paywall-content", "entry-content") does not make a long container furniture.
@@ -450,6 +457,11 @@ public sealed class HtmlReader
 
         foreach (var name in value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
+            if (HiddenClassNames.Contains(name))
+            {
+                return true;
+            }
+
             var boiler = false;
             var content = false;
             foreach (var part in name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries))
