@@ -158,7 +158,7 @@ public sealed class HtmlReader
         return leads;
     }
 
-    private const int MaxLeadBlocks = 3;
+    private const int MaxLeadBlocks = 8;
 
     /// <summary>The blocks of an article's HTML as a whole (no furniture removed, no container sought).</summary>
     internal static List<Block> ReadFragment(string html)
