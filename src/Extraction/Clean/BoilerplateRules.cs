@@ -147,7 +147,7 @@ public sealed partial class BoilerplateRules
 
         // "Lesen Sie auch: <a teaser's headline>" on one line.
         var colon = norm.IndexOf(':', StringComparison.Ordinal);
-        if (colon is > 0 and <= 40 && IsListIntroKey(norm[..colon]))
+        if (colon is > 0 and <= 40 && _lists.Contains(norm[..colon].TrimEnd()) && !BlockFilter.IsProse(text))
         {
             return "related link";
         }
