@@ -30,11 +30,11 @@ public sealed class DiffHtmlTests
 
         var value = row.QuerySelector("td.value")!;
         Assert.Contains("hl", value.ClassList);
-        Assert.Equal("3200000000 EUR (exact)", value.QuerySelector("del")!.TextContent);
-        Assert.Equal("3300000000 EUR (exact)", value.QuerySelector("ins")!.TextContent);
+        Assert.Equal("3,2 Mrd. EUR", value.QuerySelector("del")!.TextContent);
+        Assert.Equal("3,3 Mrd. EUR", value.QuerySelector("ins")!.TextContent);
         Assert.DoesNotContain("hl", row.QuerySelector("td.actor")!.ClassList);
         var fields = row.QuerySelectorAll("tr.field").Select(f => f.GetAttribute("data-field")).ToList();
-        Assert.Contains("amount", fields);
+        Assert.Contains("value", fields);
         Assert.DoesNotContain("actor", fields);
     }
 
@@ -43,9 +43,9 @@ public sealed class DiffHtmlTests
     {
         var doc = Parse(DiffHtml.Render(DiffSamples.Mixed(), Sides, DateTimeOffset.UnixEpoch));
 
-        var links = doc.QuerySelectorAll("a.article").Select(a => a.GetAttribute("href")).ToList();
+        var links = doc.QuerySelectorAll("#records a.article").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["https://news.example.org/microsoft?id=1&x=%3C2%3E"], links);
-        Assert.Contains(doc.QuerySelectorAll("span.article"), s => s.TextContent == "javascript:alert(1)");
+        Assert.Contains(doc.QuerySelectorAll("#records span.article"), s => s.TextContent == "javascript:alert(1)");
     }
 
     [Fact]
