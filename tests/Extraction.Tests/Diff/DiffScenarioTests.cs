@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Extraction.Tests.Report;
 using Extraction.Tests.Store;
 
 namespace Extraction.Tests.Diff;
@@ -83,5 +84,28 @@ public sealed class DiffScenarioTests : IDisposable
         Assert.DoesNotContain(lines, l => l.StartsWith("+ ", StringComparison.Ordinal) && l.Contains("Microsoft", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("+ ", StringComparison.Ordinal) && l.EndsWith("10.752 GH200-Chips", StringComparison.Ordinal));
         Assert.Matches(@"^\d+ added, \d+ removed, \d+ changed; 3 articles changed$", lines[0]);
+    }
+
+    [ChromiumFact]
+    public async Task Diff_HtmlOutInChromium_ChangedViewShowsTheEditedArticleWithItsFigures()
+    {
+        var (before, after) = await TwoRuns(t => t.Replace("Milliarden", "Millionen", StringComparison.Ordinal));
+        var report = _dir["report.html"];
+
+        var (code, stdout, _) = await StoreTestSupport.Cli("diff", before, after, "--html-out", report);
+        var doc = await DiffHtmlChromiumTests.DumpDom(new Uri(report).AbsoluteUri + "#view=articles&change=changed", _dir["profile"]);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"; 3 articles changed -> ", stdout);
+        Assert.Equal([Edited], DiffHtmlChromiumTests.VisibleArticles(doc));
+        Assert.Equal("1 of 3 articles shown", doc.GetElementById("shown")!.TextContent);
+        var entries = doc.QuerySelectorAll("#by-article article.art li.rec").Where(e => !e.HasAttribute("hidden")).ToList();
+        Assert.Equal(2, entries.Count);
+        var edited = Assert.Single(entries, e => e.TextContent.Contains("insgesamt 3,2 Millionen Euro", StringComparison.Ordinal));
+        var value = edited.QuerySelector("tr.field[data-field=value]")!;
+        Assert.Equal(("3,2 Mrd. EUR", "3,2 Mio. EUR"), (value.QuerySelector("del")!.TextContent, value.QuerySelector("ins")!.TextContent));
+        Assert.Equal("Microsoft will bis Ende 2025 insgesamt 3,2 Millionen Euro in Deutschland investieren.",
+            edited.QuerySelectorAll("ul.sentences > li:not(.gone) q").Select(q => q.TextContent).Single(t => t.Contains("insgesamt", StringComparison.Ordinal)));
+        Assert.Contains(edited.QuerySelectorAll("ul.sentences > li.gone del q"), q => q.TextContent.Contains("insgesamt 3,2 Milliarden Euro", StringComparison.Ordinal));
     }
 }
