@@ -18,6 +18,7 @@ internal static class Cli
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainNerCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
 
