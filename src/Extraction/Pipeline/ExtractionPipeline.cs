@@ -20,7 +20,7 @@ public sealed record PipelineOptions
     /// <summary>Attach explanations (rule, actor rule, strongest features) to facts.</summary>
     public bool Explain { get; init; }
 
-    /// <summary>Use the trained fact model (models/fact-model.json) when it exists.</summary>
+    /// <summary>Use the trained fact model (models/fact-model.zip) when it exists.</summary>
     public bool UseModel { get; init; } = true;
 
     /// <summary>HTTP fetching options.</summary>
@@ -83,7 +83,7 @@ public sealed class ExtractionPipeline : IDisposable
     public FactExtractor Extractor { get; }
 
     /// <summary>The trained model, or null when rules decide alone.</summary>
-    public LogisticModel? Model { get; }
+    public FactModel? Model { get; }
 
     /// <summary>The record builder.</summary>
     public RecordBuilder Records { get; }
