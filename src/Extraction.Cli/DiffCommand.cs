@@ -190,14 +190,14 @@ internal static class DiffCommand
         StoredRun Find(long id) => runs.FirstOrDefault(r => r.Id == id)
             ?? throw new ArgumentException($"{path} has no run {id} (runs: {string.Join(", ", runs.Select(r => r.Id))})");
 
-        var done = runs.Where(r => r.Status == "done").ToList();
+        var done = runs.Where(r => r.Status == RunStatus.Done).ToList();
         var newer = toId is { } t ? Find(t) : done.LastOrDefault()
             ?? throw new ArgumentException($"{path} has no completed run yet");
         var older = fromId is { } f ? Find(f) : done.LastOrDefault(r => r.Id < newer.Id)
             ?? throw new ArgumentException($"{path} has no completed run before run {newer.Id} to compare with; give --from");
-        foreach (var r in new[] { older, newer }.Where(r => r.Status is "running" or "abandoned"))
+        foreach (var r in new[] { older, newer }.Where(r => r.Status is RunStatus.Running or RunStatus.Abandoned))
         {
-            throw new ArgumentException($"run {r.Id} in {path} did not finish ({r.Status}); it has no records to compare");
+            throw new ArgumentException($"run {r.Id} in {path} did not finish ({RunStore.Name(r.Status)}); it has no records to compare");
         }
 
         return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)), articles =>
@@ -208,5 +208,5 @@ internal static class DiffCommand
     }
 
     private static string Label(StoredRun r) =>
-        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == "done" ? "" : ", " + r.Status)})");
+        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == RunStatus.Done ? "" : ", " + RunStore.Name(r.Status))})");
 }
