@@ -153,6 +153,6 @@ public sealed class FactExtractor
 
         // The strongest features are only needed for --explain; ranking them for every candidate costs time.
         var (p, top) = explain ? _scorer.Score(features) : (_scorer.Probability(features), []);
-        return (p >= _threshold, Math.Round(p, 3), top);
+        return (p >= _threshold && !rule.Veto, Math.Round(p, 3), rule.Veto && explain ? [rule.Text, .. top] : top);
     }
 }
