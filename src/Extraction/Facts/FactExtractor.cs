@@ -26,7 +26,7 @@ public sealed class FactExtractor
 
     /// <summary>The extractor with the shipped rules and sources; see <see cref="FactExtractorBuilder"/> to add parts.</summary>
     public FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
-        : this(actors, cues, scorer, threshold, [], ActorRules.Default)
+        : this(actors, cues, scorer, threshold, ActorSources.Default, ActorRules.Default)
     {
     }
 
