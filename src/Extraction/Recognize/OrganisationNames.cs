@@ -41,6 +41,14 @@ public sealed class OrganisationNames : IActorCandidateSource
         "werke", "kommission", "bahn", "post", "akademie", "hochschule", "landesbank", "energie", "stadtwerke", "kasse",
     ];
 
+    // Finite verbs after which a sentence's first word is its subject: "X investiert", "X will", "X übernimmt".
+    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
+    {
+        "investiert", "investierte", "will", "wollte", "plant", "plante", "baut", "baute", "kauft", "kaufte", "übernimmt", "übernahm",
+        "steckt", "steckte", "erwirbt", "erwarb", "sammelt", "sammelte", "stellt", "stellte", "gibt", "gab", "hat", "hatte", "soll",
+        "erhält", "erhielt", "finanziert", "finanzierte", "kündigt", "kündigte", "pumpt", "pumpte", "legt", "legte", "bekommt", "bekam",
+    };
+
     private static readonly HashSet<string> ForeignJoiners = new(StringComparer.Ordinal) { "di", "de", "dei", "del", "della", "degli" };
 
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal)
@@ -63,6 +71,11 @@ public sealed class OrganisationNames : IActorCandidateSource
             if (end < 0 && IsAcronym(t.Text))
             {
                 end = k;
+            }
+
+            if (end < 0 && k == 0 && tokens.Count > 2 && FiniteVerbs.Contains(tokens[1].Text) && IsSubjectName(t.Text))
+            {
+                end = 0;
             }
 
             if (end < 0 && k + 1 < tokens.Count && IsCapitalWord(tokens[k + 1]) && IsInstitutionAdjective(t.Text) && EndsWithAny(tokens[k + 1].Text, InstitutionHeads))
@@ -113,33 +126,29 @@ public sealed class OrganisationNames : IActorCandidateSource
 
     private static bool IsCapitalWord(in Token t) => t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]);
 
-    /// <summary>"NASA", "UBS", "BVOG": two to six capitals (digits and '&amp;' allowed), not a currency, unit or title.</summary>
+    /// <summary>"NASA", "UBS", "BLh": two to six letters, capitals but for one last small letter (digits and '&amp;' allowed), not a currency, unit or title.</summary>
     public static bool IsAcronym(string word)
     {
-        if (word.Length is < 2 or > 6)
+        if (word.Length is < 2 or > 6 || !char.IsUpper(word[0]) || word[^1] == 's' || char.IsDigit(word[^1]))
         {
             return false;
         }
 
-        var letters = 0;
-        foreach (var c in word)
+        var capitals = 0;
+        for (var i = 0; i < word.Length; i++)
         {
-            if (char.IsLetter(c))
+            var c = word[i];
+            if (char.IsUpper(c))
             {
-                if (!char.IsUpper(c))
-                {
-                    return false;
-                }
-
-                letters++;
+                capitals++;
             }
-            else if (!char.IsDigit(c) && c != '&')
+            else if (char.IsLower(c) ? i != word.Length - 1 : !char.IsDigit(c) && c != '&')
             {
                 return false;
             }
         }
 
-        return letters >= 2 && !char.IsDigit(word[^1]) && !NotNames.Contains(word.ToUpperInvariant());
+        return capitals >= 2 && !NotNames.Contains(word.ToUpperInvariant());
     }
 
     /// <summary>"DeepMind", "OpenAI": a capital inside a word of lower-case letters, no hyphen, no digits.</summary>
@@ -166,6 +175,12 @@ public sealed class OrganisationNames : IActorCandidateSource
 
         return false;
     }
+
+    // The first word of "X investiert ...": a name unless it looks like a common noun, a plural or a pronoun-like word.
+    private static bool IsSubjectName(string word) =>
+        word.Length >= 3 && !LooksLikeCommonNoun(word) && !Articles.Contains(word) && !char.IsDigit(word[^1])
+        && !EndsWithAny(word, ["er", "en", "e", "el", "innen", "ling", "chen", "land", "stadt", "haus"])
+        && word is not ("Man" or "Wer" or "Was" or "Wie" or "Auch" or "Nun" or "Jetzt" or "Dort" or "Hier" or "Damit" or "Das" or "Dies" or "Es" or "Er" or "Sie" or "Ich" or "Wir" or "Ihr" or "Mit" or "Bis" or "Seit" or "Doch" or "Zudem" or "Heute" or "Gestern" or "Insgesamt");
 
     // "Burgenländische", "Steirischen", "Wiener": a capitalised adjective of a place.
     private static bool IsInstitutionAdjective(string word) =>
