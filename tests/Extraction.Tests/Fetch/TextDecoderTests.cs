@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Extraction.Clean;
+using Extraction.Fetch;
+using Extraction.Tests.Clean;
+
+namespace Extraction.Tests.Fetch;
+
+/// <summary>
+/// One test per decoding path (BOM, transport charset, meta charset, http-equiv, detection), run
+/// through <see cref="ArticleCleaner.Clean"/> as the pipeline does, and no mojibake in any sample.
+/// </summary>
+public sealed partial class TextDecoderTests
+{
+    private const string German = "Die Förderung für Dresden: rund 10 Milliarden Euro – „ein Meilenstein“, sagt Müller.";
+
+    static TextDecoderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static Encoding Windows1252 => Encoding.GetEncoding(1252);
+
+    private static string Html(string head, string body = German) =>
+        $"<!doctype html><html><head>{head}<title>Test</title></head><body><article><p>{body}</p></article></body></html>";
+
+    private static (string Text, string Encoding) Decode(byte[] bytes, DocumentFormat format, string? declared = null)
+    {
+        var text = TextDecoder.Decode(bytes, declared, format, out var encoding);
+        return (text, encoding);
+    }
+
+    private static (string Text, string Encoding) CleanBytes(byte[] bytes, DocumentFormat format, string? declared = null)
+    {
+        var item = new InputItem(format == DocumentFormat.Html ? "a.html" : "a.txt", "/nowhere/a", InputKind.File);
+        var outcome = TestCorpus.Cleaner.Clean(new FetchedDocument(item, bytes, format, declared, null));
+        Assert.True(outcome.Failure is null, outcome.Failure?.Reason);
+        return (outcome.Article!.Text, outcome.Encoding!);
+    }
+
+    [Fact]
+    public void Decode_Utf8Bom_StripsBomAndReadsUtf8()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(German)).ToArray();
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Text, declared: "iso-8859-1");
+
+        Assert.Equal(German, text);
+        Assert.Equal("utf-8 (BOM)", encoding);
+    }
+
+    [Fact]
+    public void Decode_Utf16LittleEndianBom_ReadsUtf16()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Html(""))).ToArray();
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Html);
+
+        Assert.Equal(German, text);
+        Assert.Equal("utf-16le (BOM)", encoding);
+    }
+
+    [Fact]
+    public void Decode_Utf16BigEndianBom_ReadsUtf16()
+    {
+        var bytes = Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes(German)).ToArray();
+
+        var (text, encoding) = Decode(bytes, DocumentFormat.Text);
+
+        Assert.Equal(German, text);
+        Assert.Equal("utf-16be (BOM)", encoding);
+    }
+
+    [Fact]
+    public void Decode_HttpCharset_UsesDeclaredCharsetOverMeta()
+    {
+        // The transport's charset outranks a (wrong) meta tag, as in browsers.
+        var bytes = Windows1252.GetBytes(Html("<meta charset=\"utf-8\">"));
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Html, declared: "ISO-8859-1");
+
+        Assert.Equal(German, text);
+        Assert.Equal("windows-1252 (declared by server)", encoding);
+    }
+
+    [Fact]
+    public void Decode_MetaCharset_UsesMetaCharset()
+    {
+        var bytes = Encoding.Latin1.GetBytes(Html("<meta charset=\"iso-8859-1\">", "Zürich: ungefähr 100 Mio Franken für «Alps»."));
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Html);
+
+        Assert.Equal("Zürich: ungefähr 100 Mio Franken für «Alps».", text);
+        Assert.Equal("windows-1252 (meta charset)", encoding);
+    }
+
+    [Fact]
+    public void Decode_HttpEquivContentType_UsesItsCharset()
+    {
+        var head = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">";
+        var bytes = Windows1252.GetBytes(Html(head));
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Html);
+
+        Assert.Equal(German, text);
+        Assert.Equal("windows-1252 (meta charset)", encoding);
+    }
+
+    [Fact]
+    public void Decode_UndeclaredWindows1252_DetectsWindows1252()
+    {
+        // „ “ – are 0x84 0x93 0x96 in Windows-1252: invalid as UTF-8, C1 controls in ISO-8859-1.
+        var bytes = Windows1252.GetBytes(German);
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Text);
+
+        Assert.Equal(German, text);
+        Assert.Equal("windows-1252 (detected: not valid UTF-8)", encoding);
+    }
+
+    [Fact]
+    public void Decode_UndeclaredUtf8_DetectsUtf8()
+    {
+        var (text, encoding) = CleanBytes(Encoding.UTF8.GetBytes(German), DocumentFormat.Text);
+
+        Assert.Equal(German, text);
+        Assert.Equal("utf-8 (detected)", encoding);
+    }
+
+    [Fact]
+    public void Decode_MetaSaysUtf8ButBytesAreWindows1252_DetectsWindows1252()
+    {
+        var bytes = Windows1252.GetBytes(Html("<meta charset=\"utf-8\">"));
+
+        var (text, encoding) = CleanBytes(bytes, DocumentFormat.Html);
+
+        Assert.Equal(German, text);
+        Assert.Equal("windows-1252 (detected: not valid UTF-8)", encoding);
+    }
+
+    [Fact]
+    public void Decode_ServerSaysUtf8ButBytesAreWindows1252_DetectsWindows1252()
+    {
+        var (text, encoding) = Decode(Windows1252.GetBytes(German), DocumentFormat.Text, declared: "utf-8");
+
+        Assert.Equal(German, text);
+        Assert.Equal("windows-1252 (detected: not valid UTF-8)", encoding);
+    }
+
+    [Fact]
+    public void Decode_Utf8WithBrokenBytes_KeepsUmlautsAndCountsReplacements()
+    {
+        // A truncated sequence (0xC3 at the end of a word) and a stray 0xFF in otherwise good UTF-8.
+        var bytes = Encoding.UTF8.GetBytes("Förderung für Müller ").Concat(new byte[] { 0xC3, 0x20, 0xFF, 0x20 })
+            .Concat(Encoding.UTF8.GetBytes("und Größe.")).ToArray();
+
+        var (text, encoding) = Decode(bytes, DocumentFormat.Text);
+
+        Assert.StartsWith("Förderung für Müller ", text, StringComparison.Ordinal);
+        Assert.EndsWith("und Größe.", text, StringComparison.Ordinal);
+        Assert.Equal("utf-8 (detected; 2 invalid byte sequences replaced)", encoding);
+    }
+
+    [Fact]
+    public void Decode_UnknownDeclaredCharset_FallsBackToDetection()
+    {
+        var (text, encoding) = Decode(Encoding.UTF8.GetBytes(German), DocumentFormat.Text, declared: "x-no-such-charset");
+
+        Assert.Equal(German, text);
+        Assert.Equal("utf-8 (detected)", encoding);
+    }
+
+    public static TheoryData<string> Samples() =>
+        new(Directory.EnumerateFiles(TestCorpus.SamplesDir)
+            .Where(f => InputResolver.Extensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Clean_Sample_HasNoMojibake(string sample)
+    {
+        var article = await TestCorpus.CleanArticleAsync(Path.Combine(TestCorpus.SamplesDir, sample));
+
+        var hit = Mojibake().Match(article.Title + "\n" + article.Text);
+
+        Assert.False(hit.Success, $"{sample}: mojibake \"{hit.Value}\" in …{(hit.Success ? Context(article.Text, hit.Index) : "")}…");
+        Assert.Matches("[äöüÄÖÜß]", article.Text);
+    }
+
+    private static string Context(string text, int at) => text[Math.Max(0, at - 40)..Math.Min(text.Length, at + 40)];
+
+    // UTF-8 read as Latin-1/Windows-1252 ("fÃ¼r", "â€“", "Â "), and the replacement character.
+    [GeneratedRegex("Ã[\u0080-\u00BF\u201A-\u203A\u0152-\u017E]|Â[\u0080-\u00BF]|â€|\uFFFD")]
+    private static partial Regex Mojibake();
+}
