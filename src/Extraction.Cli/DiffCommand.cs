@@ -31,6 +31,7 @@ internal static class DiffCommand
         {
             IReadOnlyList<ClaimRecord> before, after;
             DiffSides sides;
+            Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)> offsets;
             try
             {
                 var storePath = parse.GetValue(store);
@@ -42,7 +43,7 @@ internal static class DiffCommand
                         throw new ArgumentException("give either two output folders or --store, not both");
                     }
 
-                    (before, after, sides) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
+                    (before, after, sides, offsets) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
                 }
                 else
                 {
@@ -57,15 +58,34 @@ internal static class DiffCommand
                     }
 
                     (before, after, sides) = (Load(a), Load(b), new DiffSides(a, b));
+                    offsets = articles => (FolderOffsets(a, articles), FolderOffsets(b, articles));
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException or System.Text.Json.JsonException)
             {
                 await stderr.WriteLineAsync("extract diff: " + ex.Message);
                 return Cli.UsageError;
             }
 
+            // Mention offsets pair what sentences cannot (a sentence split differently); they are read only
+            // for articles where an added and a removed record are still apart.
             var diff = RecordDiff.Compare(before, after);
+            if (Apart(diff) is { Count: > 0 } apart)
+            {
+                try
+                {
+                    var (oldOffsets, newOffsets) = offsets(apart);
+                    if (oldOffsets is not null && newOffsets is not null)
+                    {
+                        diff = RecordDiff.Compare(before, after, oldOffsets, newOffsets);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or StoreException or System.Text.Json.JsonException)
+                {
+                    await stderr.WriteLineAsync("extract diff: mention offsets not read, records paired without them: " + ex.Message);
+                }
+            }
+
             var html = parse.GetValue(htmlOut);
             var fmt = html is not null ? "html" : parse.GetValue(format);
             if (fmt == "json")
@@ -91,7 +111,7 @@ internal static class DiffCommand
                         return Cli.UsageError;
                     }
 
-                    await stdout.WriteLineAsync($"{diff.Added.Count} added, {diff.Removed.Count} removed, {diff.Changed.Count} changed -> {html}");
+                    await stdout.WriteLineAsync($"{DiffText.Summary(diff)} -> {html}");
                 }
             }
             else
@@ -121,8 +141,44 @@ internal static class DiffCommand
         return JsonFormats.ReadLines(path, JsonFormats.ReadRecord).ToList();
     }
 
+    /// <summary>Articles with both an added and a removed record: where pairing by mention offset can still help.</summary>
+    private static HashSet<string> Apart(DiffResult d)
+    {
+        var added = d.Added.SelectMany(RecordDiff.Articles).ToHashSet(StringComparer.Ordinal);
+        added.IntersectWith(d.Removed.SelectMany(RecordDiff.Articles));
+        return added;
+    }
+
+    /// <summary>Mention offsets from an output folder's facts.jsonl (null when the folder has none).</summary>
+    private static MentionOffsets? FolderOffsets(string dir, IReadOnlySet<string> articles)
+    {
+        var path = Path.Combine(dir, "facts.jsonl");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // A few articles: only lines naming one of them are parsed.
+        var names = articles.Count <= 64 ? articles.Select(a => System.Text.Json.JsonSerializer.Serialize(a)).ToList() : null;
+        var facts = File.ReadLines(path)
+            .Where(line => line.Length > 0 && (names is null || names.Exists(n => line.Contains(n, StringComparison.Ordinal))))
+            .Select(line =>
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                return JsonFormats.ReadFact(doc.RootElement);
+            });
+        return MentionOffsets.From(facts, articles);
+    }
+
+    /// <summary>Mention offsets from the facts a store kept for a run's articles.</summary>
+    private static MentionOffsets StoreOffsets(RunStore store, long runId, IReadOnlySet<string> articles) =>
+        MentionOffsets.From(store.RunArticles(runId).Values
+            .Where(e => e.ResultId is not null && articles.Contains(e.Article))
+            .SelectMany(e => store.LoadResult(e.ResultId!.Value).Facts), articles);
+
     /// <summary>Two runs of a store: by id, or by default the last completed run and the completed one before it.</summary>
-    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides) FromStore(string path, long? fromId, long? toId)
+    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides, Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)>) FromStore(
+        string path, long? fromId, long? toId)
     {
         if (!File.Exists(path))
         {
@@ -134,19 +190,23 @@ internal static class DiffCommand
         StoredRun Find(long id) => runs.FirstOrDefault(r => r.Id == id)
             ?? throw new ArgumentException($"{path} has no run {id} (runs: {string.Join(", ", runs.Select(r => r.Id))})");
 
-        var done = runs.Where(r => r.Status == "done").ToList();
+        var done = runs.Where(r => r.Status == RunStatus.Done).ToList();
         var newer = toId is { } t ? Find(t) : done.LastOrDefault()
             ?? throw new ArgumentException($"{path} has no completed run yet");
         var older = fromId is { } f ? Find(f) : done.LastOrDefault(r => r.Id < newer.Id)
             ?? throw new ArgumentException($"{path} has no completed run before run {newer.Id} to compare with; give --from");
-        foreach (var r in new[] { older, newer }.Where(r => r.Status is "running" or "abandoned"))
+        foreach (var r in new[] { older, newer }.Where(r => r.Status is RunStatus.Running or RunStatus.Abandoned))
         {
-            throw new ArgumentException($"run {r.Id} in {path} did not finish ({r.Status}); it has no records to compare");
+            throw new ArgumentException($"run {r.Id} in {path} did not finish ({RunStore.Name(r.Status)}); it has no records to compare");
         }
 
-        return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)));
+        return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)), articles =>
+        {
+            using var again = RunStore.Open(path, TimeProvider.System);
+            return (StoreOffsets(again, older.Id, articles), StoreOffsets(again, newer.Id, articles));
+        });
     }
 
     private static string Label(StoredRun r) =>
-        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == "done" ? "" : ", " + r.Status)})");
+        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == RunStatus.Done ? "" : ", " + RunStore.Name(r.Status))})");
 }
