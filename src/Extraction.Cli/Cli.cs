@@ -18,6 +18,7 @@ internal static class Cli
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainNerCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
@@ -67,7 +68,7 @@ internal static class Cli
     /// <summary>Options shared by commands that build a pipeline.</summary>
     internal sealed class PipelineOptionSet
     {
-        public Option<string?> Models { get; } = new("--models") { Description = "Folder with model files overriding the shipped ones (actors.tsv, cues-de.txt, boilerplate-de.txt, fact-model.json)." };
+        public Option<string?> Models { get; } = new("--models") { Description = "Folder with model files overriding the shipped ones (actors.tsv, cues-de.txt, boilerplate-de.txt, fact-model.zip, org-ner.tsv)." };
 
         public Option<bool> RulesOnly { get; } = new("--rules-only") { Description = "Decide facts by rules alone, without the trained model." };
 

@@ -51,13 +51,13 @@ public sealed class ExtractionPipeline : IDisposable
     public FactExtractor Extractor { get; }
 
     /// <summary>The trained model deciding facts, or null when rules decide alone (or another scorer does).</summary>
-    public LogisticModel? Model => Extractor.Scorer as LogisticModel;
+    public FactModel? Model => Extractor.Scorer as FactModel;
 
     /// <summary>The record builder.</summary>
     public RecordBuilder Records { get; }
 
     /// <summary>Version of pipeline and scorer, for provenance and incremental runs.</summary>
-    public string Version => $"extract {ModelStore.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", LogisticModel m => m.Version, var s => s.GetType().Name }}";
+    public string Version => $"extract {ModelStore.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", FactModel m => m.Version, var s => s.GetType().Name }}";
 
     /// <summary>Builds a pipeline with the default stages; see <see cref="ExtractionPipelineBuilder.Build"/> for what it throws.</summary>
     public static ExtractionPipeline Create(PipelineOptions? options = null) => new ExtractionPipelineBuilder(options).Build();

@@ -14,7 +14,7 @@ public sealed record PipelineOptions
     /// <summary>Attach explanations (rule, actor rule, strongest features) to facts; part of the store's cache key.</summary>
     public bool Explain { get; init; }
 
-    /// <summary>Use the trained fact model (models/fact-model.json) when it exists.</summary>
+    /// <summary>Use the trained fact model (models/fact-model.zip) when it exists.</summary>
     public bool UseModel { get; init; } = true;
 
     /// <summary>HTTP fetching options.</summary>
