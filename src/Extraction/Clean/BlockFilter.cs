@@ -36,6 +36,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
 
         DropHead(lines, drop);
         DropTrailer(lines, drop);
+        DropDanglingEnd(lines, drop);
 
         var kept = new List<Block>(blocks.Count);
         var removed = 0;
@@ -331,6 +332,41 @@ public sealed class BlockFilter(BoilerplateRules rules)
         {
             drop[k] = true;
         }
+    }
+
+    // What still closes the text after its last sentence is furniture the passes above did not know:
+    // a lone heading ("Tags", "Autoren:"), a tag run, a share button, a byline. Short lines that do
+    // not end like a sentence go from the end up; the first line that does stops it, and something stays.
+    private static void DropDanglingEnd(Lines lines, bool[] drop)
+    {
+        var blocks = lines.Blocks;
+        var last = -1;
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            if (drop[i])
+            {
+                continue;
+            }
+
+            if (last >= 0 && !IsDangling(blocks[last].Text))
+            {
+                return;
+            }
+
+            if (last >= 0)
+            {
+                drop[last] = true;
+            }
+
+            last = i;
+        }
+    }
+
+    /// <summary>Under 100 characters and not ending like a sentence, quotation or bracketed source.</summary>
+    internal static bool IsDangling(string text)
+    {
+        var t = text.AsSpan().Trim();
+        return t.Length < 100 && (t.Length == 0 || t[^1] is not ('.' or '!' or '?' or '“' or '”' or '"' or '»' or ')'));
     }
 
     // A sentence of six words or more in the body's voice: capitalised, ending in a full stop (not a heading or link).

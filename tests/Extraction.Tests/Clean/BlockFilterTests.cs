@@ -23,6 +23,22 @@ public sealed class BlockFilterTests
     }
 
     [Fact]
+    public void Filter_UnpunctuatedShortLinesAfterLastSentence_Dropped()
+    {
+        var kept = Kept($"{Para1}\n\n{Para2}\n\nSchlagwörter:\n\nRechenzentren Hessen Investitionen\n\nBeitrag teilen\n");
+
+        Assert.Equal([Para1, Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_ShortClosingSentenceOrSourceAtTheEnd_Kept()
+    {
+        var kept = Kept($"{Para1}\n\n{Para2}\n\nDer Bau beginnt im Mai.\n\n(dpa)\n");
+
+        Assert.Equal([Para1, Para2, "Der Bau beginnt im Mai.", "(dpa)"], kept);
+    }
+
+    [Fact]
     public void Filter_ShortSubheadingAfterFirstParagraph_Kept()
     {
         var kept = Kept($"{Para1}\n\nKritik wächst\n\n{Para2}\n");
