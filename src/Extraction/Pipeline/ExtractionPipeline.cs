@@ -39,7 +39,7 @@ public sealed class ExtractionPipeline : IDisposable
     public PipelineOptions Options { get; }
 
     /// <summary>The model files in use.</summary>
-    public ModelStore Models { get; }
+    public ModelFiles Models { get; }
 
     /// <summary>The actor gazetteer.</summary>
     public ActorGazetteer Actors { get; }
@@ -57,7 +57,7 @@ public sealed class ExtractionPipeline : IDisposable
     public RecordBuilder Records { get; }
 
     /// <summary>Version of pipeline and scorer, for provenance and incremental runs.</summary>
-    public string Version => $"extract {ModelStore.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", FactModel m => m.Version, var s => s.GetType().Name }}";
+    public string Version => $"extract {ModelFiles.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", FactModel m => m.Version, var s => s.GetType().Name }}";
 
     /// <summary>Builds a pipeline with the default stages; see <see cref="ExtractionPipelineBuilder.Build"/> for what it throws.</summary>
     public static ExtractionPipeline Create(PipelineOptions? options = null) => new ExtractionPipelineBuilder(options).Build();
