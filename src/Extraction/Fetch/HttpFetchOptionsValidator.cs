@@ -36,6 +36,7 @@ internal static class HttpFetchOptionsValidator
         }
 
         InRange(options.CircuitBreakDuration, ShortestBreak, Longest, nameof(options.CircuitBreakDuration));
+        InRange(options.HostDelay, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(options.HostDelay));
 
         if (string.IsNullOrWhiteSpace(options.UserAgent) || options.UserAgent.Any(c => c is < ' ' or > '~'))
         {

@@ -89,6 +89,9 @@ public sealed record RunRequest
 
     /// <summary>Told about the run's progress, or null.</summary>
     public IRunProgress? Progress { get; init; }
+
+    /// <summary>Inputs found at run time (news feeds, sitemaps), or null.</summary>
+    public IRunSource? Source { get; init; }
 }
 
 /// <summary>Receives progress of a run; called from worker threads.</summary>
@@ -191,6 +194,15 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
         var configKey = ConfigKey(request.Explain);
         var run = store is null ? new RunState(null, false, Empty, Empty, NoResults) : BeginRun(store, request, configKey);
+        var sourceIds = new HashSet<string>(StringComparer.Ordinal);
+        if (request.Source is { } source)
+        {
+            clock.Restart();
+            (items, resolveFailures, sourceIds) = await ResolveSourceAsync(source, store, run, request.Full, items, resolveFailures, ct);
+            timings["resolve.source"] = clock.ElapsedMilliseconds;
+        }
+
+        var progress = request.Source is null ? request.Progress : new SourceProgress(request.Progress, request.Source, sourceIds);
         foreach (var f in resolveFailures)
         {
             store?.CommitArticle(run.Id!.Value, new RunArticle(f.Input, null, null, ArticleStatus.Failed, f.Reason, null, TimeSpan.Zero));
@@ -229,7 +241,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             }
         }
 
-        request.Progress?.Started(items.Count, resumedCount);
+        progress?.Started(items.Count, resumedCount);
         var cancelled = false;
         try
         {
@@ -239,7 +251,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 async (i, token) =>
                 {
                     await output.WaitForRoomAsync(i, AheadWindow, token);
-                    var processed = await ProcessAsync(items[i], request, store, run, stages, token);
+                    var processed = await ProcessAsync(items[i], request, sourceIds.Contains(items[i].ArticleId) ? request.Source : null, store, run, stages, token);
                     if (processed is not { } p)
                     {
                         output.Add(i, null);
@@ -250,13 +262,13 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     output.Add(i, written);
                     if (committer is null)
                     {
-                        request.Progress?.ArticleDone(p.Outcome);
+                        progress?.ArticleDone(p.Outcome);
                     }
                     else
                     {
                         // The store keeps the article as the line just made for articles.jsonl.
                         var line = written.ArticleJson.Length > 0 ? written.ArticleJson[0] : null;
-                        await committer.AddAsync(PreparedCommit.Of(p.Commit, line), request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
+                        await committer.AddAsync(PreparedCommit.Of(p.Commit, line), progress is { } told ? () => told.ArticleDone(p.Outcome) : null);
                     }
                 });
         }
@@ -343,11 +355,11 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             StaleLock = stale,
         };
         // run.json streams to its file; the store keeps it without the per-article list (that is in run_articles).
-        AtomicFile.Write(Path.Combine(request.OutDir, "run.json"), stream => RunJson(stream, summary, items.Count + resolveFailures.Count, finished));
+        AtomicFile.Write(Path.Combine(request.OutDir, "run.json"), stream => RunJson(stream, summary, items.Count + resolveFailures.Count, finished, request.Source));
         if (store is not null)
         {
             using var buffer = new MemoryStream();
-            RunJson(buffer, summary, items.Count + resolveFailures.Count, null);
+            RunJson(buffer, summary, items.Count + resolveFailures.Count, null, request.Source);
             store.FinishRun(run.Id!.Value, cancelled ? "cancelled" : "done", Encoding.UTF8.GetString(buffer.ToArray()));
         }
 
@@ -373,6 +385,10 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             w.WriteStartObject();
             JsonFormats.WriteStrings(w, "inputs", request.Inputs);
             w.WriteString("urls", request.UrlsFile);
+            if (request.Source is { } source)
+            {
+                JsonFormats.WriteStrings(w, "sources", source.Inputs);
+            }
             w.WriteEndObject();
         });
         var runs = store.Runs();
@@ -404,6 +420,26 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         return new RunState(id, resumed, committed, baseline, request.Full ? NoResults : store.ResultIndex(configKey));
     }
 
+    /// <summary>Adds a source's inputs (they replace command-line inputs with the same id) and failures; a cancelled resolve adds none.</summary>
+    private async Task<(IReadOnlyList<InputItem> Items, IReadOnlyList<InputFailure> Failures, HashSet<string> SourceIds)> ResolveSourceAsync(
+        IRunSource source, RunStore? store, RunState run, bool full, IReadOnlyList<InputItem> items, IReadOnlyList<InputFailure> failures, CancellationToken ct)
+    {
+        SourceInputs found;
+        try
+        {
+            var context = new RunSourceContext(store?.Path, pipeline.FetchAsync, (article, sha) => !full && run.Results.ContainsKey((article, sha)));
+            found = await source.ResolveAsync(context, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return (items, failures, new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var ids = new HashSet<string>(found.Items.Select(i => i.ArticleId), StringComparer.Ordinal);
+        var merged = found.Items.Concat(items.Where(i => !ids.Contains(i.ArticleId))).OrderBy(i => i.ArticleId, StringComparer.Ordinal).ToList();
+        return (merged, [.. failures, .. found.Failures], ids);
+    }
+
     private static ArticleOutcome FromStore(RunStore store, InputItem item, RunArticle prior)
     {
         if (prior.Status == ArticleStatus.Failed || prior.ResultId is null)
@@ -416,14 +452,19 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     }
 
     /// <summary>Fetch, hash, then clean and extract unless the store has the result; the outcome and what to commit of it. Null when cancelled mid-fetch.</summary>
-    private async Task<(ArticleOutcome Outcome, ArticleCommit Commit)?> ProcessAsync(InputItem item, RunRequest request, RunStore? store, RunState run, StageTimes stages, CancellationToken ct)
+    private async Task<(ArticleOutcome Outcome, ArticleCommit Commit)?> ProcessAsync(InputItem item, RunRequest request, IRunSource? source, RunStore? store, RunState run, StageTimes stages, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var mark = Stopwatch.GetTimestamp();
         FetchOutcome fetched;
         try
         {
-            fetched = await pipeline.FetchAsync(item, ct);
+            fetched = source is null ? await pipeline.FetchAsync(item, ct) : await source.FetchAsync(item, ct);
+            if (fetched.NotModified && (fetched.UnchangedSha256 is not { } known || request.Full || !run.Results.ContainsKey((item.ArticleId, known))))
+            {
+                // Unchanged, but the stored result is not usable (gone, another pipeline, --full): fetch the page whole.
+                fetched = await pipeline.FetchAsync(item with { Conditions = null }, ct);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -449,7 +490,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         }
         else
         {
-            var sha = ResultCodec.Sha256(fetched.Document!.Content);
+            var sha = fetched.Document is { } document ? ResultCodec.Sha256(document.Content) : fetched.UnchangedSha256!;
             var change = run.Baseline.TryGetValue(item.ArticleId, out var before)
                 ? before.Sha256 == sha ? ArticleChange.Unchanged : ArticleChange.Changed
                 : ArticleChange.New;
@@ -459,7 +500,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             reusedId = cached?.Id;
             outcome = cached is not null
                 ? new ArticleOutcome(item, cached.Article, cached.Facts, null, cached.Encoding, clock.Elapsed, sha, change, ArticleStatus.Reused, false)
-                : Extract(fetched.Document, request.Explain, sha, change, clock, stages);
+                : Extract(fetched.Document!, source, request.Explain, sha, change, clock, stages);
         }
 
         var commit = new ArticleCommit(
@@ -470,7 +511,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         return (outcome, commit);
     }
 
-    private ArticleOutcome Extract(FetchedDocument doc, bool explain, string sha, ArticleChange change, Stopwatch clock, StageTimes stages)
+    private ArticleOutcome Extract(FetchedDocument doc, IRunSource? source, bool explain, string sha, ArticleChange change, Stopwatch clock, StageTimes stages)
     {
         var item = doc.Input;
         try
@@ -483,7 +524,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                 return new ArticleOutcome(item, null, [], cleaned.Failure, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
             }
 
-            var article = cleaned.Article!;
+            var article = source is null ? cleaned.Article! : source.Complete(item, cleaned.Article!);
             if (article.Text.Length == 0)
             {
                 return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, "no article text found after cleaning"), cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
@@ -548,7 +589,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     }
 
     // run.json; without the article list when 'finished' is null.
-    private void RunJson(Stream output, RunSummary s, int inputCount, IReadOnlyList<ArticleLine>? finished)
+    private void RunJson(Stream output, RunSummary s, int inputCount, IReadOnlyList<ArticleLine>? finished, IRunSource? source)
     {
         using (var w = new Utf8JsonWriter(output, IndentedJson))
         {
@@ -590,6 +631,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
 
             w.WriteEndArray();
             JsonFormats.WriteStrings(w, "removed", s.Removed);
+            source?.WriteJson(w);
             w.WriteStartObject("timings_ms");
             foreach (var kv in s.TimingsMs)
             {

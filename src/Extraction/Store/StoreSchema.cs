@@ -93,6 +93,9 @@ public static class StoreSchema
             WHERE id IN (SELECT result_id FROM facts);
             DROP TABLE facts;
             """),
+
+        // News feeds and sitemaps: feeds, feed_items (Store/FeedTables.cs).
+        FeedTables.Migration,
     ];
 
     /// <summary>
