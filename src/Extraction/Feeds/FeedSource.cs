@@ -126,12 +126,30 @@ public sealed class FeedSource : IRunSource, IDisposable
         var entry = plan.Entry;
         return article with
         {
-            Title = string.IsNullOrWhiteSpace(article.Title) && entry.Title is { } title ? title : article.Title,
+            Title = entry.Title is { } title && TitleIsGuessed(article) ? title : article.Title,
             Published = string.IsNullOrWhiteSpace(article.Published) && (entry.Published ?? entry.Updated) is { } date
                 ? date.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
                 : article.Published,
             Author = string.IsNullOrWhiteSpace(article.Author) && entry.Author is { } author ? author : article.Author,
         };
+    }
+
+    /// <summary>
+    /// A page with neither a title in its markup nor a headline-like line gets the start of its first paragraph as
+    /// title (ending like a sentence, or cut off); a headline the feed gives beats that.
+    /// </summary>
+    internal static bool TitleIsGuessed(Article article)
+    {
+        var title = article.Title.Trim();
+        if (title.Length == 0)
+        {
+            return true;
+        }
+
+        return article.Text.StartsWith(title, StringComparison.Ordinal)
+            && (title[^1] is '.' or ':' or ',' or '!' or '?'
+                || title.Length >= 160
+                || title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 20);
     }
 
     /// <inheritdoc/>
