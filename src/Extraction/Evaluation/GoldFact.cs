@@ -3,7 +3,7 @@ using Extraction.Model;
 
 namespace Extraction.Evaluation;
 
-/// <summary>One line of gold data (CONTRACT.md "Gold data").</summary>
+/// <summary>One fact line of gold data (CONTRACT.md "Gold data", realworld/ANNOTATION.md).</summary>
 public sealed record GoldFact(
     string Article,
     FactKind Kind,
@@ -19,7 +19,16 @@ public sealed record GoldFact(
     string Quote,
     string? Record)
 {
-    /// <summary>Reads one gold line; missing required fields throw <see cref="FormatException"/>.</summary>
+    /// <summary>Defensible either way: a fact matching it is neither missed nor spurious.</summary>
+    public bool Borderline { get; init; }
+
+    /// <summary>The article's own conversion of another amount: neither missed nor spurious.</summary>
+    public bool Conversion { get; init; }
+
+    /// <summary>True when the line counts as missed or matched (neither borderline nor a conversion).</summary>
+    public bool Counted => !Borderline && !Conversion;
+
+    /// <summary>Reads one fact line (investment or hardware); other kinds and missing fields throw <see cref="FormatException"/>.</summary>
     public static GoldFact Read(JsonElement e)
     {
         string Req(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
@@ -31,12 +40,14 @@ public sealed record GoldFact(
                 : [];
         static string? Opt(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        static bool Flag(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 
         var kind = Req("kind") switch
         {
             "investment" => FactKind.Investment,
             "hardware" => FactKind.Hardware,
-            var k => throw new FormatException($"unknown kind '{k}'"),
+            var k => throw new FormatException($"unknown kind '{k}' (a fact line is 'investment' or 'hardware'; read files with GoldSet for 'none')"),
         };
         decimal min, max;
         if (kind == FactKind.Investment)
@@ -51,6 +62,10 @@ public sealed record GoldFact(
 
         return new GoldFact(Req("article"), kind, Opt(e, "actor"), List(e, "actor_alt"), min, max, Opt(e, "currency"),
             List(e, "currency_alt"), Opt(e, "unit"), Opt(e, "model"), ContractNames.ParseQualifier(Opt(e, "qualifier")),
-            Opt(e, "quote") ?? "", Opt(e, "record"));
+            Opt(e, "quote") ?? "", Opt(e, "record"))
+        {
+            Borderline = Flag(e, "borderline"),
+            Conversion = Flag(e, "conversion"),
+        };
     }
 }

@@ -2,19 +2,6 @@ using Extraction.Model;
 
 namespace Extraction.Evaluation;
 
-/// <summary>Precision, recall and F1 of one measure.</summary>
-public sealed record Score(string Name, int MatchedPredicted, int Predicted, int MatchedGold, int Gold)
-{
-    public double Precision => Predicted == 0 ? (Gold == 0 ? 1 : 0) : (double)MatchedPredicted / Predicted;
-
-    public double Recall => Gold == 0 ? 1 : (double)MatchedGold / Gold;
-
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-}
-
-/// <summary>All measures of one evaluation, with the misses and spurious facts for reading.</summary>
-public sealed record EvalReport(Score Amounts, Score AmountsWithActor, Score Hardware, Score? Records, List<string> Missed, List<string> Spurious);
-
 /// <summary>
 /// Scores facts against gold (CONTRACT.md): per article, distinct facts. An amount matches when the
 /// currency agrees and min and max are within 0.5%; a count when count and unit agree; an actor when
@@ -24,88 +11,110 @@ public static class Scorer
 {
     private const decimal Tolerance = 0.005m;
 
-    /// <summary>Scores facts (and, when given, records) against gold.</summary>
-    public static EvalReport Evaluate(IReadOnlyList<GoldFact> gold, IReadOnlyList<Fact> facts, IReadOnlyList<ClaimRecord>? records = null)
-    {
-        var missed = new List<string>();
-        var spurious = new List<string>();
-        var goldArticles = gold.Select(g => g.Article).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Scores facts (and, when given, records) against gold fact lines; they cover the articles they name.</summary>
+    public static EvalReport Evaluate(IReadOnlyList<GoldFact> gold, IReadOnlyList<Fact> facts, IReadOnlyList<ClaimRecord>? records = null) =>
+        Evaluate(GoldSet.From(gold), facts, records);
 
-        // Facts of articles without gold lines are not scored: gold covers the articles it names.
-        var scored = facts.Where(f => goldArticles.Contains(f.Article)).ToList();
-        var amounts = Measure("amounts", gold.Where(g => g.Kind == FactKind.Investment), scored.Where(f => f.Kind == FactKind.Investment),
-            g => $"{g.Min}|{g.Max}|{g.Currency}", f => $"{f.Amount!.Min}|{f.Amount.Max}|{f.Amount.Currency}", AmountMatches, missed, spurious);
-        var withActor = Measure("amounts+actor", gold.Where(g => g.Kind == FactKind.Investment), scored.Where(f => f.Kind == FactKind.Investment),
-            g => $"{g.Min}|{g.Max}|{g.Currency}|{g.Actor}", f => $"{f.Amount!.Min}|{f.Amount.Max}|{f.Amount.Currency}|{f.Actor}",
-            (g, f) => AmountMatches(g, f) && ActorMatches(g, f.Actor), null, null);
-        var hardware = Measure("hardware", gold.Where(g => g.Kind == FactKind.Hardware), scored.Where(f => f.Kind == FactKind.Hardware),
-            g => $"{g.Min}|{g.Unit}", f => $"{f.Count!.Min}|{f.Unit}", CountMatches, missed, spurious);
-        var recordScore = records is null ? null : ScoreRecords(gold, records.Where(r => r.Sources.Any(s => goldArticles.Contains(s.Article))).ToList());
-        return new EvalReport(amounts, withActor, hardware, recordScore, missed, spurious);
+    /// <summary>
+    /// Scores facts (and records) against a gold set. Facts of articles the gold does not name are
+    /// not scored; borderline and conversion lines count neither as missed nor, when a predicted
+    /// fact matches them, as spurious.
+    /// </summary>
+    public static EvalReport Evaluate(GoldSet gold, IReadOnlyList<Fact> facts, IReadOnlyList<ClaimRecord>? records = null)
+    {
+        var missed = new List<EvalIssue>();
+        var spurious = new List<EvalIssue>();
+        var goldByArticle = gold.Facts.GroupBy(g => g.Article).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var factsByArticle = facts.Where(f => gold.Articles.Contains(f.Article)).GroupBy(f => f.Article)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var perArticle = new List<ArticleScore>();
+        var ignored = 0;
+        Score amounts = new("amounts", 0, 0, 0, 0), withActor = new("amounts+actor", 0, 0, 0, 0), hardware = new("hardware", 0, 0, 0, 0);
+        foreach (var article in gold.Articles.Order(StringComparer.Ordinal))
+        {
+            var g = goldByArticle.GetValueOrDefault(article) ?? [];
+            var p = factsByArticle.GetValueOrDefault(article) ?? [];
+            var gi = g.Where(x => x.Kind == FactKind.Investment).ToList();
+            var pi = p.Where(x => x.Kind == FactKind.Investment).ToList();
+            var gh = g.Where(x => x.Kind == FactKind.Hardware).ToList();
+            var ph = p.Where(x => x.Kind == FactKind.Hardware).ToList();
+            var a = Measure("amounts", article, gi, pi, AmountKey, PredAmountKey, AmountMatches, AmountMatches, missed, spurious, ref ignored);
+            var w = Measure("amounts+actor", article, gi, pi, g => AmountKey(g) + "|" + g.Actor, f => PredAmountKey(f) + "|" + f.Actor,
+                (g, f) => AmountMatches(g, f) && ActorMatches(g, f.Actor), AmountMatches, null, null, ref ignored);
+            var h = Measure("hardware", article, gh, ph, g => $"{g.Min}|{g.Unit}", f => $"{f.Count!.Min}|{f.Unit}", CountMatches, CountMatches, missed, spurious, ref ignored);
+            perArticle.Add(new ArticleScore(article, a, w, h));
+            (amounts, withActor, hardware) = (amounts.Add(a), withActor.Add(w), hardware.Add(h));
+        }
+
+        var recordScore = records is null
+            ? null
+            : ScoreRecords(gold.Facts, records.Where(r => r.Sources.Any(s => gold.Articles.Contains(s.Article))).ToList());
+        return new EvalReport(amounts, withActor, hardware, recordScore, missed, spurious) { Articles = perArticle, Ignored = ignored };
     }
 
+    private static string AmountKey(GoldFact g) => $"{g.Min}|{g.Max}|{g.Currency}";
+
+    private static string PredAmountKey(Fact f) => $"{f.Amount!.Min}|{f.Amount.Max}|{f.Amount.Currency}";
+
+    // One article, one measure; gold lines and predicted facts are each counted once per key. A predicted fact that matches no counted line but a borderline or conversion line
+    // (by value: `ignorable`) is left out of the count.
     private static Score Measure(
         string name,
-        IEnumerable<GoldFact> gold,
-        IEnumerable<Fact> predicted,
+        string article,
+        List<GoldFact> gold,
+        List<Fact> predicted,
         Func<GoldFact, string> goldKey,
         Func<Fact, string> predKey,
         Func<GoldFact, Fact, bool> matches,
-        List<string>? missed,
-        List<string>? spurious)
+        Func<GoldFact, Fact, bool> ignorable,
+        List<EvalIssue>? missed,
+        List<EvalIssue>? spurious,
+        ref int ignored)
     {
-        int matchedPred = 0, totalPred = 0, matchedGold = 0, totalGold = 0;
-        var goldByArticle = gold.GroupBy(g => g.Article).ToDictionary(g => g.Key, g => g.DistinctBy(goldKey).ToList());
-        var predByArticle = predicted.GroupBy(f => f.Article).ToDictionary(g => g.Key, g => g.DistinctBy(predKey).ToList());
-        foreach (var article in goldByArticle.Keys.Union(predByArticle.Keys).Order(StringComparer.Ordinal))
+        var counted = gold.Where(g => g.Counted).DistinctBy(goldKey).ToList();
+        var uncounted = gold.Where(g => !g.Counted).ToList();
+        var p = predicted.DistinctBy(predKey).ToList();
+        int matchedPred = 0, totalPred = 0, matchedGold = 0;
+        foreach (var gf in counted)
         {
-            var g = goldByArticle.GetValueOrDefault(article) ?? [];
-            var p = predByArticle.GetValueOrDefault(article) ?? [];
-            totalGold += g.Count;
-            totalPred += p.Count;
-            var usedPred = new bool[p.Count];
-            foreach (var gf in g)
+            if (p.Any(f => matches(gf, f)))
             {
-                var hit = false;
-                for (var i = 0; i < p.Count; i++)
-                {
-                    if (matches(gf, p[i]))
-                    {
-                        hit = true;
-                        if (!usedPred[i])
-                        {
-                            usedPred[i] = true;
-                        }
-                    }
-                }
-
-                if (hit)
-                {
-                    matchedGold++;
-                }
-                else
-                {
-                    missed?.Add($"{article}: missed {gf.Kind} {gf.Min:0.##}{(gf.Max != gf.Min ? "-" + gf.Max.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "")} {gf.Currency ?? gf.Unit} ({gf.Actor}) \"{gf.Quote}\"");
-                }
+                matchedGold++;
             }
-
-            for (var i = 0; i < p.Count; i++)
+            else
             {
-                if (usedPred[i] || g.Any(gf => matches(gf, p[i])))
-                {
-                    matchedPred++;
-                }
-                else
-                {
-                    spurious?.Add($"{article}: spurious {p[i].Kind} \"{p[i].Text}\" ({p[i].Actor}) in \"{Short(p[i].Sentence)}\"");
-                }
+                var value = gf.Kind == FactKind.Investment
+                    ? $"{gf.Min.ToString("0.##", Inv)}{(gf.Max != gf.Min ? "-" + gf.Max.ToString("0.##", Inv) : "")} {gf.Currency}"
+                    : $"{gf.Min.ToString("0.##", Inv)} {gf.Unit}";
+                missed?.Add(new EvalIssue(article, true, $"{gf.Kind.ToString().ToLowerInvariant()} {value} ({gf.Actor})", gf.Quote, null));
             }
         }
 
-        return new Score(name, matchedPred, totalPred, matchedGold, totalGold);
+        foreach (var f in p)
+        {
+            if (counted.Any(g => matches(g, f)))
+            {
+                matchedPred++;
+                totalPred++;
+            }
+            else if (uncounted.Any(g => ignorable(g, f)))
+            {
+                if (spurious is not null)
+                {
+                    ignored++;
+                }
+            }
+            else
+            {
+                totalPred++;
+                spurious?.Add(new EvalIssue(article, false, $"{f.Kind.ToString().ToLowerInvariant()} ({f.Actor})", f.Text, f.Sentence));
+            }
+        }
+
+        return new Score(name, matchedPred, totalPred, matchedGold, counted.Count);
     }
 
-    private static string Short(string s) => s.Length <= 140 ? s : s[..140] + "...";
+    private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
 
     public static bool AmountMatches(GoldFact g, Fact f)
     {
@@ -158,12 +167,16 @@ public static class Scorer
     }
 
     /// <summary>
-    /// Record F1: a predicted record is right when the gold facts it covers are exactly one gold
-    /// record group. Precision counts the records that cover any gold fact.
+    /// Record F1: a predicted record is right when the counted gold facts it covers are exactly one
+    /// gold record group. Precision counts the records that cover any counted gold fact (a record
+    /// covering none is scored as spurious facts by the fact measures, not here).
     /// </summary>
     private static Score ScoreRecords(IReadOnlyList<GoldFact> gold, IReadOnlyList<ClaimRecord> records)
     {
+        // Borderline and conversion lines make no group of their own and are taken out of what a
+        // record covers: a record of the original and its conversion covers the original's group.
         var groups = gold.Select((g, i) => (g, i))
+            .Where(x => x.g.Counted)
             .GroupBy(x => x.g.Record ?? $"#{x.i}")
             .Select(grp => grp.Select(x => x.i).ToHashSet())
             .ToList();
@@ -188,6 +201,7 @@ public static class Scorer
                 }
             }
 
+            covered.RemoveWhere(i => !gold[i].Counted);
             if (covered.Count == 0)
             {
                 continue;
