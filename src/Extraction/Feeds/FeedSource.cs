@@ -358,7 +358,17 @@ public sealed class FeedSource : IRunSource, IDisposable
             IsFeed = true,
             Conditions = stored?.Body is null ? null : new FetchConditions(stored.ETag, stored.LastModified),
         };
-        var outcome = await _fetch!(item, ct);
+        FetchOutcome outcome;
+        try
+        {
+            outcome = await _fetch!(item, ct);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            // One feed's trouble stays that feed's: it is named with the reason, the others go on.
+            outcome = FetchOutcome.Fail(url, $"internal error: {ex.GetType().Name}: {ex.Message}");
+        }
+
         var now = _time.GetUtcNow();
         byte[] body;
         string? mediaType = null;

@@ -174,6 +174,26 @@ public sealed class FeedRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EndlessChainOfSitemapIndexes_StopsAtTheDepthLimit_AndKeepsWhatItFound()
+    {
+        // Each index lists a sitemap with one article and the next index, as a generated "page=N+1" chain would.
+        for (var i = 0; i < 8; i++)
+        {
+            _server.Set($"/kette/{i}.xml", "application/xml", FeedXml.SitemapIndex(U($"/kette/{i}-artikel.xml"), U($"/kette/{i + 1}.xml")));
+            _server.Set($"/kette/{i}-artikel.xml", "application/xml", FeedXml.Sitemap(new TestItem(U($"/k/{i}"), Date: Day1)));
+            Article($"/k/{i}", $"Kettenglied {i} AG", "Jena", i + 1);
+        }
+
+        var run = await CliRunner.Run(["run", "--feed", U("/kette/0.xml"), "--out", Out, .. Http]);
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("sitemap indexes nested deeper than 4", run.Err, StringComparison.Ordinal);
+        Assert.Equal(0, _server.Hits("/kette/5.xml"));
+        Assert.Equal(4, Count(Feed("/kette/0.xml"), "new"));
+        Assert.Equal(1, _server.Hits("/k/0"));
+    }
+
+    [Fact]
     public async Task FeedItemMetadata_FillsWhatThePageLacks_AndNotWhatItHas()
     {
         _server.Set("/bare", "text/html", FeedXml.BarePage(FeedXml.Report("Rhönblick Daten GmbH", "Fulda", 22)));
