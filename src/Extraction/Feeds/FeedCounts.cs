@@ -76,6 +76,9 @@ public sealed class FeedReport(string url)
     /// <summary>Of those, answered 304 (read again from the store).</summary>
     public int DocumentsNotModified { get; internal set; }
 
+    /// <summary>Sitemaps of an index left unread because their lastmod is before --since.</summary>
+    public int SitemapsSkipped { get; internal set; }
+
     /// <summary>Its items' counts.</summary>
     public FeedCounts Counts { get; } = new();
 }

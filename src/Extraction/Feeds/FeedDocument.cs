@@ -23,5 +23,8 @@ public sealed record FeedEntry(string? Link, string? Title, DateTimeOffset? Publ
     public DateTimeOffset? Stamp => Updated is { } u && (Published is not { } p || u > p) ? u : Published;
 }
 
+/// <summary>A sitemap listed by a sitemap index, with its lastmod when given.</summary>
+public sealed record SitemapRef(string Link, DateTimeOffset? LastModified);
+
 /// <summary>A parsed feed or sitemap: its items, or (for a sitemap index) the sitemaps it lists.</summary>
-public sealed record FeedDocument(FeedKind Kind, IReadOnlyList<FeedEntry> Entries, IReadOnlyList<string> Sitemaps);
+public sealed record FeedDocument(FeedKind Kind, IReadOnlyList<FeedEntry> Entries, IReadOnlyList<SitemapRef> Sitemaps);

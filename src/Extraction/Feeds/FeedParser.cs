@@ -151,8 +151,9 @@ public static class FeedParser
     {
         var sitemaps = root.Elements()
             .Where(e => e.Name.LocalName == "sitemap")
-            .Select(e => Child(e, "loc"))
-            .OfType<string>()
+            .Select(e => (Loc: Child(e, "loc"), Lastmod: ParseDate(Child(e, "lastmod"))))
+            .Where(s => s.Loc is not null)
+            .Select(s => new SitemapRef(s.Loc!, s.Lastmod))
             .ToList();
         return new FeedDocument(FeedKind.SitemapIndex, [], sitemaps);
     }

@@ -183,6 +183,12 @@ public sealed class FeedSource : IRunSource, IDisposable
             counts.CountUnchanged();
         }
 
+        if (plan.Reuse)
+        {
+            // Nothing new to remember: the store already holds this date, hash and validators.
+            return;
+        }
+
         var validators = plan.Validators ?? (known is null ? null : new FetchConditions(known.ETag, known.LastModified));
         _state?.SaveItem(
             new KnownItem(plan.Item.ArticleId, known?.Feed ?? plan.Report.Url, plan.Entry.Stamp, outcome.Sha256, validators?.ETag, validators?.LastModified),
@@ -211,6 +217,7 @@ public sealed class FeedSource : IRunSource, IDisposable
 
             writer.WriteNumber("documents", r.Documents);
             writer.WriteNumber("documents_not_modified", r.DocumentsNotModified);
+            writer.WriteNumber("sitemaps_skipped", r.SitemapsSkipped);
             var c = r.Counts;
             writer.WriteStartObject("counts");
             writer.WriteNumber("seen", c.Seen);
@@ -314,8 +321,13 @@ public sealed class FeedSource : IRunSource, IDisposable
             entries.AddRange(document.Entries);
             foreach (var child in document.Sitemaps)
             {
-                var url = LinkNormalizer.Normalize(child, new Uri(next.Url), out var reason);
-                if (url is null)
+                var url = LinkNormalizer.Normalize(child.Link, new Uri(next.Url), out var reason);
+                if (_options.Since is { } since && child.LastModified < since)
+                {
+                    // Nothing in it changed since --since: an archive sitemap of an earlier month is not read.
+                    report.SitemapsSkipped++;
+                }
+                else if (url is null)
                 {
                     Fail(next.Url, $"sitemap index lists an unusable sitemap: {reason}");
                 }

@@ -462,12 +462,15 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         private readonly Lock _paceLock = new();
         private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 
-        /// <summary>Waits until <paramref name="delay"/> has passed since the previous URL to this host started.</summary>
-        public Task PaceAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits until <paramref name="delay"/> has passed since the previous URL to this host started. Retries keep
+        /// their own backoff, and the next hop of a redirect follows at once.
+        /// </summary>
+        public async Task PaceAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
         {
             if (delay <= TimeSpan.Zero)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             TimeSpan wait;
@@ -479,7 +482,20 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
                 wait = start - now;
             }
 
-            return wait > TimeSpan.Zero ? Task.Delay(wait, time, cancellationToken) : Task.CompletedTask;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
+            lock (_paceLock)
+            {
+                // A wait that ended late (a busy machine) moves the next start on, so the gap is kept from the real start.
+                var started = time.GetUtcNow();
+                if (started + delay > _nextStart)
+                {
+                    _nextStart = started + delay;
+                }
+            }
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class FeedParserTests
 
         var index = Parse(FeedXml.SitemapIndex("https://blatt.example/s1.xml", "/s2.xml")).Document!;
         Assert.Equal(FeedKind.SitemapIndex, index.Kind);
-        Assert.Equal(["https://blatt.example/s1.xml", "/s2.xml"], index.Sitemaps);
+        Assert.Equal(["https://blatt.example/s1.xml", "/s2.xml"], index.Sitemaps.Select(m => m.Link));
     }
 
     [Fact]

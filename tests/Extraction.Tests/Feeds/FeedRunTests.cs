@@ -234,6 +234,24 @@ public sealed class FeedRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Since_LeavesOlderSitemapsOfAnIndexUnread()
+    {
+        Article("/neu/1", "Firma Neu AG", "Ulm", 3);
+        Article("/alt/1", "Firma Alt AG", "Ulm", 4);
+        _server.Set("/index.xml", "application/xml", FeedXml.SitemapIndexDated((U("/sitemap-neu.xml"), Day1), (U("/sitemap-alt.xml"), Day1.AddMonths(-3))));
+        _server.Set("/sitemap-neu.xml", "application/xml", FeedXml.Sitemap(new TestItem(U("/neu/1"), Date: Day1)));
+        _server.Set("/sitemap-alt.xml", "application/xml", FeedXml.Sitemap(new TestItem(U("/alt/1"), Date: Day1.AddMonths(-3))));
+
+        var run = await CliRunner.Run(["run", "--feed", U("/index.xml"), "--out", Out, "--since", "2026-11-01", .. Http]);
+
+        Assert.True(run.Code == 0, run.Err);
+        Assert.Equal(0, _server.Hits("/sitemap-alt.xml"));
+        Assert.Equal(0, _server.Hits("/alt/1"));
+        Assert.Equal(1, _server.Hits("/neu/1"));
+        Assert.Equal(1, Feed("/index.xml").GetProperty("sitemaps_skipped").GetInt32());
+    }
+
+    [Fact]
     public async Task RobotsTxt_DisallowingAFeed_NamesIt_AndNeverFetchesIt()
     {
         _server.Set("/robots.txt", "text/plain", "User-agent: *\nDisallow: /intern/\n");

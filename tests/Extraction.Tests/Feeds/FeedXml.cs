@@ -89,10 +89,12 @@ public static class FeedXml
         </urlset>
         """;
 
-    public static string SitemapIndex(params string[] sitemaps) => $"""
+    public static string SitemapIndex(params string[] sitemaps) => SitemapIndexDated([.. sitemaps.Select(s => (s, (DateTimeOffset?)null))]);
+
+    public static string SitemapIndexDated(params (string Loc, DateTimeOffset? Lastmod)[] sitemaps) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-          {string.Concat(sitemaps.Select(s => $"<sitemap><loc>{Esc(s)}</loc></sitemap>"))}
+          {string.Concat(sitemaps.Select(s => $"<sitemap><loc>{Esc(s.Loc)}</loc>{(s.Lastmod is { } d ? $"<lastmod>{Iso(d)}</lastmod>" : "")}</sitemap>"))}
         </sitemapindex>
         """;
 
