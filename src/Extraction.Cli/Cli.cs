@@ -4,7 +4,7 @@ using Extraction.Pipeline;
 
 namespace Extraction.Cli;
 
-/// <summary>The `extract` command line: run, clean, diff, eval, train, schedule, generate (CONTRACT.md).</summary>
+/// <summary>The `extract` command line: run, clean, diff, eval, train, schedule, generate, export (docs/commands.md).</summary>
 internal static class Cli
 {
     /// <summary>Exit code for usage errors and unreadable inputs to eval/diff.</summary>
@@ -20,9 +20,11 @@ internal static class Cli
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
+        CliHelp.Install(root);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && !CliHelp.AsksForHelpOrVersion(parsed))
         {
             foreach (var error in parsed.Errors)
             {
@@ -35,7 +37,7 @@ internal static class Cli
 
         if (parsed.CommandResult.Command == root && !args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
         {
-            await stderr.WriteLineAsync("extract: a command is required (run, clean, diff, eval, train, schedule, generate). Try 'extract --help'.");
+            await stderr.WriteLineAsync("extract: a command is required (run, clean, diff, eval, train, schedule, generate, export). Try 'extract --help'.");
             return UsageError;
         }
 

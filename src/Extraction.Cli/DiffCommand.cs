@@ -31,6 +31,7 @@ internal static class DiffCommand
         {
             IReadOnlyList<ClaimRecord> before, after;
             DiffSides sides;
+            MentionOffsets? oldOffsets, newOffsets;
             try
             {
                 var storePath = parse.GetValue(store);
@@ -42,7 +43,7 @@ internal static class DiffCommand
                         throw new ArgumentException("give either two output folders or --store, not both");
                     }
 
-                    (before, after, sides) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
+                    (before, after, sides, oldOffsets, newOffsets) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
                 }
                 else
                 {
@@ -57,15 +58,17 @@ internal static class DiffCommand
                     }
 
                     (before, after, sides) = (Load(a), Load(b), new DiffSides(a, b));
+                    var articles = Unpaired(before, after);
+                    (oldOffsets, newOffsets) = articles.Count > 0 ? (FolderOffsets(a, articles), FolderOffsets(b, articles)) : (null, null);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException or System.Text.Json.JsonException)
             {
                 await stderr.WriteLineAsync("extract diff: " + ex.Message);
                 return Cli.UsageError;
             }
 
-            var diff = RecordDiff.Compare(before, after);
+            var diff = RecordDiff.Compare(before, after, oldOffsets, newOffsets);
             var html = parse.GetValue(htmlOut);
             var fmt = html is not null ? "html" : parse.GetValue(format);
             if (fmt == "json")
@@ -91,7 +94,7 @@ internal static class DiffCommand
                         return Cli.UsageError;
                     }
 
-                    await stdout.WriteLineAsync($"{diff.Added.Count} added, {diff.Removed.Count} removed, {diff.Changed.Count} changed -> {html}");
+                    await stdout.WriteLineAsync($"{DiffText.Summary(diff)} -> {html}");
                 }
             }
             else
@@ -121,8 +124,36 @@ internal static class DiffCommand
         return JsonFormats.ReadLines(path, JsonFormats.ReadRecord).ToList();
     }
 
+    /// <summary>Articles of records whose id is only on one side: where pairing by mention offset can help.</summary>
+    private static HashSet<string> Unpaired(IReadOnlyList<ClaimRecord> before, IReadOnlyList<ClaimRecord> after)
+    {
+        var oldIds = before.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var newIds = after.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var articles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in before.Where(r => !newIds.Contains(r.Id)).Concat(after.Where(r => !oldIds.Contains(r.Id))))
+        {
+            articles.UnionWith(RecordDiff.Articles(r));
+        }
+
+        return articles;
+    }
+
+    /// <summary>Mention offsets from an output folder's facts.jsonl (null when the folder has none).</summary>
+    private static MentionOffsets? FolderOffsets(string dir, IReadOnlySet<string> articles)
+    {
+        var path = Path.Combine(dir, "facts.jsonl");
+        return File.Exists(path) ? MentionOffsets.From(JsonFormats.ReadLines(path, JsonFormats.ReadFact), articles) : null;
+    }
+
+    /// <summary>Mention offsets from the facts a store kept for a run's articles.</summary>
+    private static MentionOffsets StoreOffsets(RunStore store, long runId, IReadOnlySet<string> articles) =>
+        MentionOffsets.From(store.RunArticles(runId).Values
+            .Where(e => e.ResultId is not null && articles.Contains(e.Article))
+            .SelectMany(e => store.LoadResult(e.ResultId!.Value).Facts), articles);
+
     /// <summary>Two runs of a store: by id, or by default the last completed run and the completed one before it.</summary>
-    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides) FromStore(string path, long? fromId, long? toId)
+    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides, MentionOffsets?, MentionOffsets?) FromStore(
+        string path, long? fromId, long? toId)
     {
         if (!File.Exists(path))
         {
@@ -134,19 +165,23 @@ internal static class DiffCommand
         StoredRun Find(long id) => runs.FirstOrDefault(r => r.Id == id)
             ?? throw new ArgumentException($"{path} has no run {id} (runs: {string.Join(", ", runs.Select(r => r.Id))})");
 
-        var done = runs.Where(r => r.Status == "done").ToList();
+        var done = runs.Where(r => r.Status == RunStatus.Done).ToList();
         var newer = toId is { } t ? Find(t) : done.LastOrDefault()
             ?? throw new ArgumentException($"{path} has no completed run yet");
         var older = fromId is { } f ? Find(f) : done.LastOrDefault(r => r.Id < newer.Id)
             ?? throw new ArgumentException($"{path} has no completed run before run {newer.Id} to compare with; give --from");
-        foreach (var r in new[] { older, newer }.Where(r => r.Status is "running" or "abandoned"))
+        foreach (var r in new[] { older, newer }.Where(r => r.Status is RunStatus.Running or RunStatus.Abandoned))
         {
-            throw new ArgumentException($"run {r.Id} in {path} did not finish ({r.Status}); it has no records to compare");
+            throw new ArgumentException($"run {r.Id} in {path} did not finish ({RunStore.Name(r.Status)}); it has no records to compare");
         }
 
-        return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)));
+        var (before, after) = (store.Records(older.Id), store.Records(newer.Id));
+        var articles = Unpaired(before, after);
+        return articles.Count == 0
+            ? (before, after, new DiffSides(Label(older), Label(newer)), null, null)
+            : (before, after, new DiffSides(Label(older), Label(newer)), StoreOffsets(store, older.Id, articles), StoreOffsets(store, newer.Id, articles));
     }
 
     private static string Label(StoredRun r) =>
-        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == "done" ? "" : ", " + r.Status)})");
+        string.Create(CultureInfo.InvariantCulture, $"run {r.Id} ({r.Started.ToUniversalTime():yyyy-MM-dd HH:mm} UTC{(r.Status == RunStatus.Done ? "" : ", " + RunStore.Name(r.Status))})");
 }

@@ -62,10 +62,26 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
 
         var (kept, removed, author) = _filter.Filter(blocks);
         var (unique, duplicates) = Deduplicator.Deduplicate(kept);
+        if (format == DocumentFormat.Html && Chars(unique) < FallbackBelowChars)
+        {
+            // Too little for an article: Readability's view of the page, cleaned the same way, if it finds more.
+            var (otherKept, otherRemoved, otherAuthor) = _filter.Filter(ReadabilityFallback.Read(text, url));
+            var (otherUnique, otherDuplicates) = Deduplicator.Deduplicate(otherKept);
+            if (Chars(otherUnique) > Chars(unique))
+            {
+                (unique, removed, duplicates, author) = (otherUnique, otherRemoved, otherDuplicates, author ?? otherAuthor);
+            }
+        }
+
         var title = meta.Title ?? GuessTitle(unique) ?? "";
         var body = string.Join("\n\n", unique.Select(b => b.Text));
         return new Article(articleId, title, body, removed + duplicates, meta.Url ?? url, meta.Published, meta.Author ?? author);
     }
+
+    /// <summary>Main text shorter than this (in characters) asks the Readability fallback for a second opinion.</summary>
+    internal const int FallbackBelowChars = 1000;
+
+    private static int Chars(List<Block> blocks) => blocks.Sum(b => b.Text.Length);
 
     // The headline stands right above the first paragraph (or its teaser); a tagline or kicker further
     // up does not. Else the first short line that does not end like a sentence, else the first block.

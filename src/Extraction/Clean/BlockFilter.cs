@@ -308,13 +308,34 @@ public sealed class BlockFilter(BoilerplateRules rules)
         return t.Length > 0 && t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»') && LineShapes.Words(t) <= 3;
     }
 
+    // Sentence ends inside a text ("... Ende. Der ..."), counted up to at most.
+    private static int SentenceEnds(ReadOnlySpan<char> t, int atMost)
+    {
+        var n = 0;
+        for (var i = 1; i + 2 < t.Length && n < atMost; i++)
+        {
+            if (t[i] is '.' or '!' or '?' && t[i + 1] == ' ' && char.IsUpper(t[i + 2]) && char.IsLower(t[i - 1]))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>A real paragraph: 100 characters or more, a dozen words, ending like a sentence.</summary>
     internal static bool IsProse(string text)
     {
         var t = text.AsSpan().TrimEnd();
-        if (t.Length < 100 || t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»' or ')' or ':'))
+        if (t.Length < 100)
         {
             return false;
+        }
+
+        // A long run of sentences is prose even when a caption or teaser word trails it (a flattened dump).
+        if (t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»' or ')' or ':'))
+        {
+            return t.Length >= BoilerplateRules.ArticleLineChars && SentenceEnds(t, 3) >= 3;
         }
 
         // Words are counted until there are enough.

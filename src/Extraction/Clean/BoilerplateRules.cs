@@ -17,6 +17,9 @@ public sealed partial class BoilerplateRules
     private readonly List<string> _listPrefixes = [];
     private const int MaxMarkerLineLength = 200;
 
+    /// <summary>A line of prose this long (in characters) is article text, whatever phrase it holds.</summary>
+    internal const int ArticleLineChars = 600;
+
     private readonly List<string> _strong = [];
     private readonly List<string> _weak = [];
 
@@ -117,7 +120,9 @@ public sealed partial class BoilerplateRules
         // Marker lines, bylines and shapes are short; a long paragraph only meets the phrase lists.
         if (key is null)
         {
-            return PhraseReason(text);
+            // A long run of prose is an article (a one-line dump may be all of it), whatever it mentions:
+            // a subscription, a partner, a photo. Banners and boxes that hold such words are short.
+            return text.Length >= ArticleLineChars && BlockFilter.IsProse(text) ? null : PhraseReason(text);
         }
 
         var norm = key;

@@ -30,8 +30,15 @@ public sealed class HtmlReader
         "share", "sharing", "social", "sharebar", "related", "recommended", "recommendations", "empfehlungen", "passend",
         "author", "autor", "authorbox", "bio", "marketing", "sidebar", "breadcrumb", "breadcrumbs", "banner",
         "popup", "modal", "overlay", "toolbar", "navigation", "nav", "menu", "footer", "masthead", "outbrain", "taboola",
-        "meistgelesen", "mostread", "widget", "teaserlist", "readmore", "disqus", "contact", "kontakt", "cta", "ticker",
-        "hidden", "sr", "visually", "print", "skip", "pagination",
+        "meistgelesen", "mostread", "teaserlist", "readmore", "disqus", "contact", "kontakt", "cta", "ticker",
+        "skip", "pagination",
+    };
+
+    // Classes that hide an element as a whole name only: "field--label-hidden" (Drupal) hides a label,
+    // not its field; "hidden-xs" hides only on small screens; "print-only" is the article itself.
+    private static readonly HashSet<string> HiddenClassNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "element-invisible", "d-none",
     };
 
     // A class or id naming content ("paywall-content", "entry-content") does not make a long container furniture.
@@ -109,6 +116,13 @@ public sealed class HtmlReader
         }
 
         return (blocks, meta);
+    }
+
+    /// <summary>The blocks of an article's HTML as a whole (no furniture removed, no container sought).</summary>
+    internal static List<Block> ReadFragment(string html)
+    {
+        var doc = Parser.Value!.ParseDocument(html);
+        return doc.Body is { } body ? CollectBlocks(body) : [];
     }
 
     /// <summary>Maximum open-tag nesting, counted cheaply on the raw text (void and auto-closing tags aside).</summary>
@@ -301,10 +315,67 @@ public sealed class HtmlReader
     private static void RemoveFurniture(IElement body)
     {
         // Not into what goes anyway: a comment section or an icon sprite is judged once, not per element inside.
-        foreach (var el in Descendants(body, IsFurniture, intoMatches: false))
+        // First what never holds the article (scripts, hidden parts); then, with the page's text known, what
+        // looks like furniture by its tag, role or name, unless it holds most of the page's text: a
+        // "layout-right-sidebar" or "navigation-container" wrapper, a blog's "widget" or an ASP.NET form
+        // around the whole page holds the article too, and is looked into instead.
+        foreach (var el in Descendants(body, IsHiddenOrCode, intoMatches: false))
         {
             el.Remove();
         }
+
+        var pageChars = TextChars(body);
+        var pending = new Stack<IElement>();
+        Push(pending, body);
+        while (pending.TryPop(out var el))
+        {
+            if (IsFurniture(el) && !(pageChars >= 400 && TextChars(el) * 2 >= pageChars))
+            {
+                el.Remove();
+                continue;
+            }
+
+            Push(pending, el);
+        }
+    }
+
+    // Characters of text below an element, white space aside.
+    private static int TextChars(IElement el)
+    {
+        var n = 0;
+        var text = el.TextContent.AsSpan();
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static readonly HashSet<string> CodeTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "input", "textarea",
+        "object", "embed", "video", "audio",
+    };
+
+    private static bool IsHiddenOrCode(IElement el)
+    {
+        if (CodeTags.Contains(el.LocalName) || el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true")
+        {
+            return true;
+        }
+
+        var style = el.GetAttribute("style");
+        if (style is not null)
+        {
+            var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+            return s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     // Through ChildNodes, a list: AngleSharp's Children collection finds its i-th element by enumerating from the start.
@@ -360,21 +431,6 @@ public sealed class HtmlReader
             return true;
         }
 
-        if (el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true")
-        {
-            return true;
-        }
-
-        var style = el.GetAttribute("style");
-        if (style is not null)
-        {
-            var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-            if (s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
         if (tag is "html" or "body" or "main" or "article")
         {
             return false;
@@ -401,6 +457,11 @@ public sealed class HtmlReader
 
         foreach (var name in value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
+            if (HiddenClassNames.Contains(name))
+            {
+                return true;
+            }
+
             var boiler = false;
             var content = false;
             foreach (var part in name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries))
@@ -515,6 +576,13 @@ public sealed class HtmlReader
             if (node.NodeType == NodeType.Text)
             {
                 var t = node.TextContent;
+
+                // Soft hyphens and zero-width spaces only hint where a word may break; the text is without them.
+                if (t.AsSpan().IndexOfAny('\u00AD', '\u200B') >= 0)
+                {
+                    t = t.Replace("\u00AD", "", StringComparison.Ordinal).Replace("\u200B", "", StringComparison.Ordinal);
+                }
+
                 sb.Append(t);
                 if (inLink)
                 {

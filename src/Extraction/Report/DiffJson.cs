@@ -3,7 +3,11 @@ using Extraction.Output;
 
 namespace Extraction.Report;
 
-/// <summary>The diff as one JSON object: summary counts, the two sides, and added, removed and changed records.</summary>
+/// <summary>
+/// The diff as one JSON object: the two sides, summary counts (with changed articles), added, removed
+/// and changed records (each changed field in base units, and how the two versions were paired), and
+/// the changes grouped by article (record ids).
+/// </summary>
 public static class DiffJson
 {
     public static string Render(DiffResult d, DiffSides? sides = null) => JsonFormats.Line(w =>
@@ -19,6 +23,7 @@ public static class DiffJson
         w.WriteNumber("added", d.Added.Count);
         w.WriteNumber("removed", d.Removed.Count);
         w.WriteNumber("changed", d.Changed.Count);
+        w.WriteNumber("changed_articles", d.Articles.Count);
         w.WriteEndObject();
         w.WriteStartArray("added");
         foreach (var r in d.Added)
@@ -40,6 +45,8 @@ public static class DiffJson
             w.WriteStartObject();
             w.WriteString("id", c.New.Id);
             w.WriteString("old_id", c.Old.Id);
+            w.WriteString("paired_by", c.By switch { PairedBy.Source => "source", PairedBy.Revision => "revision", _ => "id" });
+            w.WriteBoolean("sources_only", c.SourcesOnly);
             w.WriteStartArray("fields");
             foreach (var f in c.Changes)
             {
@@ -55,6 +62,24 @@ public static class DiffJson
             JsonFormats.WriteRecord(w, c.New);
             w.WritePropertyName("old_record");
             JsonFormats.WriteRecord(w, c.Old);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("articles");
+        foreach (var a in d.Articles)
+        {
+            w.WriteStartObject();
+            w.WriteString("article", a.Article);
+            foreach (var (name, change) in new[]
+            {
+                ("added", EntryChange.Added), ("removed", EntryChange.Removed), ("changed", EntryChange.Changed),
+                ("source_gained", EntryChange.SourceGained), ("source_lost", EntryChange.SourceLost),
+            })
+            {
+                JsonFormats.WriteStrings(w, name, a.Entries.Where(e => e.Change == change).Select(e => e.Record.Id));
+            }
+
             w.WriteEndObject();
         }
 

@@ -1,4 +1,5 @@
 using Extraction.Facts;
+using Extraction.Facts.Actors.Rules;
 using Extraction.Ml;
 using Extraction.Model;
 using Extraction.Pipeline;
@@ -45,7 +46,7 @@ public sealed class ActorRankingTests
 
         var microsoft = Assert.Single(fact.Actors, a => a.Name == "Microsoft");
         Assert.True(microsoft.RulesChoice);
-        Assert.Equal("nearest actor before the figure", microsoft.Rule);
+        Assert.Equal(ActorRuleId.NearestBefore, microsoft.Rule.Id);
         Assert.Contains("rules-choice", microsoft.Features);
         Assert.Contains("where=before", microsoft.Features);
         Assert.Contains("sentence-start", microsoft.Features);
@@ -53,7 +54,7 @@ public sealed class ActorRankingTests
         Assert.Contains("type=org", microsoft.Features);
         var nvidia = Assert.Single(fact.Actors, a => a.Name == "Nvidia");
         Assert.False(nvidia.RulesChoice);
-        Assert.Equal("actor after the figure", nvidia.Rule);
+        Assert.Equal(ActorRuleId.CandidateAfter, nvidia.Rule.Id);
         Assert.Contains("where=after", nvidia.Features);
         Assert.Contains("pre=von", nvidia.Features);
         Assert.Contains("clause=crossed", nvidia.Features);

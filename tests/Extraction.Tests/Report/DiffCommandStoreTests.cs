@@ -52,7 +52,7 @@ public sealed class DiffCommandStoreTests : IDisposable
         var (code, stdout, _) = await StoreTestSupport.Cli("diff", "--store", Db, "--from", "2", "--to", "2");
 
         Assert.Equal(0, code);
-        Assert.Equal("0 added, 0 removed, 0 changed", stdout.Trim());
+        Assert.Equal("0 added, 0 removed, 0 changed; 0 articles changed", stdout.Trim());
     }
 
     [Fact]

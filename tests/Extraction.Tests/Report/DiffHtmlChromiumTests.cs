@@ -33,7 +33,10 @@ public sealed class DiffHtmlChromiumTests : IDisposable
         return path;
     }
 
-    private async Task<AngleSharp.Html.Dom.IHtmlDocument> DumpDom(string url)
+    private Task<AngleSharp.Html.Dom.IHtmlDocument> DumpDom(string url) => DumpDom(url, _dir["chromium-profile"]);
+
+    /// <summary>The live DOM of <paramref name="url"/> after its scripts ran, as headless Chromium prints it.</summary>
+    internal static async Task<AngleSharp.Html.Dom.IHtmlDocument> DumpDom(string url, string profile)
     {
         var info = new ProcessStartInfo(ChromiumFactAttribute.Binary)
         {
@@ -44,7 +47,7 @@ public sealed class DiffHtmlChromiumTests : IDisposable
         foreach (var a in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--user-data-dir=" + _dir["chromium-profile"], "--dump-dom", url,
+            "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--dump-dom", url,
         })
         {
             info.ArgumentList.Add(a);
@@ -69,7 +72,7 @@ public sealed class DiffHtmlChromiumTests : IDisposable
         return new HtmlParser().ParseDocument(dom);
     }
 
-    private static string[] Visible(AngleSharp.Html.Dom.IHtmlDocument doc) =>
+    internal static string[] Visible(AngleSharp.Html.Dom.IHtmlDocument doc) =>
         doc.QuerySelectorAll("#records tbody tr.rec").Where(r => !r.HasAttribute("hidden")).Select(r => r.GetAttribute("data-id")!).ToArray();
 
     [ChromiumFact]
@@ -92,6 +95,32 @@ public sealed class DiffHtmlChromiumTests : IDisposable
 
         Assert.Equal(["cccccccccccc"], Visible(doc));
         Assert.Equal("1 of 4 shown", doc.GetElementById("shown")!.TextContent);
+        Assert.True(doc.GetElementById("empty")!.HasAttribute("hidden"));
+    }
+
+    internal static string[] VisibleArticles(AngleSharp.Html.Dom.IHtmlDocument doc) =>
+        doc.QuerySelectorAll("#by-article article.art").Where(a => !a.HasAttribute("hidden")).Select(a => a.GetAttribute("data-article")!).ToArray();
+
+    [ChromiumFact]
+    public async Task Report_ArticleView_GroupsEveryChangedArticle()
+    {
+        var doc = await DumpDom(new Uri(Report()).AbsoluteUri + "#view=articles");
+
+        Assert.True(doc.GetElementById("by-record")!.HasAttribute("hidden"));
+        Assert.False(doc.GetElementById("by-article")!.HasAttribute("hidden"));
+        Assert.Equal("5", doc.GetElementById("count-articles")!.TextContent);
+        Assert.Equal(5, VisibleArticles(doc).Length);
+        Assert.Equal("5 of 5 articles shown", doc.GetElementById("shown")!.TextContent);
+        Assert.Equal("articles", doc.Body!.GetAttribute("data-view"));
+    }
+
+    [ChromiumFact]
+    public async Task Report_ArticleViewKindFilter_ShowsOnlyArticlesWithHardware()
+    {
+        var doc = await DumpDom(new Uri(Report()).AbsoluteUri + "#view=articles&kind=hardware");
+
+        Assert.Equal(["04.txt"], VisibleArticles(doc));
+        Assert.Equal("1 of 5 articles shown", doc.GetElementById("shown")!.TextContent);
         Assert.True(doc.GetElementById("empty")!.HasAttribute("hidden"));
     }
 }

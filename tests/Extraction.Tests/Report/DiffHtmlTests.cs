@@ -30,11 +30,11 @@ public sealed class DiffHtmlTests
 
         var value = row.QuerySelector("td.value")!;
         Assert.Contains("hl", value.ClassList);
-        Assert.Equal("3200000000 EUR (exact)", value.QuerySelector("del")!.TextContent);
-        Assert.Equal("3300000000 EUR (exact)", value.QuerySelector("ins")!.TextContent);
+        Assert.Equal("3,2 Mrd. EUR", value.QuerySelector("del")!.TextContent);
+        Assert.Equal("3,3 Mrd. EUR", value.QuerySelector("ins")!.TextContent);
         Assert.DoesNotContain("hl", row.QuerySelector("td.actor")!.ClassList);
         var fields = row.QuerySelectorAll("tr.field").Select(f => f.GetAttribute("data-field")).ToList();
-        Assert.Contains("amount", fields);
+        Assert.Contains("value", fields);
         Assert.DoesNotContain("actor", fields);
     }
 
@@ -43,9 +43,9 @@ public sealed class DiffHtmlTests
     {
         var doc = Parse(DiffHtml.Render(DiffSamples.Mixed(), Sides, DateTimeOffset.UnixEpoch));
 
-        var links = doc.QuerySelectorAll("a.article").Select(a => a.GetAttribute("href")).ToList();
+        var links = doc.QuerySelectorAll("#records a.article").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["https://news.example.org/microsoft?id=1&x=%3C2%3E"], links);
-        Assert.Contains(doc.QuerySelectorAll("span.article"), s => s.TextContent == "javascript:alert(1)");
+        Assert.Contains(doc.QuerySelectorAll("#records span.article"), s => s.TextContent == "javascript:alert(1)");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class DiffHtmlTests
         var doc = Parse(html);
 
         Assert.Single(doc.QuerySelectorAll("script"));
-        Assert.Empty(doc.QuerySelectorAll("#records b"));
+        Assert.Empty(doc.QuerySelectorAll("#records b, #by-article b"));
         Assert.Contains(doc.QuerySelectorAll("td.actor"), td => td.TextContent == "<script>alert(1)</script>");
     }
 
@@ -84,5 +84,34 @@ public sealed class DiffHtmlTests
         var doc = Parse(DiffHtml.Render(DiffSamples.Mixed(), Sides, DateTimeOffset.UnixEpoch));
 
         Assert.Empty(doc.QuerySelectorAll("link, script[src], img, iframe"));
+    }
+
+    [Fact]
+    public void Render_ArticleView_OneGroupPerArticleWithWhatChangedThere()
+    {
+        var doc = Parse(DiffHtml.Render(DiffSamples.Mixed(), Sides, DateTimeOffset.UnixEpoch));
+
+        Assert.Equal("5", doc.GetElementById("count-articles")!.TextContent);
+        var groups = doc.QuerySelectorAll("#by-article article.art").ToDictionary(a => a.GetAttribute("data-article")!);
+        Assert.Equal(["01.txt", "https://news.example.org/microsoft?id=1&x=<2>", "04.txt", "javascript:alert(1)", "05.html"], groups.Keys);
+        var changed = Assert.Single(groups["01.txt"].QuerySelectorAll("li.rec"));
+        Assert.Equal("changed", changed.GetAttribute("data-change"));
+        var value = changed.QuerySelector("tr.field[data-field=value]")!;
+        Assert.Equal(("3,2 Mrd. EUR", "3,3 Mrd. EUR"), (value.QuerySelector("del")!.TextContent, value.QuerySelector("ins")!.TextContent));
+        Assert.Equal("removed", Assert.Single(groups["05.html"].QuerySelectorAll("li.rec")).GetAttribute("data-change"));
+        Assert.Equal("Intel wollte rund 30 Milliarden Euro investieren.", groups["05.html"].QuerySelector("del q")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_SourceOnlyChange_ListedUnderTheGainedArticle()
+    {
+        var old = DiffSamples.Microsoft(3_200_000_000m, "aaaaaaaaaaaa", "01.txt");
+        var now = DiffSamples.Microsoft(3_200_000_000m, "aaaaaaaaaaaa", "01.txt", "07.txt");
+        var doc = Parse(DiffHtml.Render(RecordDiff.Compare([old], [now]), Sides, DateTimeOffset.UnixEpoch));
+
+        var group = Assert.Single(doc.QuerySelectorAll("#by-article article.art"));
+        Assert.Equal("07.txt", group.GetAttribute("data-article"));
+        Assert.Equal("source-gained", Assert.Single(group.QuerySelectorAll("li.rec")).GetAttribute("data-entry"));
+        Assert.Equal("yes", doc.QuerySelector("tr.rec")!.GetAttribute("data-sources-only"));
     }
 }

@@ -12,8 +12,11 @@ public sealed class DiffTextTests
 
         var text = o.ToString();
         Assert.DoesNotContain('\u001b', text);
-        Assert.StartsWith("2 added, 1 removed, 1 changed\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("    amount: 3200000000 EUR (exact) -> 3300000000 EUR (exact)", text, StringComparison.Ordinal);
+        Assert.StartsWith("2 added, 1 removed, 1 changed; 5 articles changed\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("~ [cccccccccccc] investment Microsoft: 3,3 Mrd. EUR (was [aaaaaaaaaaaa], same sentence)\n    value: 3,2 Mrd. EUR -> 3,3 Mrd. EUR\n",
+            text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("+ [dddddddddddd] hardware xAI: 100.000 H100-GPUs", text, StringComparison.Ordinal);
+        Assert.Contains("- [bbbbbbbbbbbb] investment Intel: ≈ 30 Mrd. EUR", text, StringComparison.Ordinal);
     }
 
     [Fact]

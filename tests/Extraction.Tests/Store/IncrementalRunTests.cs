@@ -93,7 +93,7 @@ public sealed class IncrementalRunTests : IDisposable
         var entry = store.RunArticles(summary.RunId!.Value)["empty.txt"];
         Assert.Equal(ArticleStatus.Failed, entry.Status);
         Assert.Equal(failure.Reason, entry.Reason);
-        Assert.Equal("done", store.Runs()[^1].Status);
+        Assert.Equal(RunStatus.Done, store.Runs()[^1].Status);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class IncrementalRunTests : IDisposable
         Assert.Equal(cancelled.Articles, File.ReadAllLines(_dir["out/articles.jsonl"]).Length);
         using (var store = RunStore.Open(_dir["store.db"], TimeProvider.System))
         {
-            Assert.Equal("cancelled", store.Runs()[^1].Status);
+            Assert.Equal(RunStatus.Cancelled, store.Runs()[^1].Status);
         }
 
         var resumed = await Runner.RunAsync(Request(corpus, _dir["out"]), CancellationToken.None);

@@ -1,98 +1,30 @@
-using System.Globalization;
+using Extraction.Facts.Actors.Rules;
+using Extraction.Facts.Analysis;
 using Extraction.Model;
 
-namespace Extraction.Facts;
+namespace Extraction.Facts.Actors;
 
 /// <summary>
-/// Actor candidates and their ranking: the rules' cascade (LinkActors) picks one actor; here every
-/// party it could have picked becomes a candidate with features, and an actor model, when there is
-/// one, ranks them. The rules' choice is a feature, so a model starts from the rules.
+/// The candidate actors of a fact and their features, for the actor model: the one feature function
+/// shared by training (ExtractCandidates) and ranking. The rules' choice is a feature, so a model starts from the rules.
 /// </summary>
-public sealed partial class FactExtractor
+internal sealed class ActorCandidates(ActorMentions mentions, CueSets cues)
 {
-    private const string JeweilsRule = "jeweils: one fact per actor";
-
-    /// <summary>The actor linked to a fact, the rule behind it, the candidates it was chosen from and, with a model, why.</summary>
-    private sealed record Linked(string? Actor, string Rule, IReadOnlyList<ActorCandidate> Candidates, string? Ranking, IReadOnlyList<string> Top);
-
-    private static bool HasJeweils(SentenceInfo s)
-    {
-        foreach (var t in s.Tokens)
-        {
-            if (t.Is("jeweils"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static FactExplanation Explanation(string rule, Linked link, IReadOnlyList<string> top) =>
-        new(rule, link.Ranking is null ? link.Rule : $"{link.Rule}; actor model: {link.Ranking}",
-            link.Top.Count == 0 ? top : [.. top, .. link.Top.Select(t => "actor " + t)]);
-
-    /// <summary>The rules' links, or with an actor model the top-scoring candidate; "jeweils" always fans out by rule.</summary>
-    private List<Linked> Link(List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, bool ranking, bool explain)
-    {
-        // One set of owner groups for the rules and the candidates.
-        var groups = OwnerGroups(sentences[si], first, last, vendor, context);
-        var rules = LinkActors(sentences, si, first, last, context, groups);
-        if (!ranking || rules.Count != 1 || rules[0].Rule == JeweilsRule)
-        {
-            var links = new List<Linked>(rules.Count);
-            foreach (var (actor, rule) in rules)
-            {
-                links.Add(new Linked(actor, rule, [], null, []));
-            }
-
-            return links;
-        }
-
-        var candidates = ActorCandidates(sentences, si, first, last, vendor, context, kind, rules[0], groups);
-        if (_actorScorer is null)
-        {
-            return [new Linked(rules[0].Actor, rules[0].Rule, candidates, null, [])];
-        }
-
-        var scored = candidates.Select(c => c with { Score = Math.Round(_actorScorer.Probability(c.Features), 3) }).ToList();
-        var best = Top(scored);
-
-        var ranked = !explain ? null : string.Join(", ", scored.OrderByDescending(c => c.Score).Take(4)
-            .Select(c => (c.Name ?? "none") + " " + c.Score.ToString("0.00", CultureInfo.InvariantCulture)));
-        return [new Linked(scored[best].Name, scored[best].Rule, scored, ranked, explain ? _actorScorer.Score(scored[best].Features).Top : [])];
-    }
-
-    /// <summary>Index of the top-scoring candidate; on a tie the rules' choice, then the earlier (nearer) candidate; -1 for none.</summary>
-    public static int Top(IReadOnlyList<ActorCandidate> scored)
-    {
-        var best = scored.Count > 0 ? 0 : -1;
-        for (var i = 1; i < scored.Count; i++)
-        {
-            if (scored[i].Score > scored[best].Score || (scored[i].Score == scored[best].Score && scored[i].RulesChoice && !scored[best].RulesChoice))
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
-
     /// <summary>
     /// Every party the fact could belong to: the groups of its sentence (nearest first), the groups of
     /// up to three sentences before, the protagonist, the most-named company (two mentions or more),
     /// and the rules' choice; one candidate per name.
     /// </summary>
-    private List<ActorCandidate> ActorCandidates(
-        List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, (string? Actor, string Rule) choice,
+    public List<ActorCandidate> Of(
+        List<SentenceInfo> sentences, int si, int first, int last, string? vendor, ArticleContext context, FactKind kind, ActorLink choice,
         List<List<ActorMention>> groups)
     {
         var s = sentences[si];
         var list = new List<ActorCandidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var subsidy = s.HasCue(_cues, _subsidy);
-        var round = s.HasCue(_cues, _round);
-        var corefIndex = s.FirstCue(_cues, _coref);
+        var subsidy = s.HasCue(cues.Lexicon, cues.Subsidy);
+        var round = s.HasCue(cues.Lexicon, cues.Round);
+        var corefIndex = s.FirstCue(cues.Lexicon, cues.Coref);
         var corefWord = corefIndex >= 0 ? s.Tokens[corefIndex].Text.ToLowerInvariant() : null;
         var wantsOrg = corefWord is not null && (corefWord.StartsWith("unternehmen", StringComparison.Ordinal)
             || corefWord.StartsWith("konzern", StringComparison.Ordinal) || corefWord is "firma" or "gruppe");
@@ -100,7 +32,7 @@ public sealed partial class FactExtractor
         // A name already among the candidates is passed over: its features are not built.
         bool IsNew(string? name) => !seen.Contains(name ?? "");
 
-        void Add(string? name, string rule, List<string> f)
+        void Add(string? name, ActorRule rule, List<string> f)
         {
             if (!seen.Add(name ?? ""))
             {
@@ -111,7 +43,7 @@ public sealed partial class FactExtractor
             if (chosen)
             {
                 f.Add("rules-choice");
-                f.Add("chosen-by=" + RuleKey(choice.Rule));
+                f.Add("chosen-by=" + choice.Rule.Key);
                 rule = choice.Rule;
             }
 
@@ -150,7 +82,7 @@ public sealed partial class FactExtractor
             var isBefore = g[^1].LastToken < first;
             var side = isBefore ? 0 : 1;
             var rank = isBefore ? ++rankBefore : ++rankAfter;
-            var name = Name(g);
+            var name = ActorMentions.Name(g);
             if (!IsNew(name))
             {
                 continue;
@@ -166,12 +98,12 @@ public sealed partial class FactExtractor
             var from = isBefore ? g[^1].LastToken + 1 : last + 1;
             var to = isBefore ? first : g[0].FirstToken;
             BetweenFeatures(f, s, from, to);
-            if (HasCueIn(s, from, to, _coref))
+            if (HasCueIn(s, from, to, cues.Coref))
             {
                 f.Add(TypeFeature(TypeFeatures.BetweenCoref, type));
             }
 
-            if (!isBefore && HasSourceVerb(s.Tokens, g[^1].LastToken + 1, 4))
+            if (!isBefore && ActorMentions.HasSourceVerb(s.Tokens, g[^1].LastToken + 1, 4))
             {
                 f.Add("source-verb-after");
             }
@@ -182,22 +114,18 @@ public sealed partial class FactExtractor
                 f.Add("right-after-hardware");
             }
 
-            Add(name, ActorSide[side], f);
+            Add(name, new ActorRule(side == 0 ? ActorRuleId.CandidateBefore : ActorRuleId.CandidateAfter), f);
         }
 
         for (var b = 1; b <= 3 && si - b >= 0; b++)
         {
             var prev = sentences[si - b];
-            if (!context.Groups.TryGetValue(si - b, out var prevGroups))
-            {
-                prevGroups = Coordinate(prev.Tokens, Candidates(prev, context));
-                context.Groups[si - b] = prevGroups;
-            }
+            var prevGroups = mentions.GroupsOf(sentences, si - b, context);
 
             for (var gi = 0; gi < prevGroups.Count; gi++)
             {
                 var g = prevGroups[gi];
-                var name = Name(g);
+                var name = ActorMentions.Name(g);
                 if (!IsNew(name))
                 {
                     continue;
@@ -216,19 +144,19 @@ public sealed partial class FactExtractor
                     }
                 }
 
-                Add(name, ActorBefore[b - 1], f);
+                Add(name, new ActorRule(ActorRuleId.CandidatePrevious, b), f);
             }
         }
 
         if (context.Protagonist is not null)
         {
-            Add(context.Protagonist, "the article's protagonist", ["bias", "where=article", inSentence]);
+            Add(context.Protagonist, new ActorRule(ActorRuleId.Protagonist), ["bias", "where=article", inSentence]);
         }
 
         // The most-named company, unless it is already a candidate on its own or as a member of a group.
         if (context.MostNamed is not null && !list.Any(c => c.Name is not null && NamesIn(c.Name).Contains(context.MostNamed)))
         {
-            Add(context.MostNamed, "the article's most-named company", ["bias", "where=article", inSentence]);
+            Add(context.MostNamed, new ActorRule(ActorRuleId.MostNamed), ["bias", "where=article", inSentence]);
         }
 
         Add(choice.Actor, choice.Rule, ["bias", choice.Actor is null ? "where=none" : "where=other", inSentence]);
@@ -237,15 +165,15 @@ public sealed partial class FactExtractor
 
     private bool HasCueIn(SentenceInfo s, int from, int to, int bits)
     {
-        if (!s.HasCue(_cues, bits))
+        if (!s.HasCue(cues.Lexicon, bits))
         {
             return false;
         }
 
-        var cues = s.Cues(_cues);
-        for (var k = Math.Max(from, 0); k < Math.Min(to, cues.Length); k++)
+        var mask = s.Cues(cues.Lexicon);
+        for (var k = Math.Max(from, 0); k < Math.Min(to, mask.Length); k++)
         {
-            if ((cues[k] & bits) != 0)
+            if ((mask[k] & bits) != 0)
             {
                 return true;
             }
@@ -262,8 +190,8 @@ public sealed partial class FactExtractor
             f.Add("joint");
         }
 
-        var cues = s.Cues(_cues);
-        if (g.Exists(a => a.FirstToken == a.LastToken && (cues[a.FirstToken] & _government) != 0))
+        var mask = s.Cues(cues.Lexicon);
+        if (g.Exists(a => a.FirstToken == a.LastToken && (mask[a.FirstToken] & cues.Government) != 0))
         {
             f.Add("government-word");
         }
@@ -278,7 +206,7 @@ public sealed partial class FactExtractor
         var nextIndex = g[^1].LastToken + 1;
         var next = nextIndex < s.Tokens.Count ? s.Tokens[nextIndex] : default;
         var prev = g[0].FirstToken > 0 ? s.Tokens[g[0].FirstToken - 1] : default;
-        if ((next.Text is not null && (IsFiniteVerb(next.Text) || (cues[nextIndex] & _positive) != 0)) || (prev.Text is not null && IsFiniteVerb(prev.Text)))
+        if ((next.Text is not null && (IsFiniteVerb(next.Text) || (mask[nextIndex] & cues.Positive) != 0)) || (prev.Text is not null && IsFiniteVerb(prev.Text)))
         {
             f.Add("subject");
         }
@@ -328,10 +256,8 @@ public sealed partial class FactExtractor
     private static readonly string[] WhereSide = ["where=before", "where=after"];
     private static readonly string[,] KindWhereSide = { { "Investment&where=before", "Investment&where=after" }, { "Hardware&where=before", "Hardware&where=after" } };
     private static readonly string[,] RankSide = { { "rank=before1", "rank=before2+" }, { "rank=after1", "rank=after2+" } };
-    private static readonly string[] ActorSide = ["actor before the figure", "actor after the figure"];
     private static readonly string[] WherePrevious = ["where=prev1", "where=prev2", "where=prev3"];
     private static readonly string[] KindWherePrevious = ["Investment&where=prev", "Hardware&where=prev"];
-    private static readonly string[] ActorBefore = ["actor 1 sentence(s) before", "actor 2 sentence(s) before", "actor 3 sentence(s) before"];
 
     private enum TypeFeatures
     {
@@ -354,14 +280,14 @@ public sealed partial class FactExtractor
     private void BetweenFeatures(List<string> f, SentenceInfo s, int from, int to)
     {
         var tokens = s.Tokens;
-        var cues = s.Cues(_cues);
+        var mask = s.Cues(cues.Lexicon);
         bool clause = false, positive = false, negative = false, von = false, aus = false, passive = false, sub = false;
         for (var k = from; k < to; k++)
         {
             var t = tokens[k];
             clause |= t.Text is "," or ";" or ":" or "–" or "-" or "(";
-            positive |= (cues[k] & _positive) != 0;
-            negative |= (cues[k] & _negative) != 0;
+            positive |= (mask[k] & cues.Positive) != 0;
+            negative |= (mask[k] & cues.Negative) != 0;
             von |= t.Is("von") || t.Is("vom");
             aus |= t.Is("aus");
             passive |= t.Text is "wird" or "werden" or "wurde" or "wurden" or "worden";
@@ -384,20 +310,4 @@ public sealed partial class FactExtractor
             }
         }
     }
-
-    /// <summary>A short, stable key for the rule that chose an actor (the numbers of back-references dropped).</summary>
-    private static string RuleKey(string rule) => rule switch
-    {
-        "nearest actor before the figure" => "before",
-        "nearest actor after the figure" => "after",
-        "source phrase (von/aus ... stammen/fließen)" => "source",
-        "subsidy: the government that grants it" => "subsidy",
-        "funding round: the first-named company raises" => "round",
-        "actor of the previous sentence" => "previous",
-        "the article's protagonist" => "protagonist",
-        "no actor found" => "none",
-        _ when rule.StartsWith("back-reference (company)", StringComparison.Ordinal) => "coref-company",
-        _ when rule.StartsWith("back-reference", StringComparison.Ordinal) => "coref",
-        _ => "other",
-    };
 }

@@ -1,0 +1,16 @@
+namespace Extraction.Facts.Actors.Rules;
+
+/// <summary>The linking cascade: the rules in the order they are tried. A new rule is one file and one line here.</summary>
+internal static class ActorRules
+{
+    public static IReadOnlyList<IActorRule> Default { get; } =
+    [
+        new JeweilsRule(),
+        new SourcePhraseRule(),
+        new FundingRoundRule(),
+        new SubsidyRule(),
+        new NearestActorRule(),
+        new BackReferenceRule(),
+        new ProtagonistRule(),
+    ];
+}

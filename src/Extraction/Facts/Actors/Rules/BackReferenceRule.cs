@@ -1,0 +1,41 @@
+namespace Extraction.Facts.Actors.Rules;
+
+/// <summary>
+/// Back-references: "Er", "Das Unternehmen", "Der Plan", "demzufolge" look up to three sentences back;
+/// "das Unternehmen" and "der Konzern" look for a company. Without such a word, the previous sentence's actor.
+/// </summary>
+internal sealed class BackReferenceRule : IActorRule
+{
+    public List<ActorLink>? Link(ActorRuleInput input)
+    {
+        var s = input.Sentence;
+        var corefIndex = s.FirstCue(input.Cues.Lexicon, input.Cues.Coref);
+        var coref = corefIndex >= 0;
+        var wantsOrg = coref && WantsCompany(s.Tokens[corefIndex].Text);
+        var reach = coref ? 3 : 1;
+        for (var b = 1; b <= reach && input.Index - b >= 0; b++)
+        {
+            var prev = input.Sentences[input.Index - b];
+            var mentions = input.Mentions.Of(prev, input.Context);
+            if (wantsOrg)
+            {
+                mentions = mentions.FindAll(a => a.Type == "org");
+            }
+
+            if (mentions.Count > 0)
+            {
+                var g = ActorMentions.Coordinate(prev.Tokens, mentions);
+                var rule = !coref ? new ActorRule(ActorRuleId.PreviousSentence)
+                    : new ActorRule(wantsOrg ? ActorRuleId.BackReferenceCompany : ActorRuleId.BackReference, b);
+                return [new ActorLink(ActorMentions.Name(g[0]), rule)];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for back-reference words that ask for a company ("das Unternehmen", "der Konzern", "die Firma").</summary>
+    public static bool WantsCompany(string word) =>
+        word.StartsWith("Unternehmen", StringComparison.OrdinalIgnoreCase) || word.StartsWith("Konzern", StringComparison.OrdinalIgnoreCase)
+        || word is "Firma" or "Gruppe";
+}

@@ -1,0 +1,66 @@
+using Extraction.Facts.Actors;
+using Extraction.Recognize;
+using Extraction.Text;
+
+namespace Extraction.Facts.Analysis;
+
+/// <summary>
+/// The first step of fact extraction: the article's sentences, their tokens, the money and hardware
+/// figures the recognisers find, the actors the candidate sources name, and where a retraction starts.
+/// </summary>
+internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IActorCandidateSource> sources, CueLexicon cues)
+{
+    private readonly AmountRecognizer _amounts = new();
+    private readonly HardwareRecognizer _hardware = new();
+
+    public List<SentenceInfo> Analyze(string text)
+    {
+        var spans = SentenceSplitter.Split(text);
+        var sentences = new List<SentenceInfo>(spans.Count);
+        foreach (var s in spans)
+        {
+            var tokens = Tokenizer.Tokenize(text, s.Start, s.Length);
+            var figure = AmountRecognizer.FirstFigure(tokens); // most sentences have none: both scans skip them
+            sentences.Add(new SentenceInfo(s, text, tokens,
+                Actors(text, tokens),
+                _amounts.Recognize(text, tokens, figure),
+                _hardware.Recognize(text, tokens, figure),
+                cues.RetractedBefore(text.AsSpan(s.Start, s.Length))));
+        }
+
+        return sentences;
+    }
+
+    // The gazetteer's mentions, then each further source's that overlap none found so far, in token order.
+    private List<ActorMention> Actors(string text, List<Token> tokens)
+    {
+        var found = gazetteer.Find(tokens, 0, tokens.Count);
+        if (sources.Count == 0)
+        {
+            return found;
+        }
+
+        var added = false;
+        var more = new List<ActorMention>();
+        foreach (var source in sources)
+        {
+            more.Clear();
+            source.Find(text, tokens, more);
+            foreach (var m in more)
+            {
+                if (!found.Exists(a => a.FirstToken <= m.LastToken && m.FirstToken <= a.LastToken))
+                {
+                    found.Add(m);
+                    added = true;
+                }
+            }
+        }
+
+        if (added)
+        {
+            found.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Extraction.Diff;
+using Extraction.Model;
+
+namespace Extraction.Report;
+
+/// <summary>
+/// Figures as a German reader writes them, for text a person reads (diffs, summaries): "3,2 Mrd. EUR",
+/// "≈ 30 Mrd. EUR", "bis zu 4,6 Mrd. USD", "10–12 Mrd. EUR", "10.752 GH200-Chips". JSON keeps base units.
+/// </summary>
+public static class HumanValues
+{
+    private static readonly NumberFormatInfo German = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+
+    private static readonly (decimal Scale, string Name)[] Scales =
+    [
+        (1_000_000_000_000m, "Bio."),
+        (1_000_000_000m, "Mrd."),
+        (1_000_000m, "Mio."),
+    ];
+
+    /// <summary>The claim's figure: an amount with currency, or a count with model and unit.</summary>
+    public static string Of(ClaimRecord r) =>
+        r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.Model) : "(no figure)";
+
+    /// <summary>"≈ 30 Mrd. EUR"; a range "10–12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
+    public static string Amount(Amount a) => Prefix(a.Qualifier) + Money(a.Min, a.Max) + " " + (a.Currency ?? "(no currency)");
+
+    /// <summary>"10.752 GH200-Chips", "über 4.000 B200-GPUs", "2.688 Knoten".</summary>
+    public static string Count(Count c, string? unit, string? model)
+    {
+        var n = c.Min == c.Max ? Number(c.Min) : Number(c.Min) + "–" + Number(c.Max);
+        var noun = UnitNoun(unit, c.Max == 1);
+        return Prefix(c.Qualifier) + n + " " + (model is null ? noun : noun.Length == 0 ? model : model + "-" + noun);
+    }
+
+    /// <summary>"3,2 Mrd.", "150.000", "1,25 Bio."; a range on one scale "28–32 Mrd.".</summary>
+    public static string Money(decimal min, decimal max)
+    {
+        var (scale, name) = ScaleOf(Math.Max(Math.Abs(min), Math.Abs(max)));
+        if (min == max)
+        {
+            return Scaled(min, scale, name);
+        }
+
+        var (minScale, minName) = ScaleOf(Math.Abs(min));
+        return minScale == scale
+            ? Scaled(min, scale, null) + "–" + Scaled(max, scale, name)
+            : Scaled(min, minScale, minName) + " – " + Scaled(max, scale, name);
+    }
+
+    /// <summary>A whole number with German thousands separators: "10.752".</summary>
+    public static string Number(long n) => n.ToString("#,##0", German);
+
+    /// <summary>"≈ " for about, "bis zu " for up to, ...; nothing for exact.</summary>
+    public static string Prefix(Qualifier q) => q switch
+    {
+        Qualifier.About => "≈ ",
+        Qualifier.Over => "über ",
+        Qualifier.Under => "unter ",
+        Qualifier.UpTo => "bis zu ",
+        Qualifier.AtLeast => "mindestens ",
+        _ => "",
+    };
+
+    /// <summary>The plural German noun for a hardware unit ("chip" is "Chips"), singular for one.</summary>
+    public static string UnitNoun(string? unit, bool one) => unit switch
+    {
+        null => "",
+        "GPU" or "TPU" => one ? unit : unit + "s",
+        "chip" => one ? "Chip" : "Chips",
+        "accelerator" => "Beschleuniger",
+        "server" => "Server",
+        "rack" => one ? "Rack" : "Racks",
+        "node" => "Knoten",
+        _ => unit,
+    };
+
+    /// <summary>
+    /// A changed field as a person reads it, one line per field: the value as the whole figure of each
+    /// side ("3,2 Mrd. EUR" to "3,2 Mio. EUR"), a unit as its noun ("Chips"), the other fields as they are.
+    /// </summary>
+    public static (string Old, string New) Field(FieldChange f, ClaimRecord old, ClaimRecord now) => f.Field switch
+    {
+        RecordDiff.Value => (Of(old), Of(now)),
+        RecordDiff.Unit => (f.Old is null ? "(none)" : UnitNoun(f.Old, false), f.New is null ? "(none)" : UnitNoun(f.New, false)),
+        _ => (f.Old ?? "(none)", f.New ?? "(none)"),
+    };
+
+    private static (decimal Scale, string? Name) ScaleOf(decimal abs)
+    {
+        foreach (var (scale, name) in Scales)
+        {
+            if (abs >= scale)
+            {
+                return (scale, name);
+            }
+        }
+
+        return (1m, null);
+    }
+
+    private static string Scaled(decimal value, decimal scale, string? name)
+    {
+        var v = Math.Round(value / scale, scale == 1m ? 2 : 3);
+        var text = v.ToString(v == decimal.Truncate(v) ? "#,##0" : "#,##0.###", German);
+        return name is null ? text : text + " " + name;
+    }
+}

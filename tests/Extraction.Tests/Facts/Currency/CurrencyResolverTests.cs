@@ -1,0 +1,35 @@
+using Extraction.Facts.Analysis;
+using Extraction.Facts.Currency;
+using Extraction.Model;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Facts.Currency;
+
+public sealed class CurrencyResolverTests
+{
+    private static readonly ArticleAnalyzer Analyzer = new(
+        Extraction.Facts.ActorGazetteer.Load(ModelStore.Embedded), [], Extraction.Facts.CueLexicon.Load(ModelStore.Embedded));
+
+    private static List<string?> Resolve(string text)
+    {
+        var sentences = Analyzer.Analyze(text);
+        var resolver = CurrencyResolver.For(sentences);
+        return [.. sentences.SelectMany(s => s.Money.Select(m => resolver.Resolve(m, s.IsRetracted(m.Start))))];
+    }
+
+    [Fact]
+    public void Resolve_ImpliedAmount_TakesTheCurrencyBeforeIt()
+    {
+        var currencies = Resolve("Der Versorger steckt 40 Millionen Franken in ein Kraftwerk. Weitere 12 Millionen sollen später folgen.");
+
+        Assert.Equal(["CHF", "CHF"], currencies);
+    }
+
+    [Fact]
+    public void Resolve_BareDollarInCanadianArticle_IsCad()
+    {
+        var currencies = Resolve("Kanada fördert die Batteriefabrik mit 50 Millionen kanadischen Dollar. Die Provinz legt 20 Millionen Dollar dazu.");
+
+        Assert.Equal(["CAD", "CAD"], currencies);
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET, one source folder at a time (long: not part of CI).
+#   tools/mutation/run.sh                 # every stage folder, in the order below
+#   tools/mutation/run.sh Dedup Fetch     # the named folders only
+# Environment: CONCURRENCY (default 1), NICE (default 19), OUT (default /tmp/extraction-mutation).
+# Each folder's tests are the tests under tests/Extraction.Tests/<folder> plus the end-to-end and
+# pinned tests named in FILTER below: a mutant counts as killed only when one of these fails.
+# The score per folder is printed at the end and written to $OUT/scores.tsv.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+
+CONCURRENCY="${CONCURRENCY:-1}"
+NICE="${NICE:-19}"
+OUT="${OUT:-/tmp/extraction-mutation}"
+mkdir -p "$OUT"
+
+# (target-framework is named because Buildalyzer, which Stryker uses, does not read it from Directory.Build.props.)
+# Stryker builds and swaps assemblies in the test project's bin/: it works on a copy of the tracked
+# (and new, unignored) files, so a build in the checkout meanwhile neither disturbs nor is disturbed.
+# ../shared is linked beside the copy, so the tests that read it in place find it as they would here.
+tree="$OUT/tree"
+rm -rf "$tree"; mkdir -p "$tree"
+( cd "$repo" && git ls-files -co --exclude-standard -z | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$tree" )
+[ -d "$repo/../shared" ] && ln -sfn "$(cd "$repo/.." && pwd)/shared" "$OUT/shared"
+cd "$tree"
+dotnet tool restore >/dev/null
+
+declare -A FILTER=(
+  [Recognize]='FullyQualifiedName~Extraction.Tests.Recognize|FullyQualifiedName~Extraction.Tests.Facts'
+  [Facts]='FullyQualifiedName~Extraction.Tests.Facts'
+  [Dedup]='FullyQualifiedName~Extraction.Tests.Dedup'
+  [Store]='FullyQualifiedName~Extraction.Tests.Store'
+  [Fetch]='FullyQualifiedName~Extraction.Tests.Fetch|FullyQualifiedName~Extraction.Tests.Inputs'
+  [Clean]='FullyQualifiedName~Extraction.Tests.Clean'
+)
+
+folders=("$@")
+[ ${#folders[@]} -eq 0 ] && folders=(Dedup Fetch Store Recognize Facts Clean)
+
+for f in "${folders[@]}"; do
+  [ -n "${FILTER[$f]:-}" ] || { echo "unknown folder: $f (one of ${!FILTER[*]})" >&2; exit 2; }
+  dir="$OUT/$f"
+  rm -rf "$dir"; mkdir -p "$dir"
+  echo "== $f: tests ${FILTER[$f]}" >&2
+  # Stryker's settings are kept in a config file: its --test-case-filter is not a command-line option.
+  cat > "$dir/stryker-config.json" <<JSON
+{
+  "stryker-config": {
+    "project": "Extraction.csproj",
+    "test-projects": ["$PWD/tests/Extraction.Tests/Extraction.Tests.csproj"],
+    "mutate": ["**/$f/**/*.cs"],
+    "test-case-filter": "${FILTER[$f]}",
+    "target-framework": "net10.0",
+    "coverage-analysis": "perTest",
+    "concurrency": $CONCURRENCY,
+    "reporters": ["json", "html", "progress"],
+    "additional-timeout": 10000,
+    "thresholds": { "high": 80, "low": 75, "break": 0 }
+  }
+}
+JSON
+  ( cd src/Extraction && /usr/bin/time -f "$f: %e s wall, %U s user, %S s sys" \
+      nice -n "$NICE" dotnet stryker --config-file "$dir/stryker-config.json" --output "$dir" ) \
+      > "$dir/stryker.log" 2>&1 || { echo "$f: stryker failed, see $dir/stryker.log" >&2; continue; }
+  tail -1 "$dir/stryker.log" >&2
+  report=$(find "$dir" -name mutation-report.json | head -1)
+  python3 - "$f" "$report" <<'PY' | tee -a "$OUT/scores.tsv"
+import json, sys, collections
+folder, path = sys.argv[1], sys.argv[2]
+c = collections.Counter()
+for f in json.load(open(path))["files"].values():
+    for m in f["mutants"]:
+        c[m["status"]] += 1
+killed = c["Killed"] + c["Timeout"]
+detectable = killed + c["Survived"] + c["NoCoverage"]
+score = 100.0 * killed / detectable if detectable else 0.0
+print(f"{folder}\t{score:.1f}%\tkilled {c['Killed']}\ttimeout {c['Timeout']}\tsurvived {c['Survived']}"
+      f"\tno coverage {c['NoCoverage']}\tignored {c['Ignored']}\tcompile errors {c['CompileError']}")
+PY
+done
