@@ -356,7 +356,8 @@ public sealed class FeedSource : IRunSource, IDisposable
 
         void Fail(string url, string reason)
         {
-            failures.Add(new InputFailure(url, reason));
+            // A feed that cannot be read fails where a page would: fetching (its status, robots.txt, or unreadable content).
+            failures.Add(new InputFailure(url, reason) { Kind = FailureKind.Fetch });
             report.Failure = report.Failure is null ? reason : report.Failure + "; " + reason;
         }
     }

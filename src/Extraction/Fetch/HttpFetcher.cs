@@ -133,7 +133,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         {
             foreach (var host in _hosts.Values)
             {
-                host.Limiter.Dispose();
+                host.Dispose();
             }
 
             _hosts.Clear();
@@ -457,14 +457,15 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         }
     }
 
-    private sealed record HostPolicy(string Key, ConcurrencyLimiter Limiter, ResiliencePipeline Slots, ResiliencePipeline Total, ResiliencePipeline<HttpHop> Hop)
+    private sealed record HostPolicy(string Key, ConcurrencyLimiter Limiter, ResiliencePipeline Slots, ResiliencePipeline Total, ResiliencePipeline<HttpHop> Hop) : IDisposable
     {
-        private readonly Lock _paceLock = new();
-        private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
+        private readonly SemaphoreSlim _pace = new(1, 1);
+        private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
 
         /// <summary>
-        /// Waits until <paramref name="delay"/> has passed since the previous URL to this host started. Retries keep
-        /// their own backoff, and the next hop of a redirect follows at once.
+        /// Waits until <paramref name="delay"/> has passed since the previous URL to this host started; one waiter at a
+        /// time, so each start is measured from the real previous one. Retries keep their own backoff, and the next hop
+        /// of a redirect follows at once.
         /// </summary>
         public async Task PaceAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
         {
@@ -473,29 +474,27 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
                 return;
             }
 
-            TimeSpan wait;
-            lock (_paceLock)
+            await _pace.WaitAsync(cancellationToken);
+            try
             {
-                var now = time.GetUtcNow();
-                var start = _nextStart > now ? _nextStart : now;
-                _nextStart = start + delay;
-                wait = start - now;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, cancellationToken);
-            }
-
-            lock (_paceLock)
-            {
-                // A wait that ended late (a busy machine) moves the next start on, so the gap is kept from the real start.
-                var started = time.GetUtcNow();
-                if (started + delay > _nextStart)
+                var wait = _lastStart == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastStart + delay - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
                 {
-                    _nextStart = started + delay;
+                    await Task.Delay(wait, time, cancellationToken);
                 }
+
+                _lastStart = time.GetUtcNow();
             }
+            finally
+            {
+                _pace.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            Limiter.Dispose();
+            _pace.Dispose();
         }
     }
 

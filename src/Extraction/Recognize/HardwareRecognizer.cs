@@ -5,7 +5,7 @@ namespace Extraction.Recognize;
 
 /// <summary>
 /// Finds counts of compute hardware: "100.000 Nvidia H100 GPUs", "mindestens 10.000 GPUs",
-/// "rund 100.000 KI-Chips der neuesten Generation", "8.000 B200-Beschleuniger", "20.000 GPUs vom Typ H100".
+/// "rund 100.000 KI-Chips", "8.000 B200-Beschleuniger", "20.000 GPUs vom Typ H100".
 /// People, percentages and vague magnitudes ("Zehntausende") are never counts here: a unit noun is required.
 /// </summary>
 public sealed class HardwareRecognizer

@@ -1,10 +1,10 @@
 namespace Extraction.Store;
 
-/// <summary>The store's tables for news feeds and sitemaps (schema version 3): what each feed and each of its links last gave.</summary>
+/// <summary>The store's tables for news feeds and sitemaps (schema version 4): what each feed and each of its links last gave.</summary>
 internal static class FeedTables
 {
     /// <summary>Adds <c>feeds</c> (validators and last body of each feed or sitemap) and <c>feed_items</c> (each link seen, with what its page last gave).</summary>
-    public static StoreMigration Migration { get; } = new(3, """
+    public static StoreMigration Migration { get; } = new(4, """
         CREATE TABLE feeds(
           url            TEXT PRIMARY KEY,
           etag           TEXT,

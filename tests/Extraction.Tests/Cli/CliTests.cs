@@ -5,7 +5,7 @@ namespace Extraction.Tests.Cli;
 
 public sealed class CliTests
 {
-    private const string Article = "KI-Offensive\n\nDie kanadische Regierung investiert zwei Milliarden CAD in Rechenzentren für künstliche Intelligenz im ganzen Land.\n";
+    private const string Article = "Rechenzentren\n\nDie Regierung Kanadas investiert zwei Milliarden CAD in Rechenzentren für künstliche Intelligenz in allen Provinzen.\n";
 
     [Fact]
     public async Task Run_Samples_WritesTheFourFiles()
