@@ -33,6 +33,7 @@ public sealed class ExtractionPipelineBuilderTests
         ["Http.MaxConcurrencyPerHost zero"] = Good with { Http = new HttpFetchOptions { MaxConcurrencyPerHost = 0 } },
         ["Http.CircuitBreakerFailures one"] = Good with { Http = new HttpFetchOptions { CircuitBreakerFailures = 1 } },
         ["Http.CircuitBreakDuration too short"] = Good with { Http = new HttpFetchOptions { CircuitBreakDuration = TimeSpan.FromMilliseconds(10) } },
+        ["Http.HostDelay negative"] = Good with { Http = new HttpFetchOptions { HostDelay = TimeSpan.FromSeconds(-1) } },
         ["Http.UserAgent with a line break"] = Good with { Http = new HttpFetchOptions { UserAgent = "Bot\nX: 1" } },
         ["Http.RobotsProductToken with a space"] = Good with { Http = new HttpFetchOptions { RobotsProductToken = "Extraction Bot" } },
     };
