@@ -101,6 +101,12 @@ internal static class CleanCommand
             failure = cleaned.Failure;
         }
 
+        if (failure is null && cleaned!.Article!.Text.Length == 0)
+        {
+            // As in `extract run`: a page of navigation and furniture only has no article to print.
+            failure = new InputFailure(item.Location, "no article text found after cleaning");
+        }
+
         if (failure is not null)
         {
             lock (stderr)

@@ -51,6 +51,10 @@ public sealed class ExtractionPipeline : IDisposable
             throw new ArgumentException($"parallelism must be at least 1 (got {options.Parallelism})", nameof(options));
         }
 
+        // The HTTP fetcher is made at the first URL; its options are checked now, so a bad one is a
+        // usage error before the run and not an "internal error" on every URL.
+        HttpFetchOptionsValidator.Validate(options.Http);
+
         if (options.ModelsFolder is not null && !Directory.Exists(options.ModelsFolder))
         {
             throw new ArgumentException($"models folder '{options.ModelsFolder}' does not exist", nameof(options));
