@@ -23,6 +23,7 @@ public sealed class RunUrlsEndToEndTests : IAsyncLifetime
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _agents = [];
     private readonly ConcurrentBag<TimeSpan> _slowHeldOpen = [];
+    private readonly TaskCompletionSource _slowAborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private int _inFlight;
     private int _maxInFlight;
@@ -96,6 +97,7 @@ public sealed class RunUrlsEndToEndTests : IAsyncLifetime
             catch (OperationCanceledException)
             {
                 _slowHeldOpen.Add(open.Elapsed);
+                _slowAborted.TrySetResult();
             }
         });
         await _app.StartAsync();
@@ -161,7 +163,9 @@ public sealed class RunUrlsEndToEndTests : IAsyncLifetime
 
         Assert.Equal(1, code);
         Assert.Equal("timed out after 1 s (1 attempt)", Failures(run)[_base + "/langsam"]);
-        // The server saw the client close the request (it records only aborted ones), long before its 30 s.
+        // The server sees the client close the request (it records only aborted ones) a moment after
+        // the client gave up, long before its 30 s.
+        await _slowAborted.Task.WaitAsync(TimeSpan.FromSeconds(20));
         var held = Assert.Single(_slowHeldOpen);
         Assert.InRange(held, TimeSpan.Zero, TimeSpan.FromSeconds(15));
         Assert.Equal(1, _hits.GetValueOrDefault("/langsam"));
