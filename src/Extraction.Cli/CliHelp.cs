@@ -42,7 +42,7 @@ internal static class CliHelp
         ],
         ["train"] =
         [
-            "extract train --gold samples/gold.jsonl samples --model /tmp/fact-model.json",
+            "extract train --gold samples/gold.jsonl samples --model /tmp/fact-model.zip",
         ],
         ["schedule"] =
         [

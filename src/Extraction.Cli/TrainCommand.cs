@@ -9,33 +9,42 @@ using Extraction.Pipeline;
 
 namespace Extraction.Cli;
 
-/// <summary>`extract train`: trains the fact model from gold data and articles, deterministically.</summary>
+/// <summary>`extract train`: trains the fact model and its actor model with ML.NET from gold data and articles, deterministically.</summary>
 internal static class TrainCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var inputs = new Argument<string[]>("articles") { Description = "Article files or folders named in the gold data.", Arity = ArgumentArity.OneOrMore };
-        var gold = new Option<string>("--gold") { Description = "Gold data (JSON Lines).", Required = true };
-        var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/fact-model.json).", Required = true };
-        var holdOut = new Option<int>("--hold-out-every") { Description = "Hold out every k-th article (by id) for evaluation; 0 trains on all.", DefaultValueFactory = _ => 4 };
-        var folds = new Option<int>("--folds") { Description = "Also cross-validate over articles in k folds (by id; 0 or 1: none); does not change the model.", DefaultValueFactory = _ => 5 };
+        var gold = new Option<string[]>("--gold") { Description = "Gold data (JSON Lines, realworld/ANNOTATION.md); repeat for several files.", Required = true };
+        var cvGold = new Option<string?>("--cv-gold") { Description = "Gold file whose articles are cross-validated by article (they are trained on too); default: every gold article." };
+        var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/fact-model.zip).", Required = true };
+        var trainer = new Option<FactTrainerKind>("--trainer") { Description = "Trainer of the written model: FastTree (boosted trees) or Lbfgs (logistic regression).", DefaultValueFactory = _ => FactTrainerKind.FastTree };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate every trainer over the articles in k folds (by id; 0 or 1: none); does not change the model.", DefaultValueFactory = _ => 5 };
         var models = new Option<string?>("--models") { Description = "Folder with word lists overriding the shipped ones." };
-        var command = new Command("train", "Train the fact model and its actor model (logistic regression) from gold data; prints training, held-out and cross-validation figures.")
+        var command = new Command("train", "Train the fact model and its actor model (ML.NET FastTree or L-BFGS logistic regression) from gold data; prints cross-validated figures of rules alone and rules with each trainer.")
         {
-            inputs, gold, modelPath, holdOut, folds, models,
+            inputs, gold, cvGold, modelPath, trainer, folds, models,
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(holdOut) < 0 || parse.GetValue(folds) < 0)
+            if (parse.GetValue(folds) < 0)
             {
-                await stderr.WriteLineAsync("extract train: --hold-out-every and --folds must not be negative.");
+                await stderr.WriteLineAsync("extract train: --folds must not be negative.");
                 return Cli.UsageError;
             }
 
-            List<GoldFact> goldFacts;
+            GoldSet goldSet;
+            GoldSet? cvSet = null;
             try
             {
-                goldFacts = JsonFormats.ReadLines(parse.GetValue(gold)!, GoldFact.Read).ToList();
+                var sets = parse.GetValue(gold)!.Select(GoldSet.Load).ToList();
+                if (parse.GetValue(cvGold) is { } cvPath)
+                {
+                    cvSet = GoldSet.Load(cvPath);
+                    sets.Add(cvSet);
+                }
+
+                goldSet = new GoldSet(sets.SelectMany(s => s.Facts).ToList(), sets.SelectMany(s => s.Articles).ToHashSet(StringComparer.Ordinal));
             }
             catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
             {
@@ -56,53 +65,71 @@ internal static class TrainCommand
                 await stderr.WriteLineAsync($"extract: {f.Input}: {f.Reason}");
             }
 
-            var articles = results.Where(r => r.Article is not null).Select(r => r.Article!).ToList();
-            var goldIds = goldFacts.Select(g => g.Article).ToHashSet(StringComparer.Ordinal);
-            articles = articles.Where(a => goldIds.Contains(a.Id)).ToList();
+            var articles = results.Where(r => r.Article is not null && goldSet.Articles.Contains(r.Article.Id)).Select(r => r.Article!).ToList();
             if (articles.Count == 0)
             {
                 await stderr.WriteLineAsync("extract train: none of the articles is named in the gold data.");
                 return Cli.UsageError;
             }
 
-            var store = pipeline.Models;
+            var cvIds = (cvSet ?? goldSet).Articles;
+            var cvCount = articles.Count(a => cvIds.Contains(a.Id));
             var k = parse.GetValue(folds);
-            if (k > articles.Count)
+            if (k > cvCount)
             {
-                await stderr.WriteLineAsync($"extract train: --folds {k} is more than the {articles.Count} articles.");
+                await stderr.WriteLineAsync($"extract train: --folds {k} is more than the {cvCount} articles to cross-validate.");
                 return Cli.UsageError;
             }
 
-            var every = parse.GetValue(holdOut);
-            var (model, report) = FactTrainer.Train(articles, goldFacts, ActorGazetteer.Load(store), CueLexicon.Load(store), every, k);
-            var path = parse.GetValue(modelPath)!;
-            AtomicFile.WriteText(path, model.ToJson($"trained by 'extract train' on {report.Train.Articles} articles ({report.TrainExamples} candidates, {report.ActorExamples} candidate actors); every {every}th article held out"));
-            await stdout.WriteLineAsync($"model {model.Version}: {model.Size} weights, {model.Actors?.Size ?? 0} actor weights -> {path}");
-            await stdout.WriteLineAsync($"train: {report.Train.Articles} articles, {report.TrainExamples} candidates, {report.ActorExamples} candidate actors; held out: {report.HeldOut.Articles} articles, {report.HeldOutExamples} candidates");
-            await stdout.WriteLineAsync("part       config              amounts F1  amounts+actor F1  hardware F1");
-            var parts = new List<(string, PartReport)> { ("train", report.Train), ("held-out", report.HeldOut) };
-            if (report.CrossValidation is { } cv)
+            var store = pipeline.Models;
+            var kind = parse.GetValue(trainer);
+            FactModel model;
+            TrainingReport report;
+            try
             {
-                parts.Add(($"{report.Folds}-fold", cv));
+                (model, report) = await Task.Run(() => FactTrainer.Train(articles, goldSet, cvIds, ActorGazetteer.Load(store), CueLexicon.Load(store), kind, k), ct);
+            }
+            catch (ArgumentException ex)
+            {
+                await stderr.WriteLineAsync($"extract train: cannot train ({ex.Message}): the articles (or a fold's training part) need candidates that are facts and candidates that are not; use more articles or fewer folds.");
+                return Cli.UsageError;
             }
 
-            foreach (var (part, r) in parts)
+            using (model)
             {
-                foreach (var (config, e) in new[] { ("rules", r.Rules), ("rules+model", r.Model), ("rules+model+actors", r.ModelWithActors) })
+                var path = parse.GetValue(modelPath)!;
+                var goldNames = string.Join(", ", parse.GetValue(gold)!.Append(parse.GetValue(cvGold)).OfType<string>().Select(Path.GetFileName));
+                var bytes = model.ToBytes($"trained by 'extract train --trainer {kind}' on {report.Articles} articles of {goldNames} ({report.Examples} candidates, {report.ActorExamples} candidate actors)");
+                AtomicFile.Write(path, s => s.Write(bytes));
+                await stdout.WriteLineAsync($"model {model.Version} ({kind}): {model.Size} features, actor model {(model.Actors is null ? "none" : model.Actors.Size + " features")} -> {path}");
+            }
+
+            await stdout.WriteLineAsync($"trained on {report.Articles} articles: {report.Examples} candidates, {report.ActorExamples} candidate actors");
+            if (report.CrossValidation is { } cv)
+            {
+                await stdout.WriteLineAsync($"{cv.Folds}-fold cross-validation by article over {cv.Articles} articles (each scored by models that never saw it):");
+                await stdout.WriteLineAsync("config                   amounts P  amounts R  amounts F1  amounts+actor F1  hardware F1");
+                await Row("rules", cv.Rules);
+                foreach (var t in cv.Trainers)
                 {
-                    await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,-19} {2,10:0.000} {3,17:0.000} {4,12:0.000}",
-                        part, config, e.Amounts.F1, e.AmountsWithActor.F1, e.Hardware.F1));
+                    var name = t.Trainer.ToString().ToLowerInvariant();
+                    await Row($"rules+{name}", t.Facts);
+                    await Row($"rules+{name}+actors", t.FactsAndActors);
+                }
+
+                await stdout.WriteLineAsync("actor ranking (gold facts whose gold actor is a candidate; right: rules' choice / actor model's top)");
+                foreach (var t in cv.Trainers)
+                {
+                    await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,4} facts  rules {2,4} right  model {3,4} right",
+                        t.Trainer.ToString().ToLowerInvariant(), t.Ranking.Ranked, t.Ranking.RulesRight, t.Ranking.ModelRight));
                 }
             }
 
-            await stdout.WriteLineAsync("actor ranking (mentions of gold facts whose gold actor is a candidate; right: rules' choice / actor model's top)");
-            foreach (var (part, r) in parts)
-            {
-                await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,4} mentions  rules {2,4} right  model {3,4} right",
-                    part, r.Ranked, r.RulesRankedRight, r.ModelRankedRight));
-            }
-
             return 0;
+
+            Task Row(string config, EvalReport e) => stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
+                "{0,-24} {1,9:0.000} {2,10:0.000} {3,11:0.000} {4,17:0.000} {5,12:0.000}",
+                config, e.Amounts.Precision, e.Amounts.Recall, e.Amounts.F1, e.AmountsWithActor.F1, e.Hardware.F1));
         });
         return command;
     }

@@ -2,13 +2,13 @@ using Extraction.Pipeline;
 
 namespace Extraction.Ml;
 
-/// <summary>Where the shipped fact model lives: models/fact-model.json.</summary>
+/// <summary>Where the shipped fact model lives: models/fact-model.zip.</summary>
 public static class FactModelFile
 {
     /// <summary>File name of the shipped fact model.</summary>
-    public const string Name = "fact-model.json";
+    public const string Name = "fact-model.zip";
 
     /// <summary>Loads the fact model when the store has one, else null (rules decide alone).</summary>
-    public static LogisticModel? TryLoad(ModelStore store) =>
-        store.Exists(Name) ? LogisticModel.FromJson(store.ReadText(Name)) : null;
+    public static FactModel? TryLoad(ModelStore store) =>
+        store.Exists(Name) ? FactModel.FromBytes(store.ReadBytes(Name)) : null;
 }

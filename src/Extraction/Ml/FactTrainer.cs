@@ -4,84 +4,63 @@ using Extraction.Model;
 
 namespace Extraction.Ml;
 
-/// <summary>
-/// Figures of one part of the articles: rules alone, rules plus the fact model, and plus the actor
-/// model too; and the ranking alone: of the mentions whose gold actor is among the candidates, how
-/// many the rules' choice and the actor model's top candidate get right.
-/// </summary>
-public sealed record PartReport(int Articles, EvalReport Rules, EvalReport Model, EvalReport ModelWithActors, int Ranked, int RulesRankedRight, int ModelRankedRight);
+/// <summary>Actor ranking on gold facts whose gold actor is among the candidates: how many the rules' choice and the model's top candidate get right.</summary>
+public sealed record RankingScore(int Ranked, int RulesRight, int ModelRight);
 
-/// <summary>Figures of one training run: training and held-out parts, and k-fold cross-validation when asked for.</summary>
-public sealed record TrainingReport(
-    int TrainExamples,
-    int HeldOutExamples,
-    int ActorExamples,
-    PartReport Train,
-    PartReport HeldOut,
-    int Folds,
-    PartReport? CrossValidation);
+/// <summary>Cross-validated figures of one trainer: facts decided by its model, facts and actors, and its actor ranking.</summary>
+public sealed record TrainerScore(FactTrainerKind Trainer, EvalReport Facts, EvalReport FactsAndActors, RankingScore Ranking);
+
+/// <summary>Figures pooled over the folds: every cross-validated article scored once by a model that never saw it.</summary>
+public sealed record CrossValidation(int Folds, int Articles, EvalReport Rules, IReadOnlyList<TrainerScore> Trainers);
+
+/// <summary>Figures of one training run: examples of the shipped model and the cross-validation.</summary>
+public sealed record TrainingReport(int Articles, int Examples, int ActorExamples, CrossValidation? CrossValidation);
 
 /// <summary>
-/// Trains the fact model and its actor model: rules propose candidates (high recall), each labelled
-/// by whether gold has a fact of that value in that article; each candidate actor of such a fact is
-/// labelled by whether it names gold's actor (or an alternative). Every k-th article (in id order)
-/// is held out for an honest comparison of rules alone and rules plus model; with folds, every
-/// article is held out once (fold = position in id order modulo k) and the pooled facts are scored.
+/// Trains the fact model and its actor model with ML.NET: rules propose candidates (high recall), each
+/// labelled by whether gold has a counted fact of that value in that article (candidates matching only
+/// a borderline or conversion line are left out); each candidate actor of such a fact is labelled by
+/// whether it names gold's actor (or an alternative). Cross-validation is by article over the chosen
+/// articles (fold = position in id order modulo k): each fold's models train on every other gold
+/// article (the samples included) and score the fold's articles; the pooled facts are scored.
 /// </summary>
 public static class FactTrainer
 {
-    /// <summary>
-    /// L2 of the actor model: a few hundred candidates cannot carry rare features, so strong
-    /// regularisation keeps the model close to the rules' choice. Chosen by 5-fold cross-validation
-    /// on the samples among 1e-4, 1e-3, 1e-2, 3e-2 and 1e-1: weaker values let the model override
-    /// correct rules' choices in articles it had not seen.
-    /// </summary>
-    public const double ActorL2 = 1e-1;
-
-    /// <summary>Trains on the non-held-out articles and reports the configurations on both parts (and across folds).</summary>
-    public static (LogisticModel Model, TrainingReport Report) Train(
+    /// <summary>Trains the shipped model on every gold article and cross-validates every trainer over <paramref name="cvArticles"/>.</summary>
+    public static (FactModel Model, TrainingReport Report) Train(
         IReadOnlyList<Article> articles,
-        IReadOnlyList<GoldFact> gold,
+        GoldSet gold,
+        IReadOnlySet<string> cvArticles,
         ActorGazetteer actors,
         CueLexicon cues,
-        int holdOutEvery = 4,
-        int folds = 0)
+        FactTrainerKind trainer,
+        int folds = 5,
+        IReadOnlyList<FactTrainerKind>? compare = null)
     {
         var rules = new FactExtractor(actors, cues);
-        var ordered = articles.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-        var goldByArticle = gold.GroupBy(g => g.Article).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var ordered = articles.Where(a => gold.Articles.Contains(a.Id)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var goldByArticle = gold.Facts.GroupBy(g => g.Article).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var candidates = ordered.ToDictionary(a => a.Id, a => rules.ExtractCandidates(a, actorCandidates: true), StringComparer.Ordinal);
         List<GoldFact> GoldOf(Article a) => goldByArticle.GetValueOrDefault(a.Id) ?? [];
 
         List<Example> FactExamples(IEnumerable<Article> part) => part
-            .SelectMany(a => candidates[a.Id].Select(c => new Example(c.Features, IsGold(c.Fact, GoldOf(a)))))
+            .SelectMany(a => candidates[a.Id].Select(c => (c, label: Label(c.Fact, GoldOf(a)))))
+            .Where(x => x.label is not null)
+            .Select(x => new Example(x.c.Features, x.label!.Value))
             .ToList();
 
         List<Example> ActorExamplesOf(IEnumerable<Article> part) => part
             .SelectMany(a => candidates[a.Id].SelectMany(c => ActorExamples(c, GoldOf(a))))
             .ToList();
 
-        LogisticModel Fit(IEnumerable<Article> part)
+        FactModel Fit(IReadOnlyList<Article> part, FactTrainerKind kind)
         {
-            var list = part.ToList();
-            var actorExamples = ActorExamplesOf(list);
-            return LogisticModel.Train(FactExamples(list)).WithActors(actorExamples.Count > 0 ? LogisticModel.Train(actorExamples, l2: ActorL2) : null);
+            var actorExamples = ActorExamplesOf(part);
+            var actorModel = actorExamples.Any(e => e.Label) && actorExamples.Any(e => !e.Label) ? FactModel.Train(actorExamples, kind) : null;
+            return FactModel.Train(FactExamples(part), kind, actorModel);
         }
 
-        EvalReport Score(IEnumerable<Fact> facts, IEnumerable<Article> part)
-        {
-            var ids = part.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-            return Scorer.Evaluate(gold.Where(g => ids.Contains(g.Article)).ToList(), facts.ToList());
-        }
-
-        (List<Fact> Rules, List<Fact> Model, List<Fact> Both) Predict(LogisticModel model, List<Article> part)
-        {
-            var factsOnly = new FactExtractor(actors, cues, model.WithActors(null));
-            var both = new FactExtractor(actors, cues, model);
-            return (part.SelectMany(a => rules.Extract(a)).ToList(), part.SelectMany(a => factsOnly.Extract(a)).ToList(), part.SelectMany(a => both.Extract(a)).ToList());
-        }
-
-        (int Ranked, int Rules, int Model) Rank(LogisticModel model, IEnumerable<Article> part)
+        RankingScore Rank(FactModel model, IEnumerable<Article> part)
         {
             int ranked = 0, rulesRight = 0, modelRight = 0;
             foreach (var a in part)
@@ -103,46 +82,43 @@ public static class FactTrainer
                 }
             }
 
-            return (ranked, rulesRight, modelRight);
+            return new RankingScore(ranked, rulesRight, modelRight);
         }
 
-        PartReport Report(LogisticModel model, List<Article> part)
+        CrossValidation? cv = null;
+        var cvOrdered = ordered.Where(a => cvArticles.Contains(a.Id)).ToList();
+        if (folds >= 2 && cvOrdered.Count >= folds)
         {
-            var (r, m, b) = Predict(model, part);
-            var (ranked, rulesRight, modelRight) = Rank(model, part);
-            return new PartReport(part.Count, Score(r, part), Score(m, part), Score(b, part), ranked, rulesRight, modelRight);
-        }
-
-        var heldOut = ordered.Where((_, i) => holdOutEvery > 0 && i % holdOutEvery == holdOutEvery - 1).ToList();
-        var train = ordered.Except(heldOut).ToList();
-        var model = Fit(train);
-
-        PartReport? crossValidation = null;
-        if (folds >= 2)
-        {
-            var pooled = (Rules: new List<Fact>(), Model: new List<Fact>(), Both: new List<Fact>());
-            int ranked = 0, rulesRight = 0, modelRight = 0;
+            var kinds = compare ?? Enum.GetValues<FactTrainerKind>();
+            var pooledRules = new List<Fact>();
+            var pooled = kinds.ToDictionary(k => k, _ => (Facts: new List<Fact>(), Both: new List<Fact>(), Ranking: new RankingScore(0, 0, 0)));
             for (var f = 0; f < folds; f++)
             {
-                var test = ordered.Where((_, i) => i % folds == f).ToList();
-                var foldModel = Fit(ordered.Except(test));
-                var (r, m, b) = Predict(foldModel, test);
-                pooled.Rules.AddRange(r);
-                pooled.Model.AddRange(m);
-                pooled.Both.AddRange(b);
-                var rank = Rank(foldModel, test);
-                ranked += rank.Ranked;
-                rulesRight += rank.Rules;
-                modelRight += rank.Model;
+                var test = cvOrdered.Where((_, i) => i % folds == f).ToList();
+                var testIds = test.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+                var trainPart = ordered.Where(a => !testIds.Contains(a.Id)).ToList();
+                pooledRules.AddRange(test.SelectMany(a => rules.Extract(a)));
+                foreach (var kind in kinds)
+                {
+                    using var model = Fit(trainPart, kind);
+                    var factsOnly = new FactExtractor(actors, cues, model.WithActors(null));
+                    var both = new FactExtractor(actors, cues, model);
+                    var p = pooled[kind];
+                    p.Facts.AddRange(test.SelectMany(a => factsOnly.Extract(a)));
+                    p.Both.AddRange(test.SelectMany(a => both.Extract(a)));
+                    var r = Rank(model, test);
+                    pooled[kind] = p with { Ranking = new RankingScore(p.Ranking.Ranked + r.Ranked, p.Ranking.RulesRight + r.RulesRight, p.Ranking.ModelRight + r.ModelRight) };
+                }
             }
 
-            crossValidation = new PartReport(ordered.Count, Score(pooled.Rules, ordered), Score(pooled.Model, ordered), Score(pooled.Both, ordered),
-                ranked, rulesRight, modelRight);
+            var cvIds = cvOrdered.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var cvGold = new GoldSet(gold.Facts.Where(g => cvIds.Contains(g.Article)).ToList(), cvIds);
+            cv = new CrossValidation(folds, cvOrdered.Count, Scorer.Evaluate(cvGold, pooledRules),
+                kinds.Select(k => new TrainerScore(k, Scorer.Evaluate(cvGold, pooled[k].Facts), Scorer.Evaluate(cvGold, pooled[k].Both), pooled[k].Ranking)).ToList());
         }
 
-        var report = new TrainingReport(FactExamples(train).Count, FactExamples(heldOut).Count, ActorExamplesOf(train).Count,
-            Report(model, train), Report(model, heldOut), folds, crossValidation);
-        return (model, report);
+        var shipped = Fit(ordered, trainer);
+        return (shipped, new TrainingReport(ordered.Count, FactExamples(ordered).Count, ActorExamplesOf(ordered).Count, cv));
     }
 
     /// <summary>
@@ -151,8 +127,7 @@ public static class FactTrainer
     /// </summary>
     public static IEnumerable<Example> ActorExamples(CandidateFact candidate, IReadOnlyList<GoldFact> gold)
     {
-        var matching = gold.Where(g => g.Kind == candidate.Fact.Kind && (candidate.Fact.Kind == FactKind.Investment
-            ? Scorer.AmountMatches(g, candidate.Fact) : Scorer.CountMatches(g, candidate.Fact))).ToList();
+        var matching = gold.Where(g => g.Actor is not null && Matches(g, candidate.Fact)).ToList();
         if (matching.Count == 0 || candidate.Actors.Count == 0)
         {
             return [];
@@ -162,6 +137,13 @@ public static class FactTrainer
         return labels.Contains(true) ? candidate.Actors.Select((a, i) => new Example(a.Features, labels[i])).ToList() : [];
     }
 
-    private static bool IsGold(Fact f, List<GoldFact> gold) =>
-        gold.Any(g => g.Kind == f.Kind && (f.Kind == FactKind.Investment ? Scorer.AmountMatches(g, f) : Scorer.CountMatches(g, f)));
+    // True when gold counts a fact of this value, false when it has none, null when only a borderline or conversion line matches (no label).
+    private static bool? Label(Fact f, List<GoldFact> gold)
+    {
+        var matching = gold.Where(g => Matches(g, f)).ToList();
+        return matching.Any(g => g.Counted) ? true : matching.Count > 0 ? null : false;
+    }
+
+    private static bool Matches(GoldFact g, Fact f) =>
+        g.Kind == f.Kind && (f.Kind == FactKind.Investment ? Scorer.AmountMatches(g, f) : Scorer.CountMatches(g, f));
 }

@@ -32,6 +32,21 @@ public sealed class ModelStore(string? folder = null)
         return reader.ReadToEnd();
     }
 
+    /// <summary>Reads a binary model file; throws <see cref="FileNotFoundException"/> naming it when absent.</summary>
+    public byte[] ReadBytes(string name)
+    {
+        if (folder is not null && File.Exists(Path.Combine(folder, name)))
+        {
+            return File.ReadAllBytes(Path.Combine(folder, name));
+        }
+
+        using var stream = typeof(ModelStore).Assembly.GetManifestResourceStream("models/" + name)
+            ?? throw new FileNotFoundException($"model file '{name}' is neither in {folder ?? "(no folder)"} nor embedded", name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>True when the named file exists in the folder or is embedded.</summary>
     public bool Exists(string name) =>
         (folder is not null && File.Exists(Path.Combine(folder, name)))

@@ -42,6 +42,9 @@ internal static class Lexicon
         ["Riyal"] = "SAR", ["SAR"] = "SAR",
         ["Kronen"] = "SEK", ["SEK"] = "SEK",
         ["SFr"] = "CHF", ["sFr"] = "CHF",
+        ["Rubel"] = "RUB", ["Rubeln"] = "RUB", ["RUB"] = "RUB",
+        ["Schilling"] = "ATS", ["ATS"] = "ATS", ["D-Mark"] = "DEM", ["DM"] = "DEM", ["DEM"] = "DEM",
+        ["Zloty"] = "PLN", ["PLN"] = "PLN", ["Forint"] = "HUF", ["HUF"] = "HUF", ["Lira"] = "TRY", ["TRY"] = "TRY",
     };
 
     // "US$", "C$", "HK$": the letters glued to a dollar sign before a figure.

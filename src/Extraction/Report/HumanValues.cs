@@ -84,8 +84,23 @@ public static class HumanValues
     {
         RecordDiff.Value => (Of(old), Of(now)),
         RecordDiff.Unit => (f.Old is null ? "(none)" : UnitNoun(f.Old, false), f.New is null ? "(none)" : UnitNoun(f.New, false)),
+        RecordDiff.Sources => Sources(old, now),
         _ => (f.Old ?? "(none)", f.New ?? "(none)"),
     };
+
+    // "3 articles" -> "4 articles; gained a.html" (at most three names per list, the rest counted).
+    private static (string Old, string New) Sources(ClaimRecord old, ClaimRecord now)
+    {
+        var before = RecordDiff.Articles(old).ToList();
+        var after = RecordDiff.Articles(now).ToList();
+        static string Count(int n) => n.ToString(CultureInfo.InvariantCulture) + (n == 1 ? " article" : " articles");
+        static string Names(List<string> list) =>
+            string.Join(", ", list.Take(3)) + (list.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {list.Count - 3} more") : "");
+        var gained = after.Except(before, StringComparer.Ordinal).ToList();
+        var lost = before.Except(after, StringComparer.Ordinal).ToList();
+        var text = Count(after.Count) + (gained.Count > 0 ? "; gained " + Names(gained) : "") + (lost.Count > 0 ? "; lost " + Names(lost) : "");
+        return (Count(before.Count), text);
+    }
 
     private static (decimal Scale, string? Name) ScaleOf(decimal abs)
     {

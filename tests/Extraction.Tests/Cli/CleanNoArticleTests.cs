@@ -27,7 +27,7 @@ public sealed class CleanNoArticleTests
 
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
-        Assert.Equal($"extract: {page}: no article text found after cleaning", stderr.Trim());
+        Assert.Equal("extract: leer.html: no article text found after cleaning", stderr.Trim());
     }
 
     [Fact]

@@ -7,9 +7,9 @@ public sealed class TrainCommandTests
     private static readonly (string Name, string Text)[] Articles =
     [
         ("a1.txt", "Microsoft will 3 Milliarden Euro in Rechenzentren in Deutschland investieren. Der Umsatz lag zuletzt bei 60 Milliarden Dollar."),
-        ("a2.txt", "In Texas will Oracle für OpenAI rund 4 Milliarden Dollar in ein Rechenzentrum investieren."),
+        ("a2.txt", "In Texas will Oracle für OpenAI rund 4 Milliarden Dollar in ein Rechenzentrum investieren. Der Umsatz von Oracle stieg auf 50 Milliarden Dollar."),
         ("a3.txt", "Die Deutsche Telekom baut in München ein Rechenzentrum mit 10.000 Nvidia-GPUs. Das Unternehmen investiert dafür eine Milliarde Euro."),
-        ("a4.txt", "Infineon und Bosch steuern jeweils 150 Millionen Euro bei."),
+        ("a4.txt", "Infineon und Bosch steuern jeweils 150 Millionen Euro bei. Der Gewinn von Bosch lag bei 30 Millionen Euro."),
     ];
 
     private const string Gold = """
@@ -34,38 +34,35 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
-    public async Task Train_WithFolds_PrintsAllPartsAndConfigurationsAndWritesBothWeightSets()
+    public async Task Train_WithFolds_PrintsRulesAndEveryTrainerAndWritesBothModels()
     {
         using var tmp = Corpus();
-        var model = Path.Combine(tmp.Path, "m.json");
+        var model = Path.Combine(tmp.Path, "m.zip");
 
-        var (code, stdout, stderr) = await CliRunner.Run("train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", model, "--folds", "2");
+        var (code, stdout, stderr) = await CliRunner.Run("train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", model, "--folds", "2", "--trainer", "Lbfgs");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("train: 3 articles", stdout, StringComparison.Ordinal);
-        Assert.Contains("candidate actors", stdout, StringComparison.Ordinal);
-        foreach (var part in new[] { "train", "held-out", "2-fold" })
+        Assert.Contains("trained on 4 articles", stdout, StringComparison.Ordinal);
+        Assert.Contains("2-fold cross-validation by article over 4 articles", stdout, StringComparison.Ordinal);
+        foreach (var config in new[] { "rules ", "rules+fasttree ", "rules+fasttree+actors ", "rules+lbfgs ", "rules+lbfgs+actors " })
         {
-            foreach (var config in new[] { "rules ", "rules+model ", "rules+model+actors " })
-            {
-                Assert.Contains(stdout.Split('\n'), l => l.StartsWith(part, StringComparison.Ordinal) && l.Contains(config, StringComparison.Ordinal));
-            }
+            Assert.Contains(stdout.Split('\n'), l => l.StartsWith(config, StringComparison.Ordinal));
         }
 
         Assert.Contains("actor ranking", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"2-fold +[0-9]+ mentions +rules +[0-9]+ right +model +[0-9]+ right", stdout);
-        var json = File.ReadAllText(model);
-        Assert.Contains("\"format\": \"extraction-logistic-v2\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"actor_weights\"", json, StringComparison.Ordinal);
+        Assert.Matches(@"lbfgs +[0-9]+ facts +rules +[0-9]+ right +model +[0-9]+ right", stdout);
+        using var written = Extraction.Ml.FactModel.FromBytes(File.ReadAllBytes(model));
+        Assert.Equal(Extraction.Ml.FactTrainerKind.Lbfgs, written.Trainer);
+        Assert.NotNull(written.Actors);
     }
 
     [Fact]
     public async Task Train_Twice_ByteIdenticalModel()
     {
         using var tmp = Corpus();
-        var first = Path.Combine(tmp.Path, "m1.json");
-        var second = Path.Combine(tmp.Path, "m2.json");
-        string[] Args(string path) => ["train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", path, "--folds", "2"];
+        var first = Path.Combine(tmp.Path, "m1.zip");
+        var second = Path.Combine(tmp.Path, "m2.zip");
+        string[] Args(string path) => ["train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", path, "--folds", "0"];
 
         Assert.Equal(0, (await CliRunner.Run(Args(first))).Code);
         Assert.Equal(0, (await CliRunner.Run(Args(second))).Code);
@@ -76,14 +73,14 @@ public sealed class TrainCommandTests
     [Theory]
     [InlineData("--folds", "5")]
     [InlineData("--folds", "-1")]
-    [InlineData("--hold-out-every", "-2")]
-    public async Task Train_BadFoldsOrHoldOut_UsageError(string option, string value)
+    [InlineData("--trainer", "Perceptron")]
+    public async Task Train_BadFoldsOrTrainer_UsageError(string option, string value)
     {
         using var tmp = Corpus();
 
-        var (code, _, stderr) = await CliRunner.Run("train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", Path.Combine(tmp.Path, "m.json"), option, value);
+        var (code, _, stderr) = await CliRunner.Run("train", "--gold", Path.Combine(tmp.Path, "gold.jsonl"), Path.Combine(tmp.Path, "in"), "--model", Path.Combine(tmp.Path, "m.zip"), option, value);
 
         Assert.Equal(2, code);
-        Assert.Contains("extract train:", stderr, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(stderr));
     }
 }

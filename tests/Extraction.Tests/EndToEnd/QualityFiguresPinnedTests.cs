@@ -6,6 +6,8 @@ namespace Extraction.Tests.EndToEnd;
 /// Floors just under the F1 the pipeline reaches today (CorpusQualityTests holds the issues' bars,
 /// which sit far lower: records on the seeds 0.90 against 0.983 reached). Each floor is the figure
 /// measured on 2026-12-06 less about one fact's worth, so losing a claim that works today fails here.
+/// With the model: the ML.NET model that replaced the hand-written one that day (seeds amount+actor
+/// 0.951 with the old model, 0.930 with the new; samples 0.934 and 0.982).
 /// Measured with: extract run samples --out X [--rules-only]; extract eval --gold samples/gold.jsonl --facts X/facts.jsonl
 /// (and the same on ../shared/seeds). A change that raises a figure should raise its floor.
 /// </summary>
@@ -16,7 +18,7 @@ public sealed class QualityFiguresPinnedTests
 
     [Theory]
     // rulesOnly, then (measured F1, floor) for amounts, amounts+actor, hardware, records.
-    [InlineData(false, 0.995, 0.990, 0.934, 0.925, 1.000, 0.990, 0.988, 0.980)]
+    [InlineData(false, 0.995, 0.990, 0.982, 0.975, 1.000, 0.990, 0.988, 0.980)]
     [InlineData(true, 0.986, 0.980, 0.916, 0.905, 0.974, 0.965, 0.967, 0.960)]
     public async Task Samples_F1_NotBelowTodaysFigures(bool rulesOnly, double amounts, double amountsFloor, double withActor, double withActorFloor, double hardware, double hardwareFloor, double records, double recordsFloor)
     {
@@ -29,7 +31,7 @@ public sealed class QualityFiguresPinnedTests
     }
 
     [SkippableTheory]
-    [InlineData(false, 1.000, 0.990, 0.951, 0.940, 1.000, 0.990, 0.983, 0.975)]
+    [InlineData(false, 1.000, 0.990, 0.930, 0.925, 1.000, 0.990, 0.983, 0.975)]
     [InlineData(true, 1.000, 0.990, 0.950, 0.940, 1.000, 0.990, 0.983, 0.975)]
     public async Task Seeds_F1_NotBelowTodaysFigures(bool rulesOnly, double amounts, double amountsFloor, double withActor, double withActorFloor, double hardware, double hardwareFloor, double records, double recordsFloor)
     {

@@ -32,7 +32,7 @@ public sealed class CsvExportTests
         Assert.Equal("EUR", a["currency"]);
         Assert.Equal("", a["count_min"]);
         Assert.Equal("about", a["qualifier"]);
-        Assert.Equal("2,5 Mrd. EUR", a["display"]);
+        Assert.Equal("≈ 2,5 Mrd. EUR", a["display"]);
         Assert.Equal("0.877", a["confidence"]);
         Assert.Equal(Investment.Sentence, a["sentence"]);
         Assert.Equal("17", a["offset"]);
@@ -45,7 +45,7 @@ public sealed class CsvExportTests
         Assert.Equal("4500", h["count_max"]);
         Assert.Equal("GPU", h["unit"]);
         Assert.Equal("H200", h["model"]);
-        Assert.Equal("4.000 bis 4.500 GPU (H200)", h["display"]);
+        Assert.Equal("4.000–4.500 H200-GPUs", h["display"]);
 
         // A sentence that starts like a formula is kept as text: Excel shows the apostrophe-led cell as it is.
         Assert.Equal("'" + Hardware.Sentence, h["sentence"]);
@@ -65,7 +65,7 @@ public sealed class CsvExportTests
         Assert.Equal("3f2a9c01d4e5", r["id"]);
         Assert.Equal("16000000000", r["amount_min"]);
         Assert.Equal("18000000000", r["amount_max"]);
-        Assert.Equal("16 bis 18 Mrd. EUR", r["display"]);
+        Assert.Equal("16–18 Mrd. EUR", r["display"]);
         Assert.Equal("3", r["mentions"]);
         Assert.Equal("b.txt; c.txt", r["articles"]);
         Assert.Equal("16 bis 18 Milliarden Euro", r["text"]);
@@ -91,7 +91,7 @@ public sealed class CsvExportTests
         var rows = Write(s => CsvExport.WriteFacts(s, [Investment], new CsvOptions { Delimiter = ";" }), out _, ';');
 
         Assert.StartsWith("article;kind;actor;", rows.Text, StringComparison.Ordinal);
-        Assert.Equal("2,5 Mrd. EUR", rows.Rows[0]["display"]);
+        Assert.Equal("≈ 2,5 Mrd. EUR", rows.Rows[0]["display"]);
         Assert.Equal("rund 2,5 Milliarden Euro", rows.Rows[0]["text"]);
     }
 

@@ -37,4 +37,14 @@ public sealed class HumanValuesTests
         Assert.Equal(("3,2 Mrd. EUR", "3,2 Mio. EUR"), HumanValues.Field(new FieldChange(RecordDiff.Value, "3200000000", "3200000"), o, n));
         Assert.Equal(("GPUs", "Chips"), HumanValues.Field(new FieldChange(RecordDiff.Unit, "GPU", "chip"), o, n));
     }
+
+    [Fact]
+    public void Field_Sources_CountsAndNamesWhatWasGainedAndLost()
+    {
+        var o = DiffSamples.Microsoft(3_200_000_000m, "a", "01.txt", "02.txt");
+        var n = DiffSamples.Microsoft(3_200_000_000m, "a", "02.txt", "03.txt", "04.txt", "05.txt", "06.txt");
+
+        Assert.Equal(("2 articles", "5 articles; gained 03.txt, 04.txt, 05.txt and 1 more; lost 01.txt"),
+            HumanValues.Field(new FieldChange(RecordDiff.Sources, "01.txt; 02.txt", "02.txt; 03.txt; 04.txt; 05.txt; 06.txt"), o, n));
+    }
 }

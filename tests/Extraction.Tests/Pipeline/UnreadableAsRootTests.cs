@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Extraction.Tests.Store;
 
-namespace Extraction.Tests.Inputs;
+namespace Extraction.Tests.Pipeline;
 
 /// <summary>
 /// The unreadable-file case where the tests run as root (CI does): root reads a file of mode 000, so

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Extraction.Ml;
+using Extraction.Pipeline;
+using Extraction.Tests.Support;
+
+namespace Extraction.Tests.Ml;
+
+public sealed class FactModelTests
+{
+    private static List<Example> Separable() =>
+        Enumerable.Range(0, 200).Select(i => i % 2 == 0
+            ? new Example(["bias", "cue=investiert", $"noise={i % 7}"], true)
+            : new Example(["bias", "cue=umsatz", $"noise={i % 5}"], false)).ToList();
+
+    [Theory]
+    [InlineData(FactTrainerKind.FastTree)]
+    [InlineData(FactTrainerKind.Lbfgs)]
+    public void Train_SeparableData_LearnsTheCues(FactTrainerKind trainer)
+    {
+        using var model = FactModel.Train(Separable(), trainer);
+
+        Assert.True(model.Probability(["bias", "cue=investiert"]) > 0.9);
+        Assert.True(model.Probability(["bias", "cue=umsatz"]) < 0.1);
+        Assert.True(model.Probability(["bias", "cue=investiert", "never-seen"]) > 0.9);
+    }
+
+    [Theory]
+    [InlineData(FactTrainerKind.FastTree)]
+    [InlineData(FactTrainerKind.Lbfgs)]
+    public void Train_SameData_ByteIdenticalModel(FactTrainerKind trainer)
+    {
+        Assert.Equal(FactModel.Train(Separable(), trainer).ToBytes("x"), FactModel.Train(Separable(), trainer).ToBytes("x"));
+    }
+
+    [Fact]
+    public void FromBytes_RoundTrip_SameVersionAndScores()
+    {
+        using var model = FactModel.Train(Separable(), FactTrainerKind.FastTree);
+
+        using var back = FactModel.FromBytes(model.ToBytes("made in a test"));
+
+        Assert.Equal(model.Version, back.Version);
+        Assert.Equal(FactTrainerKind.FastTree, back.Trainer);
+        Assert.Equal(model.Probability(["bias", "cue=investiert"]), back.Probability(["bias", "cue=investiert"]), 6);
+    }
+
+    [Fact]
+    public void FromBytes_NotAModel_FormatException()
+    {
+        Assert.Throws<FormatException>(() => FactModel.FromBytes("{\"weights\":{}}"u8.ToArray()));
+        Assert.Throws<FormatException>(() => FactModel.FromBytes([]));
+    }
+
+    [Fact]
+    public void Train_OneClassOnly_SaysSo()
+    {
+        Assert.Throws<ArgumentException>(() => FactModel.Train([new Example(["a"], true), new Example(["b"], true)], FactTrainerKind.Lbfgs));
+    }
+
+    [Theory]
+    [InlineData(FactTrainerKind.FastTree)]
+    [InlineData(FactTrainerKind.Lbfgs)]
+    public void Score_TopFeatures_AreTheCandidatesInformativeOnes(FactTrainerKind trainer)
+    {
+        using var model = FactModel.Train(Separable(), trainer);
+
+        var (_, top) = model.Score(["bias", "cue=investiert", "unknown-feature"]);
+
+        Assert.StartsWith("cue=investiert", top[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(top, t => t.StartsWith("unknown", StringComparison.Ordinal));
+    }
+
+    // One run of the README's training command (samples and the real news articles, 5 folds over the news): the model and the printed table.
+    private static readonly Lazy<Task<(byte[] Model, string Stdout)>> ReadmeTraining = new(async () =>
+    {
+        var news = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "realworld", "news"));
+        var path = Path.Combine(Path.GetTempPath(), $"fact-model-{Guid.NewGuid():N}.zip");
+        try
+        {
+            var (code, stdout, err) = await CliRunner.Run("train", Repo.Samples, Path.Combine(news, "articles"), "--gold", Path.Combine(Repo.Samples, "gold.jsonl"),
+                "--cv-gold", Path.Combine(news, "gold.jsonl"), "--model", path);
+            Assert.True(code == 0, err);
+            return (File.ReadAllBytes(path), stdout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    });
+
+    [SkippableFact]
+    public async Task ShippedModel_IsReproducibleWithTheReadmeCommand()
+    {
+        RealWorld.Require("news");
+        var (model, _) = await ReadmeTraining.Value;
+
+        Assert.True(File.ReadAllBytes(Path.Combine(Repo.Root, "models", FactModelFile.Name)).SequenceEqual(model),
+            "models/fact-model.zip differs from a fresh 'extract train' run: retrain it with the README's command after changing rules, cues or gold.");
+    }
+
+    /// <summary>
+    /// The model's own quality, not only its reproducibility: cross-validated by article on the real
+    /// news (each article scored by a model that never saw it), rules plus the shipped trainer
+    /// (FastTree) are at least as good as rules alone in amounts F1 and in amounts with actor. At this
+    /// commit: amounts F1 0.378 -> 0.413, with actor 0.053 -> 0.061.
+    /// </summary>
+    [SkippableFact]
+    public async Task CrossValidatedOnRealNews_RulesPlusModel_NotBelowRulesAlone()
+    {
+        RealWorld.Require("news");
+        var (_, stdout) = await ReadmeTraining.Value;
+
+        double[] Row(string config)
+        {
+            var m = Regex.Match(stdout, "^" + Regex.Escape(config) + @" +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+)", RegexOptions.Multiline);
+            Assert.True(m.Success, $"no '{config}' row in:\n{stdout}");
+            return [.. m.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture))];
+        }
+
+        var rules = Row("rules");
+        var model = Row("rules+fasttree+actors");
+        Assert.True(model[2] >= rules[2], $"amounts F1: rules {rules[2]}, rules+model {model[2]}");
+        Assert.True(model[3] >= rules[3], $"amounts+actor F1: rules {rules[3]}, rules+model {model[3]}");
+    }
+
+    [Fact]
+    public void ShippedModel_LoadsFromTheEmbeddedStore()
+    {
+        Assert.NotNull(FactModelFile.TryLoad(ModelStore.Embedded));
+    }
+}
