@@ -16,6 +16,18 @@ public sealed class CsvExportTests
         "b.html", FactKind.Hardware, null, null, new Count(4_000, 4_500, Qualifier.Exact), "GPU", "H200",
         "4.000 bis 4.500 H200-GPUs", "=HYPERLINK(\"x\") 4.000 bis 4.500 H200-GPUs sollen nach Erlangen.", 0, 1);
 
+    /// <summary>Scripts and spreadsheet templates address columns by position: the order is part of the contract (docs/contract.md); new columns go at the end.</summary>
+    [Fact]
+    public void Columns_OrderPinned()
+    {
+        Assert.Equal(
+            ["article", "kind", "actor", "amount_min", "amount_max", "currency", "count_min", "count_max", "unit", "model", "qualifier", "display", "confidence", "text", "sentence", "offset"],
+            CsvExport.FactColumns.Take(16));
+        Assert.Equal(
+            ["id", "kind", "actor", "amount_min", "amount_max", "currency", "count_min", "count_max", "unit", "model", "qualifier", "display", "mentions", "articles", "text", "sentence"],
+            CsvExport.RecordColumns.Take(16));
+    }
+
     [Fact]
     public void WriteFacts_ReadBack_EveryColumnInOrderAndValuesIntact()
     {
