@@ -56,7 +56,7 @@ public sealed class FactExtractorTests
     public void Extract_BareDollarInCanadianArticle_IsCad(string config)
     {
         var text = "Kanada baut seine Rechenzentren aus. Die kanadische Regierung stellt dafür Geld bereit.\n" +
-                   "In neue Rechenzentren fließen bis zu 700 Millionen Dollar, in Supercomputer eine Milliarde, und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
+                   "Für neue Rechenzentren fließen bis zu 700 Millionen Dollar, eine Milliarde in Supercomputer und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
 
         var facts = Run(config, text);
 
