@@ -31,7 +31,7 @@ public sealed class OrganisationNames : IActorCandidateSource
     [
         "konzern", "firma", "unternehmen", "hersteller", "versorger", "bauer", "anbieter", "betreiber", "bank", "versicherer",
         "gruppe", "holding", "start-up", "startup", "händler", "kette", "riese", "investor", "entwickler", "dienstleister",
-        "produzent", "zulieferer", "lieferant", "reederei", "airline", "fluglinie", "mutter", "tochter", "gesellschaft",
+        "produzent", "fertiger", "zulieferer", "lieferant", "reederei", "airline", "fluglinie", "mutter", "tochter", "gesellschaft",
     ];
 
     // Heads of nouns that a capitalised adjective turns into an institution's name: "Burgenländische X-holding".
@@ -62,7 +62,7 @@ public sealed class OrganisationNames : IActorCandidateSource
         for (var k = 0; k < tokens.Count; k++)
         {
             var t = tokens[k];
-            if (t.Kind != TokenKind.Word || t.Text.Length < 2 || !char.IsUpper(t.Text[0]))
+            if (t.Kind != TokenKind.Word || t.Text.Length < 2 || !char.IsUpper(t.Text[0]) || Articles.Contains(t.Text))
             {
                 continue;
             }
@@ -179,8 +179,20 @@ public sealed class OrganisationNames : IActorCandidateSource
     // The first word of "X investiert ...": a name unless it looks like a common noun, a plural or a pronoun-like word.
     private static bool IsSubjectName(string word) =>
         word.Length >= 3 && !LooksLikeCommonNoun(word) && !Articles.Contains(word) && !char.IsDigit(word[^1])
-        && !EndsWithAny(word, ["er", "en", "e", "el", "innen", "ling", "chen", "land", "stadt", "haus"])
-        && word is not ("Man" or "Wer" or "Was" or "Wie" or "Auch" or "Nun" or "Jetzt" or "Dort" or "Hier" or "Damit" or "Das" or "Dies" or "Es" or "Er" or "Sie" or "Ich" or "Wir" or "Ihr" or "Mit" or "Bis" or "Seit" or "Doch" or "Zudem" or "Heute" or "Gestern" or "Insgesamt");
+        && !EndsWithAny(word, ["er", "en", "e", "el", "innen", "ling", "chen", "land", "stadt", "haus", "los", "lich", "ig", "isch", "bar", "weise", "mals", "falls", "ens", "wärts", "st"])
+        && !SentenceAdverbs.Contains(word);
+
+    // Words that open a German sentence before its verb without being its subject ("Außerdem kauft ...").
+    private static readonly HashSet<string> SentenceAdverbs = new(StringComparer.Ordinal)
+    {
+        "Man", "Wer", "Was", "Wie", "Auch", "Nun", "Jetzt", "Dort", "Hier", "Damit", "Das", "Dies", "Es", "Er", "Sie", "Ich", "Wir",
+        "Ihr", "Mit", "Bis", "Seit", "Doch", "Zudem", "Heute", "Gestern", "Insgesamt", "Außerdem", "Dann", "Daher", "Deshalb",
+        "Dafür", "Davon", "Dabei", "Danach", "Darüber", "Trotzdem", "Allerdings", "Bereits", "Inzwischen", "Derzeit", "Laut", "Zuletzt",
+        "Zunächst", "Erst", "Noch", "Schon", "Nur", "Aktuell", "Künftig", "Ebenfalls", "Gleichzeitig", "Unterdessen", "Anschließend",
+        "Bisher", "Demnach", "Somit", "Also", "Jedoch", "Dennoch", "Hingegen", "Morgen", "Bald", "Vorher", "Nachher", "Plötzlich",
+        "Mittlerweile", "Jedenfalls", "Immerhin", "Überdies", "Darum", "Dadurch", "Deswegen", "Folglich", "Letztlich", "Schließlich",
+        "Wo", "Warum", "Wann", "Weshalb", "Welches", "Jedes", "Kein", "Alles", "Nichts", "Viel", "Wenig", "Mehr", "Oft", "Selbst",
+    };
 
     // "Burgenländische", "Steirischen", "Wiener": a capitalised adjective of a place.
     private static bool IsInstitutionAdjective(string word) =>
