@@ -127,6 +127,6 @@ public sealed class FactModelTests
     [Fact]
     public void ShippedModel_LoadsFromTheEmbeddedStore()
     {
-        Assert.NotNull(FactModelFile.TryLoad(ModelStore.Embedded));
+        Assert.NotNull(FactModelFile.TryLoad(ModelFiles.Embedded));
     }
 }
