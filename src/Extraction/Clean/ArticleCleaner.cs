@@ -60,12 +60,12 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
             (blocks, meta) = TextDumpReader.ReadWithMetadata(text, markdown);
         }
 
-        var (kept, removed, author) = _filter.Filter(blocks);
+        var (kept, removed, author) = _filter.Filter(blocks, format == DocumentFormat.Html);
         var (unique, duplicates) = Deduplicator.Deduplicate(kept);
         if (format == DocumentFormat.Html && Chars(unique) < FallbackBelowChars)
         {
             // Too little for an article: Readability's view of the page, cleaned the same way, if it finds more.
-            var (otherKept, otherRemoved, otherAuthor) = _filter.Filter(ReadabilityFallback.Read(text, url));
+            var (otherKept, otherRemoved, otherAuthor) = _filter.Filter(ReadabilityFallback.Read(text, url), webPage: true);
             var (otherUnique, otherDuplicates) = Deduplicator.Deduplicate(otherKept);
             if (Chars(otherUnique) > Chars(unique))
             {

@@ -8,8 +8,11 @@ namespace Extraction.Clean;
 /// </summary>
 public sealed class BlockFilter(BoilerplateRules rules)
 {
-    /// <summary>The blocks kept, in order, and how many were dropped.</summary>
-    public (List<Block> Kept, int Removed, string? Author) Filter(IReadOnlyList<Block> blocks)
+    /// <summary>
+    /// The blocks kept, in order, and how many were dropped. A web page (<paramref name="webPage"/>)
+    /// also loses the short unpunctuated lines after its last sentence; a text dump keeps them.
+    /// </summary>
+    public (List<Block> Kept, int Removed, string? Author) Filter(IReadOnlyList<Block> blocks, bool webPage = false)
     {
         blocks = WithoutGluedSections(blocks);
         var lines = new Lines(blocks);
@@ -36,7 +39,10 @@ public sealed class BlockFilter(BoilerplateRules rules)
 
         DropHead(lines, drop);
         DropTrailer(lines, drop);
-        DropDanglingEnd(lines, drop);
+        if (webPage)
+        {
+            DropDanglingEnd(lines, drop);
+        }
 
         var kept = new List<Block>(blocks.Count);
         var removed = 0;

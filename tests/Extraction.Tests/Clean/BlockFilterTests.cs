@@ -11,8 +11,8 @@ public sealed class BlockFilterTests
 
     private static readonly BlockFilter Filter = new(BoilerplateRules.Load(ModelFiles.Embedded));
 
-    private static List<string> Kept(string dump) =>
-        Filter.Filter(TextDumpReader.Read(dump, markdown: false)).Kept.Select(b => b.Text).ToList();
+    private static List<string> Kept(string dump, bool webPage = false) =>
+        Filter.Filter(TextDumpReader.Read(dump, markdown: false), webPage).Kept.Select(b => b.Text).ToList();
 
     [Fact]
     public void Filter_ShortLinesBeforeFirstParagraph_DropsNavigationKeepsTitle()
@@ -25,7 +25,7 @@ public sealed class BlockFilterTests
     [Fact]
     public void Filter_UnpunctuatedShortLinesAfterLastSentence_Dropped()
     {
-        var kept = Kept($"{Para1}\n\n{Para2}\n\nSchlagwörter:\n\nRechenzentren Hessen Investitionen\n\nBeitrag teilen\n");
+        var kept = Kept($"{Para1}\n\n{Para2}\n\nSchlagwörter:\n\nRechenzentren Hessen Investitionen\n\nBeitrag teilen\n", webPage: true);
 
         Assert.Equal([Para1, Para2], kept);
     }
@@ -33,7 +33,7 @@ public sealed class BlockFilterTests
     [Fact]
     public void Filter_ShortClosingSentenceOrSourceAtTheEnd_Kept()
     {
-        var kept = Kept($"{Para1}\n\n{Para2}\n\nDer Bau beginnt im Mai.\n\n(dpa)\n");
+        var kept = Kept($"{Para1}\n\n{Para2}\n\nDer Bau beginnt im Mai.\n\n(dpa)\n", webPage: true);
 
         Assert.Equal([Para1, Para2, "Der Bau beginnt im Mai.", "(dpa)"], kept);
     }
