@@ -11,6 +11,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
     /// <summary>The blocks kept, in order, and how many were dropped.</summary>
     public (List<Block> Kept, int Removed, string? Author) Filter(IReadOnlyList<Block> blocks)
     {
+        blocks = WithoutGluedSections(blocks);
         var lines = new Lines(blocks);
         var drop = new bool[blocks.Count];
         string? author = null;
@@ -51,6 +52,23 @@ public sealed class BlockFilter(BoilerplateRules rules)
         }
 
         return (kept, removed, author);
+    }
+
+    // A section label run into a headline by a flattened page goes; the headline stays.
+    private IReadOnlyList<Block> WithoutGluedSections(IReadOnlyList<Block> blocks)
+    {
+        List<Block>? changed = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = rules.WithoutGluedSection(blocks[i].Text);
+            if (!ReferenceEquals(text, blocks[i].Text))
+            {
+                changed ??= [.. blocks];
+                changed[i] = blocks[i] with { Text = text };
+            }
+        }
+
+        return changed ?? blocks;
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ public sealed class ExtractionPipelineBuilder
 
     private Func<PipelineResources, ArticleCleaner> _cleaner = r => new ArticleCleaner(BoilerplateRules.Load(r.Models));
     private Func<PipelineResources, IFactScorer?> _scorer = r => r.Options.UseModel ? FactModelFile.TryLoad(r.Models) : null;
-    private Func<PipelineResources, IFactScorer?, FactExtractor> _extractor = (r, scorer) => new FactExtractor(r.Actors, r.Cues, scorer);
+    private readonly List<Action<FactExtractorBuilder, PipelineResources>> _factParts = [];
+    private Func<PipelineResources, IFactScorer?, FactExtractor>? _extractor;
     private Func<PipelineResources, RecordBuilder> _records = r => new RecordBuilder(r.Actors);
 
     /// <summary>A builder with the default stages and <paramref name="options"/> (default options when null).</summary>
@@ -62,7 +63,18 @@ public sealed class ExtractionPipelineBuilder
         return this;
     }
 
-    /// <summary>Extracts facts with the extractor <paramref name="create"/> makes from the resources and the scorer (a configured extractor: its own builder adds sources and rules).</summary>
+    /// <summary>
+    /// Adds parts to the default fact extractor: <paramref name="configure"/> gets its
+    /// <see cref="FactExtractorBuilder"/> (scorer already set) and the loaded resources, e.g.
+    /// <c>(facts, r) => facts.AddActorSource(new MySource(r.Models))</c>.
+    /// </summary>
+    public ExtractionPipelineBuilder ConfigureFacts(Action<FactExtractorBuilder, PipelineResources> configure)
+    {
+        _factParts.Add(configure ?? throw new ArgumentNullException(nameof(configure)));
+        return this;
+    }
+
+    /// <summary>Extracts facts with the extractor <paramref name="create"/> makes from the resources and the scorer, instead of the default one (and its <see cref="ConfigureFacts"/> parts).</summary>
     public ExtractionPipelineBuilder UseFactExtractor(Func<PipelineResources, IFactScorer?, FactExtractor> create)
     {
         _extractor = create;
@@ -89,9 +101,20 @@ public sealed class ExtractionPipelineBuilder
         var resources = new PipelineResources(options, models, ActorGazetteer.Load(models), CueLexicon.Load(models));
         var cleaner = _cleaner(resources);
         var scorer = _scorer(resources);
-        var extractor = _extractor(resources, scorer);
+        var extractor = _extractor is not null ? _extractor(resources, scorer) : DefaultExtractor(resources, scorer);
         var records = _records(resources);
         var fetchers = _fetchers.ToDictionary(f => f.Key, f => f.Value);
         return new ExtractionPipeline(resources, fetchers, cleaner, extractor, records);
+    }
+
+    private FactExtractor DefaultExtractor(PipelineResources resources, IFactScorer? scorer)
+    {
+        var facts = new FactExtractorBuilder(resources.Actors, resources.Cues).WithScorer(scorer);
+        foreach (var configure in _factParts)
+        {
+            configure(facts, resources);
+        }
+
+        return facts.Build();
     }
 }

@@ -6,47 +6,45 @@ namespace Extraction.Report;
 
 /// <summary>
 /// Figures as a German reader writes them, for text a person reads (diffs, summaries): "3,2 Mrd. EUR",
-/// "≈ 30 Mrd. EUR", "bis zu 4,6 Mrd. USD", "10–12 Mrd. EUR", "10.752 GH200-Chips". JSON keeps base units.
+/// "≈ 30 Mrd. EUR", "bis zu 4,6 Mrd. USD", "10 bis 12 Mrd. EUR", "10.752 GH200-Chips". JSON keeps base units.
+/// The CSV export's display column uses the same figures.
 /// </summary>
 public static class HumanValues
 {
     private static readonly NumberFormatInfo German = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
-    private static readonly (decimal Scale, string Name)[] Scales =
+    /// <summary>The claim's figure: an amount with currency, or a count with model and unit.</summary>
+    public static string Of(ClaimRecord r) =>
+        r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.Model) : "(no figure)";
+
+    /// <summary>"≈ 30 Mrd. EUR"; a range "10 bis 12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
+    public static string Amount(Amount a) => Prefix(a.Qualifier) + Figure(a) + (a.Currency is null ? " (no currency)" : "");
+
+    private static readonly (decimal Scale, string Word)[] Scales =
     [
         (1_000_000_000_000m, "Bio."),
         (1_000_000_000m, "Mrd."),
         (1_000_000m, "Mio."),
     ];
 
-    /// <summary>The claim's figure: an amount with currency, or a count with model and unit.</summary>
-    public static string Of(ClaimRecord r) =>
-        r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.Model) : "(no figure)";
+    // The largest scale word the upper bound reaches (Mio., Mrd., Bio.), at most three decimals, then
+    // the currency: "2,5 Mrd. EUR", "16 bis 18 Mrd. USD", "750.000 EUR". No qualifier.
+    private static string Figure(Amount amount)
+    {
+        var (scale, word) = Scales.FirstOrDefault(s => Math.Abs(amount.Max) >= s.Scale, (Scale: 1m, Word: ""));
+        var max = Decimal(amount.Max / scale);
+        var figure = amount.Min == amount.Max ? max : $"{Decimal(amount.Min / scale)} bis {max}";
+        return string.Join(' ', new[] { figure, word, amount.Currency ?? "" }.Where(p => p.Length > 0));
+    }
 
-    /// <summary>"≈ 30 Mrd. EUR"; a range "10–12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
-    public static string Amount(Amount a) => Prefix(a.Qualifier) + Money(a.Min, a.Max) + " " + (a.Currency ?? "(no currency)");
+    private static string Decimal(decimal value) => Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("#,##0.###", German);
 
     /// <summary>"10.752 GH200-Chips", "über 4.000 B200-GPUs", "2.688 Knoten".</summary>
     public static string Count(Count c, string? unit, string? model)
     {
-        var n = c.Min == c.Max ? Number(c.Min) : Number(c.Min) + "–" + Number(c.Max);
+        var n = c.Min == c.Max ? Number(c.Min) : Number(c.Min) + " bis " + Number(c.Max);
         var noun = UnitNoun(unit, c.Max == 1);
         return Prefix(c.Qualifier) + n + " " + (model is null ? noun : noun.Length == 0 ? model : model + "-" + noun);
-    }
-
-    /// <summary>"3,2 Mrd.", "150.000", "1,25 Bio."; a range on one scale "28–32 Mrd.".</summary>
-    public static string Money(decimal min, decimal max)
-    {
-        var (scale, name) = ScaleOf(Math.Max(Math.Abs(min), Math.Abs(max)));
-        if (min == max)
-        {
-            return Scaled(min, scale, name);
-        }
-
-        var (minScale, minName) = ScaleOf(Math.Abs(min));
-        return minScale == scale
-            ? Scaled(min, scale, null) + "–" + Scaled(max, scale, name)
-            : Scaled(min, minScale, minName) + " – " + Scaled(max, scale, name);
     }
 
     /// <summary>A whole number with German thousands separators: "10.752".</summary>
@@ -100,25 +98,5 @@ public static class HumanValues
         var lost = before.Except(after, StringComparer.Ordinal).ToList();
         var text = Count(after.Count) + (gained.Count > 0 ? "; gained " + Names(gained) : "") + (lost.Count > 0 ? "; lost " + Names(lost) : "");
         return (Count(before.Count), text);
-    }
-
-    private static (decimal Scale, string? Name) ScaleOf(decimal abs)
-    {
-        foreach (var (scale, name) in Scales)
-        {
-            if (abs >= scale)
-            {
-                return (scale, name);
-            }
-        }
-
-        return (1m, null);
-    }
-
-    private static string Scaled(decimal value, decimal scale, string? name)
-    {
-        var v = Math.Round(value / scale, scale == 1m ? 2 : 3);
-        var text = v.ToString(v == decimal.Truncate(v) ? "#,##0" : "#,##0.###", German);
-        return name is null ? text : text + " " + name;
     }
 }

@@ -172,7 +172,7 @@ public sealed class CliTests
         Assert.Equal(0, same.Code);
         Assert.Equal(1, changed.Code);
         Assert.Contains("1 added", changed.Out, StringComparison.Ordinal);
-        Assert.Contains("300000000 CAD", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("300 Mio. CAD", changed.Out, StringComparison.Ordinal);
         Assert.Equal(1, JsonDocument.Parse(json.Out).RootElement.GetProperty("added").GetArrayLength());
         Assert.Equal(2, broken.Code);
     }

@@ -1,8 +1,10 @@
 using Extraction.Clean;
 using Extraction.Facts;
+using Extraction.Facts.Actors;
 using Extraction.Fetch;
 using Extraction.Model;
 using Extraction.Pipeline;
+using Extraction.Text;
 
 namespace Extraction.Tests.Pipeline;
 
@@ -116,6 +118,34 @@ public sealed class ExtractionPipelineBuilderTests
         Assert.NotNull(given);
         Assert.Same(pipeline.Actors, given.Actors);
         Assert.Equal(Good, given.Options);
+    }
+
+    [Fact]
+    public void ConfigureFacts_AnActorSource_PlugsIntoTheDefaultExtractor()
+    {
+        var article = new Article("t.txt", "", "Mostwerk investiert 40 Millionen Euro in eine neue Kelterei.", 0);
+        using var plain = new ExtractionPipelineBuilder(Good).Build();
+        using var extended = new ExtractionPipelineBuilder(Good)
+            .ConfigureFacts((facts, _) => facts.AddActorSource(new OneWordSource("Mostwerk")))
+            .Build();
+
+        Assert.NotEqual("Mostwerk", Assert.Single(plain.Extractor.Extract(article)).Actor);
+        Assert.Equal("Mostwerk", Assert.Single(extended.Extractor.Extract(article)).Actor);
+    }
+
+    // A stand-in recogniser: one word is an organisation.
+    private sealed class OneWordSource(string word) : IActorCandidateSource
+    {
+        public void Find(string text, List<Token> tokens, List<ActorMention> found)
+        {
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                if (tokens[k].Text == word)
+                {
+                    found.Add(new ActorMention(k, k, tokens[k].Start, tokens[k].End, word, word, "org"));
+                }
+            }
+        }
     }
 
     private sealed class BytesFetcher(byte[] content) : IDocumentFetcher
