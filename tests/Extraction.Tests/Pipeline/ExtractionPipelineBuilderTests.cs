@@ -123,7 +123,7 @@ public sealed class ExtractionPipelineBuilderTests
     [Fact]
     public void ConfigureFacts_AnActorSource_PlugsIntoTheDefaultExtractor()
     {
-        var article = new Article("t.txt", "", "Mostwerk investiert 40 Millionen Euro in eine neue Kelterei.", 0);
+        var article = new Article("t.txt", "", "Im Herbst investiert Mostwerk 40 Millionen Euro in eine neue Kelterei.", 0);
         using var plain = new ExtractionPipelineBuilder(Good).Build();
         using var extended = new ExtractionPipelineBuilder(Good)
             .ConfigureFacts((facts, _) => facts.AddActorSource(new OneWordSource("Mostwerk")))
