@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fact quality per corpus, rules only and with the shipped models: amounts, amounts with actor,
+# hardware and records F1 (extract eval).
+#   bench/fact-quality.sh [EXTRACT]     EXTRACT defaults to the Debug build of the CLI.
+# Corpora: samples/ (in the repository), and when present ../shared/seeds and ../shared/realworld/news.
+# Figures on corpora the rules were developed against are development figures.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin="${1:-$root/src/Extraction.Cli/bin/Debug/net10.0/extract}"
+[[ -x "$bin" ]] || { echo "no extract binary at $bin (dotnet build Extraction.sln first)" >&2; exit 2; }
+work="$(mktemp -d /tmp/fact-quality.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+
+corpora=("samples|$root/samples|$root/samples/gold.jsonl")
+[[ -d "$root/../shared/seeds" ]] && corpora+=("seeds|$root/../shared/seeds|$root/../shared/seeds/gold.jsonl")
+[[ -d "$root/../shared/realworld/news" ]] && corpora+=("realworld/news|$root/../shared/realworld/news/articles|$root/../shared/realworld/news/gold.jsonl")
+
+echo "| corpus | config | amounts F1 | amounts+actor F1 | hardware F1 | records F1 |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for c in "${corpora[@]}"; do
+  IFS='|' read -r name input gold <<<"$c"
+  for config in "rules + models" "rules only"; do
+    flags=(); [[ "$config" == "rules only" ]] && flags=(--rules-only)
+    out="$work/${name//\//-}-${#flags[@]}"
+    "$bin" run "$input" --out "$out" --no-store -q "${flags[@]}" 2>/dev/null || true  # failed inputs are named in run.json; their gold counts as missed
+    "$bin" eval --gold "$gold" --facts "$out/facts.jsonl" --json | python3 -c '
+import json, sys
+r = json.load(sys.stdin); name, config = sys.argv[1], sys.argv[2]
+f1 = ["%.3f" % r[m]["f1"] for m in ("amounts", "amounts+actor", "hardware", "records")]
+print("| " + name + " | " + config + " | " + " | ".join(f1) + " |")' "$name" "$config"
+  done
+done
