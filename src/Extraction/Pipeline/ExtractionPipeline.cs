@@ -4,6 +4,7 @@ using Extraction.Dedup;
 using Extraction.Facts;
 using Extraction.Fetch;
 using Extraction.Ml;
+using Extraction.Ml.Ner;
 using Extraction.Model;
 
 namespace Extraction.Pipeline;
@@ -62,7 +63,13 @@ public sealed class ExtractionPipeline : IDisposable
         Cleaner = new ArticleCleaner(BoilerplateRules.Load(Models));
         var cues = CueLexicon.Load(Models);
         Model = options.UseModel ? FactModelFile.TryLoad(Models) : null;
-        Extractor = new FactExtractor(Actors, cues, Model);
+        var builder = new FactExtractorBuilder(Actors, cues).WithScorer(Model);
+        if (options.UseModel && OrgRecognizer.TryLoad(Models) is { } org)
+        {
+            builder.AddActorSource(new OrgActorSource(org));
+        }
+
+        Extractor = builder.Build();
         Records = new RecordBuilder(Actors);
         _files = new FileFetcher(options.MaxFileBytes);
         _http = new Lazy<IDocumentFetcher>(() => (httpFactory ?? DefaultHttp)(options.Http), LazyThreadSafetyMode.ExecutionAndPublication);
