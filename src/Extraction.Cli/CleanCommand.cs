@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using Extraction.Clean;
 using Extraction.Fetch;
 using Extraction.Pipeline;
 
@@ -23,6 +22,13 @@ internal static class CleanCommand
         shared.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var options = shared.Read(parse);
+            using var pipeline = Cli.TryBuild(options, stderr, "extract clean");
+            if (pipeline is null)
+            {
+                return Cli.UsageError;
+            }
+
             var (items, failures) = InputResolver.Resolve(parse.GetValue(inputs)!);
             var dir = parse.GetValue(outDir);
             if (dir is null && items.Count + failures.Count != 1)
@@ -34,13 +40,6 @@ internal static class CleanCommand
             foreach (var f in failures)
             {
                 await stderr.WriteLineAsync($"extract: {f.Input}: {f.Reason}");
-            }
-
-            var options = shared.Read(parse);
-            using var pipeline = Cli.TryBuild(options, stderr);
-            if (pipeline is null)
-            {
-                return Cli.UsageError;
             }
 
             var title = parse.GetValue(withTitle);
@@ -92,16 +91,8 @@ internal static class CleanCommand
     // The article's text (title first when asked), or null after reporting why there is none.
     private static async Task<string?> CleanOne(ExtractionPipeline pipeline, InputItem item, bool title, TextWriter stderr, CancellationToken ct)
     {
-        var fetched = await pipeline.FetchAsync(item, ct);
-        var failure = fetched.Failure;
-        CleanOutcome? cleaned = null;
-        if (failure is null)
-        {
-            cleaned = pipeline.Cleaner.Clean(fetched.Document!);
-            failure = cleaned.Failure;
-        }
-
-        if (failure is not null)
+        var outcome = await pipeline.ProcessAsync(item, ct, ArticleStep.Clean);
+        if (outcome.Failure is { } failure)
         {
             lock (stderr)
             {
@@ -111,7 +102,7 @@ internal static class CleanCommand
             return null;
         }
 
-        var article = cleaned!.Article!;
+        var article = outcome.Article!;
         return title ? article.Title + "\n\n" + article.Text : article.Text;
     }
 

@@ -130,16 +130,41 @@ internal static class Cli
         }
     }
 
-    /// <summary>Builds a pipeline, turning bad options into a usage error message.</summary>
-    internal static ExtractionPipeline? TryBuild(PipelineOptions options, TextWriter stderr)
+    /// <summary>The command-line flag of each pipeline option the command line sets (PipelineOptionException.Option).</summary>
+    internal static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ModelsFolder"] = "--models",
+        ["Parallelism"] = "--parallelism",
+        ["MaxFileBytes"] = "--max-bytes",
+        ["Http.AttemptTimeout"] = "--timeout",
+        ["Http.TotalTimeout"] = "--total-timeout",
+        ["Http.MaxRetries"] = "--retries",
+        ["Http.MaxRedirects"] = "--max-redirects",
+        ["Http.MaxResponseBytes"] = "--max-bytes",
+        ["Http.MaxConcurrency"] = "--concurrency",
+        ["Http.MaxConcurrencyPerHost"] = "--per-host",
+        ["Http.UserAgent"] = "--user-agent",
+    };
+
+    /// <summary>
+    /// Builds a pipeline, checking every option first whatever the inputs are; a bad option, a missing
+    /// or broken model file is a usage error, reported naming the flag (or file), and null comes back.
+    /// </summary>
+    internal static ExtractionPipeline? TryBuild(PipelineOptions options, TextWriter stderr, string command = "extract")
     {
         try
         {
-            return new ExtractionPipeline(options);
+            return new ExtractionPipelineBuilder(options).Build();
         }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or FormatException)
+        catch (PipelineOptionException ex)
         {
-            stderr.WriteLine("extract: " + ex.Message);
+            var name = Flags.TryGetValue(ex.Option, out var flag) ? flag : ex.Option;
+            stderr.WriteLine($"{command}: invalid {name}: {ex.Reason}");
+            return null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FormatException)
+        {
+            stderr.WriteLine($"{command}: {ex.Message}");
             return null;
         }
     }

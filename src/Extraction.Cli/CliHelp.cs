@@ -44,6 +44,10 @@ internal static class CliHelp
         [
             "extract train --gold samples/gold.jsonl samples --model /tmp/fact-model.zip",
         ],
+        ["train-ner"] =
+        [
+            "extract train-ner germeval/NER-de-train.tsv germeval/NER-de-dev.tsv --model /tmp/org-ner.tsv",
+        ],
         ["schedule"] =
         [
             "extract schedule --cron \"0 3 * * *\" -- run ~/articles --out ~/extract-out -q",

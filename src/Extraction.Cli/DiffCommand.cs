@@ -31,7 +31,7 @@ internal static class DiffCommand
         {
             IReadOnlyList<ClaimRecord> before, after;
             DiffSides sides;
-            MentionOffsets? oldOffsets, newOffsets;
+            Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)> offsets;
             try
             {
                 var storePath = parse.GetValue(store);
@@ -43,7 +43,7 @@ internal static class DiffCommand
                         throw new ArgumentException("give either two output folders or --store, not both");
                     }
 
-                    (before, after, sides, oldOffsets, newOffsets) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
+                    (before, after, sides, offsets) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
                 }
                 else
                 {
@@ -58,8 +58,7 @@ internal static class DiffCommand
                     }
 
                     (before, after, sides) = (Load(a), Load(b), new DiffSides(a, b));
-                    var articles = Unpaired(before, after);
-                    (oldOffsets, newOffsets) = articles.Count > 0 ? (FolderOffsets(a, articles), FolderOffsets(b, articles)) : (null, null);
+                    offsets = articles => (FolderOffsets(a, articles), FolderOffsets(b, articles));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException or System.Text.Json.JsonException)
@@ -68,7 +67,25 @@ internal static class DiffCommand
                 return Cli.UsageError;
             }
 
-            var diff = RecordDiff.Compare(before, after, oldOffsets, newOffsets);
+            // Mention offsets pair what sentences cannot (a sentence split differently); they are read only
+            // for articles where an added and a removed record are still apart.
+            var diff = RecordDiff.Compare(before, after);
+            if (Apart(diff) is { Count: > 0 } apart)
+            {
+                try
+                {
+                    var (oldOffsets, newOffsets) = offsets(apart);
+                    if (oldOffsets is not null && newOffsets is not null)
+                    {
+                        diff = RecordDiff.Compare(before, after, oldOffsets, newOffsets);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or StoreException or System.Text.Json.JsonException)
+                {
+                    await stderr.WriteLineAsync("extract diff: mention offsets not read, records paired without them: " + ex.Message);
+                }
+            }
+
             var html = parse.GetValue(htmlOut);
             var fmt = html is not null ? "html" : parse.GetValue(format);
             if (fmt == "json")
@@ -124,25 +141,33 @@ internal static class DiffCommand
         return JsonFormats.ReadLines(path, JsonFormats.ReadRecord).ToList();
     }
 
-    /// <summary>Articles of records whose id is only on one side: where pairing by mention offset can help.</summary>
-    private static HashSet<string> Unpaired(IReadOnlyList<ClaimRecord> before, IReadOnlyList<ClaimRecord> after)
+    /// <summary>Articles with both an added and a removed record: where pairing by mention offset can still help.</summary>
+    private static HashSet<string> Apart(DiffResult d)
     {
-        var oldIds = before.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var newIds = after.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var articles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in before.Where(r => !newIds.Contains(r.Id)).Concat(after.Where(r => !oldIds.Contains(r.Id))))
-        {
-            articles.UnionWith(RecordDiff.Articles(r));
-        }
-
-        return articles;
+        var added = d.Added.SelectMany(RecordDiff.Articles).ToHashSet(StringComparer.Ordinal);
+        added.IntersectWith(d.Removed.SelectMany(RecordDiff.Articles));
+        return added;
     }
 
     /// <summary>Mention offsets from an output folder's facts.jsonl (null when the folder has none).</summary>
     private static MentionOffsets? FolderOffsets(string dir, IReadOnlySet<string> articles)
     {
         var path = Path.Combine(dir, "facts.jsonl");
-        return File.Exists(path) ? MentionOffsets.From(JsonFormats.ReadLines(path, JsonFormats.ReadFact), articles) : null;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // A few articles: only lines naming one of them are parsed.
+        var names = articles.Count <= 64 ? articles.Select(a => System.Text.Json.JsonSerializer.Serialize(a)).ToList() : null;
+        var facts = File.ReadLines(path)
+            .Where(line => line.Length > 0 && (names is null || names.Exists(n => line.Contains(n, StringComparison.Ordinal))))
+            .Select(line =>
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                return JsonFormats.ReadFact(doc.RootElement);
+            });
+        return MentionOffsets.From(facts, articles);
     }
 
     /// <summary>Mention offsets from the facts a store kept for a run's articles.</summary>
@@ -152,7 +177,7 @@ internal static class DiffCommand
             .SelectMany(e => store.LoadResult(e.ResultId!.Value).Facts), articles);
 
     /// <summary>Two runs of a store: by id, or by default the last completed run and the completed one before it.</summary>
-    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides, MentionOffsets?, MentionOffsets?) FromStore(
+    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides, Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)>) FromStore(
         string path, long? fromId, long? toId)
     {
         if (!File.Exists(path))
@@ -175,11 +200,11 @@ internal static class DiffCommand
             throw new ArgumentException($"run {r.Id} in {path} did not finish ({RunStore.Name(r.Status)}); it has no records to compare");
         }
 
-        var (before, after) = (store.Records(older.Id), store.Records(newer.Id));
-        var articles = Unpaired(before, after);
-        return articles.Count == 0
-            ? (before, after, new DiffSides(Label(older), Label(newer)), null, null)
-            : (before, after, new DiffSides(Label(older), Label(newer)), StoreOffsets(store, older.Id, articles), StoreOffsets(store, newer.Id, articles));
+        return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)), articles =>
+        {
+            using var again = RunStore.Open(path, TimeProvider.System);
+            return (StoreOffsets(again, older.Id, articles), StoreOffsets(again, newer.Id, articles));
+        });
     }
 
     private static string Label(StoredRun r) =>

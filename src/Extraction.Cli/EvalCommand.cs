@@ -11,7 +11,7 @@ internal static class EvalCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var gold = new Option<string>("--gold") { Description = "Gold data (JSON Lines, CONTRACT.md format).", Required = true };
+        var gold = new Option<string>("--gold") { Description = "Gold data (JSON Lines, the format of docs/gold-format.md).", Required = true };
         var facts = new Option<string>("--facts") { Description = "facts.jsonl of a run.", Required = true };
         var records = new Option<string?>("--records") { Description = "records.jsonl of the run (default: beside --facts, when present)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every missed and spurious fact with its sentence." };

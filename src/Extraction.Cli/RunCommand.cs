@@ -49,7 +49,7 @@ internal static class RunCommand
             }
 
             var options = shared.Read(parse, parse.GetValue(explain));
-            using var pipeline = Cli.TryBuild(options, stderr);
+            using var pipeline = Cli.TryBuild(options, stderr, "extract run");
             if (pipeline is null)
             {
                 return Cli.UsageError;
@@ -65,8 +65,6 @@ internal static class RunCommand
                 OutDir = outPath,
                 StorePath = parse.GetValue(noStore) ? null : parse.GetValue(store) ?? Path.Combine(outPath, DefaultStoreName),
                 Full = parse.GetValue(full),
-                Explain = parse.GetValue(explain),
-                Parallelism = options.Parallelism,
                 Progress = isQuiet || onTerminal ? null : new ProgressLog(stdout, TimeProvider.System),
             };
 

@@ -33,9 +33,9 @@ public static class BenchmarkData
         throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory + "; set EXTRACT_SAMPLES");
     });
 
-    private static readonly Lazy<ExtractionPipeline> RulesPipeline = new(() => new ExtractionPipeline(new PipelineOptions { UseModel = false, Parallelism = 1 }));
+    private static readonly Lazy<ExtractionPipeline> RulesPipeline = new(() => ExtractionPipeline.Create(new PipelineOptions { UseModel = false, Parallelism = 1 }));
 
-    private static readonly Lazy<ExtractionPipeline> ModelPipeline = new(() => new ExtractionPipeline(new PipelineOptions { UseModel = true, Parallelism = 1 }));
+    private static readonly Lazy<ExtractionPipeline> ModelPipeline = new(() => ExtractionPipeline.Create(new PipelineOptions { UseModel = true, Parallelism = 1 }));
 
     private static readonly Lazy<List<FetchedDocument>> Documents = new(() =>
         Directory.EnumerateFiles(SamplesDir.Value)

@@ -11,6 +11,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
     /// <summary>The blocks kept, in order, and how many were dropped.</summary>
     public (List<Block> Kept, int Removed, string? Author) Filter(IReadOnlyList<Block> blocks)
     {
+        blocks = WithoutGluedSections(blocks);
         var lines = new Lines(blocks);
         var drop = new bool[blocks.Count];
         string? author = null;
@@ -51,6 +52,23 @@ public sealed class BlockFilter(BoilerplateRules rules)
         }
 
         return (kept, removed, author);
+    }
+
+    // A section label run into a headline by a flattened page goes; the headline stays.
+    private IReadOnlyList<Block> WithoutGluedSections(IReadOnlyList<Block> blocks)
+    {
+        List<Block>? changed = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = rules.WithoutGluedSection(blocks[i].Text);
+            if (!ReferenceEquals(text, blocks[i].Text))
+            {
+                changed ??= [.. blocks];
+                changed[i] = blocks[i] with { Text = text };
+            }
+        }
+
+        return changed ?? blocks;
     }
 
     /// <summary>
@@ -188,7 +206,13 @@ public sealed class BlockFilter(BoilerplateRules rules)
         {
             if (seenProse && rules.IsTailStartKey(lines.Key(i)))
             {
-                return i;
+                if (!EarlyMarker(lines, drop, i))
+                {
+                    return i;
+                }
+
+                drop[i] = true;
+                continue;
             }
 
             JudgeLine(lines, drop, i, ref author);
@@ -209,7 +233,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
                 seenProse = true;
             }
 
-            if (seenProse && rules.IsTailStartKey(lines.Key(i)))
+            if (seenProse && rules.IsTailStartKey(lines.Key(i)) && !EarlyMarker(lines, drop, i))
             {
                 return i;
             }
@@ -217,6 +241,38 @@ public sealed class BlockFilter(BoilerplateRules rules)
 
         return lines.Count;
     }
+
+    // A tail marker ("Meistgelesen") right under the teaser, with most of the article still below it, is
+    // a box set into the page, not its end: the article so far is short and far more prose follows.
+    private static bool EarlyMarker(Lines lines, bool[] drop, int marker)
+    {
+        var before = 0;
+        for (var k = 0; k < marker; k++)
+        {
+            if (!drop[k] && lines.Prose(k))
+            {
+                before += lines.Text(k).Length;
+            }
+        }
+
+        if (before >= EarlyMarkerMaxChars)
+        {
+            return false;
+        }
+
+        var after = 0;
+        for (var k = marker + 1; k < lines.Count && after <= 2 * before; k++)
+        {
+            if (lines.Prose(k))
+            {
+                after += lines.Text(k).Length;
+            }
+        }
+
+        return after > 2 * before;
+    }
+
+    private const int EarlyMarkerMaxChars = 500;
 
     // Before the first real paragraph, lines of one to three words are navigation, kickers and
     // consent buttons ("Mediathek", "Alle akzeptieren"); headings (Markdown #, HTML h1-h6) stay.

@@ -15,6 +15,7 @@ public sealed partial class BoilerplateRules
     private readonly HashSet<string> _boxes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _lists = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _listPrefixes = [];
+    private readonly List<string> _sections = [];
     private const int MaxMarkerLineLength = 200;
 
     /// <summary>A line of prose this long (in characters) is article text, whatever phrase it holds.</summary>
@@ -63,6 +64,9 @@ public sealed partial class BoilerplateRules
                 case "box":
                     rules._boxes.Add(Normalize(value));
                     rules._lines.Add(Normalize(value));
+                    break;
+                case "section":
+                    rules._sections.Add(value);
                     break;
                 case "list" when value.EndsWith('*'):
                     rules._listPrefixes.Add(Normalize(value.TrimEnd('*')) + " ");
@@ -139,6 +143,13 @@ public sealed partial class BoilerplateRules
         if (IsListIntroKey(norm))
         {
             return "related links";
+        }
+
+        // "Lesen Sie auch: <a teaser's headline>" on one line.
+        var colon = norm.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and <= 40 && _lists.Contains(norm[..colon].TrimEnd()) && !BlockFilter.IsProse(text))
+        {
+            return "related link";
         }
 
         // Both need a digit or the byline word up front.
@@ -245,6 +256,29 @@ public sealed partial class BoilerplateRules
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The text without a section label glued to its front by a flattened page ("WirtschaftBäckerei eröffnet
+    /// ..." becomes "Bäckerei eröffnet ..."): a known label right before a capital letter, no space between.
+    /// </summary>
+    public string WithoutGluedSection(string text)
+    {
+        if (text.Length > MaxMarkerLineLength)
+        {
+            return text;
+        }
+
+        foreach (var label in _sections)
+        {
+            if (text.Length > label.Length + 2 && text.StartsWith(label, StringComparison.Ordinal)
+                && char.IsUpper(text[label.Length]) && char.IsLower(text[label.Length + 1]))
+            {
+                return text[label.Length..];
+            }
+        }
+
+        return text;
     }
 
     /// <summary>Finds a byline author ("Von Noëlle Bölling"), or null.</summary>

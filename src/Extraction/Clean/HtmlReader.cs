@@ -98,7 +98,7 @@ public sealed class HtmlReader
             var t = Collapse(h1.TextContent);
             if (t.Length > 0)
             {
-                blocks.Insert(0, new Block(t, BlockKind.Heading));
+                blocks.InsertRange(0, [new Block(t, BlockKind.Heading), .. LeadBetween(body, h1, root)]);
             }
         }
 
@@ -117,6 +117,48 @@ public sealed class HtmlReader
 
         return (blocks, meta);
     }
+
+    /// <summary>
+    /// The standfirst between a headline outside the article container and the container: paragraphs
+    /// of sentences, mostly not links, in page order (a teaser or lead set in the page's header area).
+    /// </summary>
+    private static List<Block> LeadBetween(IElement body, IElement h1, IElement root)
+    {
+        var leads = new List<Block>();
+        var started = false;
+        var pending = new Stack<IElement>();
+        Push(pending, body);
+        while (pending.TryPop(out var el) && leads.Count < MaxLeadBlocks)
+        {
+            if (el == root)
+            {
+                break;
+            }
+
+            if (el == h1)
+            {
+                started = true;
+                continue;
+            }
+
+            if (started && el.LocalName == "p" && !el.Contains(root))
+            {
+                var text = Collapse(OwnText(el, out var linkChars));
+                if (text.Length is >= 40 and <= 1500 && linkChars * 3 < text.Length && text[^1] is '.' or '!' or '?' or '"' or '“' or '»')
+                {
+                    leads.Add(new Block(text, BlockKind.Paragraph));
+                }
+
+                continue;
+            }
+
+            Push(pending, el);
+        }
+
+        return leads;
+    }
+
+    private const int MaxLeadBlocks = 8;
 
     /// <summary>The blocks of an article's HTML as a whole (no furniture removed, no container sought).</summary>
     internal static List<Block> ReadFragment(string html)

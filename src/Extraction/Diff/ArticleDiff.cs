@@ -61,7 +61,7 @@ public sealed record ArticleDiff(string Article, IReadOnlyList<ArticleEntry> Ent
             }
             else
             {
-                foreach (var a in RecordDiff.Articles(c.New).Concat(RecordDiff.Articles(c.Old)))
+                foreach (var a in c.ChangedArticles)
                 {
                     Add(a, new ArticleEntry(EntryChange.Changed, c.New, c));
                 }

@@ -64,7 +64,10 @@ public static class RecordDiff
         {
             foreach (var (o, n) in SourcePairing.Pair(added, removed, sameId, oldOffsets, newOffsets))
             {
-                changed.Add(new ChangedRecord(o, n, Fields(o, n), PairedBy.Source));
+                // A record that stays by id and gave (or took) some sentences: its mentions and sources are
+                // its by-id change; this pair is about the claim read from the moved sentences.
+                var partial = newById.ContainsKey(o.Id) || oldById.ContainsKey(n.Id);
+                changed.Add(new ChangedRecord(o, n, partial ? ClaimFields(o, n) : Fields(o, n), PairedBy.Source, partial));
                 added.Remove(n);
                 removed.Remove(o);
             }
@@ -106,6 +109,24 @@ public static class RecordDiff
     /// <summary>The fields that differ between two versions of a claim, in base units.</summary>
     public static List<FieldChange> Fields(ClaimRecord o, ClaimRecord n)
     {
+        var list = ClaimFields(o, n);
+        if (o.Mentions != n.Mentions)
+        {
+            list.Add(new FieldChange(Mentions, o.Mentions.ToString(CultureInfo.InvariantCulture), n.Mentions.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var (a, b) = (string.Join("; ", Articles(o)), string.Join("; ", Articles(n)));
+        if (!string.Equals(a, b, StringComparison.Ordinal))
+        {
+            list.Add(new FieldChange(Sources, a, b));
+        }
+
+        return list;
+    }
+
+    /// <summary>The fields of the claim itself that differ (not its mentions or sources).</summary>
+    public static List<FieldChange> ClaimFields(ClaimRecord o, ClaimRecord n)
+    {
         var list = new List<FieldChange>();
         void Check(string field, string? a, string? b)
         {
@@ -122,8 +143,6 @@ public static class RecordDiff
         Check(Qualifier, QualifierOf(o) is { } qo ? ContractNames.Of(qo) : null, QualifierOf(n) is { } qn ? ContractNames.Of(qn) : null);
         Check(Unit, o.Unit, n.Unit);
         Check(Model, o.Model, n.Model);
-        Check(Mentions, o.Mentions.ToString(CultureInfo.InvariantCulture), n.Mentions.ToString(CultureInfo.InvariantCulture));
-        Check(Sources, string.Join("; ", Articles(o)), string.Join("; ", Articles(n)));
         return list;
     }
 

@@ -31,13 +31,18 @@ internal static class SourcePairing
                 continue;
             }
 
-            var lost = Moved(o.Sources, n.Sources);
+            if (SameSentences(o.Sources, n.Sources))
+            {
+                continue;
+            }
+
+            var lost = Moved(o.Sources, n.Sources, touched);
             if (lost.Count > 0)
             {
                 olds.Add(new Side(o, lost, false, olds.Count));
             }
 
-            var gained = Moved(n.Sources, o.Sources);
+            var gained = Moved(n.Sources, o.Sources, touched);
             if (gained.Count > 0)
             {
                 news.Add(new Side(n, gained, false, news.Count));
@@ -68,7 +73,7 @@ internal static class SourcePairing
 
                     if (Closest(o.Sources, n.Sources, oldOffsets, newOffsets) is { } match)
                     {
-                        var fields = RecordDiff.Fields(o.Record, n.Record).Count(f => !ChangedRecord.IsSourceField(f.Field));
+                        var fields = RecordDiff.ClaimFields(o.Record, n.Record).Count;
                         candidates.Add((o, n, match.Distance, fields, match.SameText ? 0 : 1));
                     }
                 }
@@ -95,8 +100,40 @@ internal static class SourcePairing
 
     // Sentences of one version the other version no longer has, not even lightly edited: those moved
     // to (or came from) another record.
-    private static List<Source> Moved(IReadOnlyList<Source> from, IReadOnlyList<Source> to) =>
-        from.Where(s => !to.Any(t => t.Article == s.Article && SentenceMatch.Distance(s.Sentence, t.Sentence) is not null)).ToList();
+    // Only sentences of articles with an unmatched record can pair, so only those are looked at.
+    private static List<Source> Moved(IReadOnlyList<Source> from, IReadOnlyList<Source> to, HashSet<string> touched)
+    {
+        var moved = new List<Source>();
+        foreach (var s in from)
+        {
+            if (touched.Contains(s.Article)
+                && !to.Any(t => t.Article == s.Article && (t.Sentence == s.Sentence || SentenceMatch.Distance(s.Sentence, t.Sentence) is not null)))
+            {
+                moved.Add(s);
+            }
+        }
+
+        return moved;
+    }
+
+    // The common case, a record read from the same sentences in both runs, without hashing them.
+    private static bool SameSentences(IReadOnlyList<Source> a, IReadOnlyList<Source> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Article, b[i].Article, StringComparison.Ordinal) || !string.Equals(a[i].Sentence, b[i].Sentence, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static (int Distance, bool SameText)? Closest(
         IReadOnlyList<Source> olds, IReadOnlyList<Source> news, MentionOffsets? oldOffsets, MentionOffsets? newOffsets)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Extraction.Model;
 using Extraction.Output;
+using Extraction.Report;
 
 namespace Extraction.Export;
 
@@ -27,7 +28,8 @@ public sealed record CsvOptions
 /// <summary>
 /// Facts and records as CSV (RFC 4180 quoting by CsvHelper): a header, then one row each, columns
 /// always in the order of <see cref="FactColumns"/> and <see cref="RecordColumns"/>. Figures are in
-/// base units (invariant digits, no grouping) with a readable <c>display</c> column beside them.
+/// base units (invariant digits, no grouping) with a readable <c>display</c> column beside them
+/// (<see cref="HumanValues"/>, as in diffs: "≈ 2,5 Mrd. EUR").
 /// </summary>
 public static class CsvExport
 {
@@ -136,7 +138,7 @@ public static class CsvExport
         csv.WriteField(model ?? "");
         var qualifier = amount?.Qualifier ?? count?.Qualifier;
         csv.WriteField(qualifier is { } q ? ContractNames.Of(q) : "");
-        csv.WriteField(HumanFormat.Of(amount, count, unit, model));
+        csv.WriteField(amount is not null ? HumanValues.Amount(amount) : count is not null ? HumanValues.Count(count, unit, model) : "");
     }
 
     private static string Invariant(decimal d) => JsonFormats.Normalize(d).ToString(CultureInfo.InvariantCulture);

@@ -6,7 +6,7 @@ namespace Extraction.Facts;
 /// <summary>Cue words (models/cues-de.txt) for investment, non-investment, retraction and back-reference.</summary>
 public sealed class CueLexicon
 {
-    private readonly Dictionary<string, (List<string> Stems, HashSet<string> Words)> _sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (List<string> Stems, HashSet<string> Words, List<string> Tails, HashSet<string> Nouns, HashSet<string> Verbs)> _sets = new(StringComparer.Ordinal);
     private readonly List<string> _retractionPhrases = [];
     private readonly List<string> _pivots = [];
 
@@ -36,20 +36,32 @@ public sealed class CueLexicon
                 continue;
             }
 
-            if (key.Length != 2 || key[1] is not ("stem" or "word"))
+            if (key.Length != 2 || key[1] is not ("stem" or "word" or "tail" or "noun" or "verb"))
             {
                 throw new FormatException($"cues-de.txt: cannot read '{line}'");
             }
 
             if (!lex._sets.TryGetValue(key[0], out var set))
             {
-                set = ([], new HashSet<string>(StringComparer.Ordinal));
+                set = ([], new HashSet<string>(StringComparer.Ordinal), [], new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
                 lex._sets[key[0]] = set;
             }
 
             if (key[1] == "stem")
             {
                 set.Stems.Add(value);
+            }
+            else if (key[1] == "tail")
+            {
+                set.Tails.Add(value);
+            }
+            else if (key[1] == "noun")
+            {
+                set.Nouns.Add(value);
+            }
+            else if (key[1] == "verb")
+            {
+                set.Verbs.Add(value);
             }
             else
             {
@@ -58,12 +70,12 @@ public sealed class CueLexicon
         }
 
         lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
-        lex._lengths = [.. lex._setNames.Select(name => Lengths(lex._sets[name].Stems, lex._sets[name].Words))];
+        lex._lengths = [.. lex._setNames.Select(name => Lengths([.. lex._sets[name].Stems, .. lex._sets[name].Tails], [.. lex._sets[name].Words, .. lex._sets[name].Nouns, .. lex._sets[name].Verbs]))];
         return lex;
     }
 
     // The lengths a member of a set can have, bit n for n characters (bit 63: 63 or more); lower-casing keeps a word's length.
-    private static ulong Lengths(List<string> stems, HashSet<string> words)
+    private static ulong Lengths(List<string> stems, List<string> words)
     {
         var lengths = 0UL;
         foreach (var word in words)
@@ -139,11 +151,14 @@ public sealed class CueLexicon
     private int Memberships(string word, string[] names)
     {
         var lower = word.ToLowerInvariant();
+        var upper = word.Length > 0 && char.IsUpper(word[0]);
         var mask = 0;
         for (var b = 0; b < names.Length; b++)
         {
-            var (stems, words) = _sets[names[b]];
-            if (words.Contains(lower) || stems.Any(stem => lower.StartsWith(stem, StringComparison.Ordinal)))
+            var (stems, words, tails, nouns, verbs) = _sets[names[b]];
+            if (words.Contains(lower) || stems.Any(stem => lower.StartsWith(stem, StringComparison.Ordinal))
+                || (upper && tails.Any(tail => lower.Length > tail.Length && lower.EndsWith(tail, StringComparison.Ordinal)))
+                || (upper ? nouns.Contains(lower) : verbs.Contains(lower)))
             {
                 mask |= 1 << b;
             }

@@ -26,7 +26,7 @@ public sealed class FactExtractor
 
     /// <summary>The extractor with the shipped rules and sources; see <see cref="FactExtractorBuilder"/> to add parts.</summary>
     public FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
-        : this(actors, cues, scorer, threshold, [], ActorRules.Default)
+        : this(actors, cues, scorer, threshold, ActorSources.Default, ActorRules.Default)
     {
     }
 
@@ -153,6 +153,6 @@ public sealed class FactExtractor
 
         // The strongest features are only needed for --explain; ranking them for every candidate costs time.
         var (p, top) = explain ? _scorer.Score(features) : (_scorer.Probability(features), []);
-        return (p >= _threshold, Math.Round(p, 3), top);
+        return (p >= _threshold && !rule.Veto, Math.Round(p, 3), rule.Veto && explain ? [rule.Text, .. top] : top);
     }
 }

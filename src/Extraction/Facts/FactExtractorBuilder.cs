@@ -10,9 +10,16 @@ namespace Extraction.Facts;
 /// </summary>
 public sealed class FactExtractorBuilder(ActorGazetteer actors, CueLexicon cues)
 {
-    private readonly List<IActorCandidateSource> _sources = [];
+    private readonly List<IActorCandidateSource> _sources = [.. ActorSources.Default];
     private IFactScorer? _scorer;
     private double _threshold = 0.5;
+
+    /// <summary>Uses only the gazetteer for actors (no shipped or added sources), as the extractor did before the sources.</summary>
+    public FactExtractorBuilder WithoutActorSources()
+    {
+        _sources.Clear();
+        return this;
+    }
 
     /// <summary>Decide with a trained scorer (and rank actors with its actor scorer, if it has one).</summary>
     public FactExtractorBuilder WithScorer(IFactScorer? scorer, double threshold = 0.5)
@@ -22,7 +29,7 @@ public sealed class FactExtractorBuilder(ActorGazetteer actors, CueLexicon cues)
         return this;
     }
 
-    /// <summary>Adds a source of actor mentions after the gazetteer (and after the sources added before it).</summary>
+    /// <summary>Adds a source of actor mentions after the gazetteer and the shipped sources (and after those added before it).</summary>
     public FactExtractorBuilder AddActorSource(IActorCandidateSource source)
     {
         _sources.Add(source ?? throw new ArgumentNullException(nameof(source)));

@@ -17,8 +17,12 @@ public enum DocumentFormat
 /// <summary>One article to fetch: its contract id (relative path or URL) and its location.</summary>
 public sealed record InputItem(string ArticleId, string Location, InputKind Kind);
 
-/// <summary>An input that could not be turned into an article, with the reason.</summary>
-public sealed record InputFailure(string Input, string Reason);
+/// <summary>An input that could not be turned into an article, with the reason and where on its path it failed.</summary>
+public sealed record InputFailure(string Input, string Reason)
+{
+    /// <summary>Where the input failed; the article path sets it for failures of its later stages.</summary>
+    public FailureKind Kind { get; init; } = FailureKind.Input;
+}
 
 /// <summary>Raw bytes of one article plus what the transport said about them.</summary>
 public sealed record FetchedDocument(
@@ -33,7 +37,7 @@ public sealed record FetchOutcome(FetchedDocument? Document, InputFailure? Failu
 {
     public static FetchOutcome Ok(FetchedDocument document) => new(document, null);
 
-    public static FetchOutcome Fail(string input, string reason) => new(null, new InputFailure(input, reason));
+    public static FetchOutcome Fail(string input, string reason) => new(null, new InputFailure(input, reason) { Kind = FailureKind.Fetch });
 }
 
 /// <summary>Fetches the bytes of one input.</summary>

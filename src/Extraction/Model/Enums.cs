@@ -1,3 +1,6 @@
+// Several public types in one file, on purpose: the contract's enums and their spellings, which
+// must change together.
+
 namespace Extraction.Model;
 
 /// <summary>What a fact states: money put into something, or a count of compute hardware.</summary>

@@ -1,3 +1,6 @@
+// Several public types in one file, on purpose: a fact, its explanation, and the record it is
+// deduplicated into with its sources are the output contract (CONTRACT.md), read together.
+
 namespace Extraction.Model;
 
 /// <summary>One mention of an investment or hardware fact in one article.</summary>

@@ -1,3 +1,6 @@
+// Several public types in one file, on purpose: the values a recogniser finds (amount, count and
+// the mentions carrying them) are records of a line or two that are read together.
+
 namespace Extraction.Model;
 
 /// <summary>A money amount in base units, with ISO currency (null when none could be found).</summary>

@@ -47,6 +47,7 @@ internal static class RunJsonWriter
                 w.WriteStartObject();
                 w.WriteString("input", f.Input);
                 w.WriteString("reason", f.Reason);
+                w.WriteString("kind", RunStore.Name(f.Kind));
                 w.WriteEndObject();
             }
 

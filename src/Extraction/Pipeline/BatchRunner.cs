@@ -20,22 +20,9 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
     /// <summary>How many articles may finish ahead of the first unfinished one (a slow download) before workers wait.</summary>
     private const int AheadWindow = 256;
 
-    /// <summary>Runs the batch without a store (facts without explanations) and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
-    public Task<RunSummary> RunAsync(
-        IReadOnlyList<string> inputs,
-        string? urlsFile,
-        string outDir,
-        CancellationToken ct,
-        Action<ArticleResult>? onArticle = null) =>
-        RunAsync(
-            new RunRequest
-            {
-                Inputs = inputs,
-                UrlsFile = urlsFile,
-                OutDir = outDir,
-                Progress = onArticle is null ? null : new CallbackProgress(onArticle),
-            },
-            ct);
+    /// <summary>Runs the batch without a store and writes articles.jsonl, facts.jsonl, records.jsonl and run.json into <paramref name="outDir"/>.</summary>
+    public Task<RunSummary> RunAsync(IReadOnlyList<string> inputs, string? urlsFile, string outDir, CancellationToken ct) =>
+        RunAsync(new RunRequest { Inputs = inputs, UrlsFile = urlsFile, OutDir = outDir }, ct);
 
     /// <summary>
     /// Runs the batch. Throws <see cref="StoreLockedException"/> when another live run holds the store
@@ -55,10 +42,10 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         var (items, resolveFailures) = InputResolver.Resolve(request.Inputs, request.UrlsFile);
         timings["resolve"] = clock.ElapsedMilliseconds;
 
-        var run = store is null ? RunPlan.WithoutStore : RunPlan.Begin(store, request, RunConfigKey.Of(pipeline, request.Explain), pipeline.Version);
+        var run = store is null ? RunPlan.WithoutStore : RunPlan.Begin(store, request, RunConfigKey.Of(pipeline), pipeline.Version);
         foreach (var f in resolveFailures)
         {
-            store?.CommitArticle(run.Id!.Value, new RunArticle(f.Input, null, null, ArticleStatus.Failed, f.Reason, null, TimeSpan.Zero));
+            store?.CommitArticle(run.Id!.Value, new RunArticle(f.Input, null, null, ArticleStatus.Failed, f.Reason, null, TimeSpan.Zero) { Failure = f.Kind });
         }
 
         clock.Restart();
@@ -100,28 +87,33 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, items.Count).Where(i => !taken[i]),
-                new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = ct },
+                new ParallelOptions { MaxDegreeOfParallelism = pipeline.Options.Parallelism, CancellationToken = ct },
                 async (i, token) =>
                 {
                     await output.WaitForRoomAsync(i, AheadWindow, token);
-                    var processed = await ProcessAsync(items[i], request, run, stages, token);
-                    if (processed is not { } p)
+                    ArticleOutcome outcome;
+                    try
                     {
+                        outcome = await pipeline.ProcessAsync(items[i], run, stages, token);
+                    }
+                    catch (OperationCanceledException) when (token.IsCancellationRequested)
+                    {
+                        // Cut short: nothing of this input is written or committed; the next run does it.
                         output.Add(i, null);
                         return;
                     }
 
-                    var written = Written.Of(p.Outcome);
+                    var written = Written.Of(outcome);
                     output.Add(i, written);
                     if (committer is null)
                     {
-                        request.Progress?.ArticleDone(p.Outcome);
+                        request.Progress?.ArticleDone(outcome);
                     }
                     else
                     {
                         // The store keeps the article as the line just made for articles.jsonl.
                         var line = written.ArticleJson.Length > 0 ? written.ArticleJson[0] : null;
-                        await committer.AddAsync(PreparedCommit.Of(p.Commit, line), request.Progress is { } progress ? () => progress.ArticleDone(p.Outcome) : null);
+                        await committer.AddAsync(PreparedCommit.Of(Commit(outcome), line), request.Progress is { } progress ? () => progress.ArticleDone(outcome) : null);
                     }
                 });
         }
@@ -219,88 +211,13 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         return summary;
     }
 
-    /// <summary>Fetch, hash, then clean and extract unless the store has the result; the outcome and what to commit of it. Null when cancelled mid-fetch.</summary>
-    private async Task<(ArticleOutcome Outcome, ArticleCommit Commit)?> ProcessAsync(InputItem item, RunRequest request, RunPlan run, StageTimes stages, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        var mark = Stopwatch.GetTimestamp();
-        FetchOutcome fetched;
-        try
-        {
-            fetched = await pipeline.FetchAsync(item, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception ex)
-        {
-            fetched = FetchOutcome.Fail(item.ArticleId, $"internal error: {ex.GetType().Name}: {ex.Message}");
-        }
-
-        if (ct.IsCancellationRequested && fetched.Failure is not null)
-        {
-            // A fetch cut short by Ctrl+C is not a failure of the input; the next run fetches it again.
-            return null;
-        }
-
-        stages.Fetch(Stopwatch.GetTimestamp() - mark);
-        ArticleOutcome outcome;
-        long? reusedId = null;
-        if (fetched.Failure is not null)
-        {
-            outcome = new ArticleOutcome(item, null, [], fetched.Failure, null, clock.Elapsed, null, null, ArticleStatus.Failed, false);
-        }
-        else
-        {
-            var sha = ResultCodec.Sha256(fetched.Document!.Content);
-            var change = run.Change(item, sha);
-            mark = Stopwatch.GetTimestamp();
-            var cached = run.Reusable(item, sha);
-            stages.Store(Stopwatch.GetTimestamp() - mark);
-            reusedId = cached?.Id;
-            outcome = cached is not null
-                ? new ArticleOutcome(item, cached.Article, cached.Facts, null, cached.Encoding, clock.Elapsed, sha, change, ArticleStatus.Reused, false)
-                : Extract(fetched.Document, request.Explain, sha, change, clock, stages);
-        }
-
-        var commit = new ArticleCommit(
-            new RunArticle(item.ArticleId, outcome.Sha256, outcome.Change, outcome.Status, outcome.Failure?.Reason, reusedId, outcome.Elapsed),
-            outcome.Status == ArticleStatus.Processed ? outcome.Article : null,
-            outcome.Facts,
-            outcome.Encoding);
-        return (outcome, commit);
-    }
-
-    private ArticleOutcome Extract(FetchedDocument doc, bool explain, string sha, ArticleChange change, Stopwatch clock, StageTimes stages)
-    {
-        var item = doc.Input;
-        try
-        {
-            var mark = Stopwatch.GetTimestamp();
-            var cleaned = pipeline.Cleaner.Clean(doc);
-            stages.Clean(Stopwatch.GetTimestamp() - mark);
-            if (cleaned.Failure is not null)
-            {
-                return new ArticleOutcome(item, null, [], cleaned.Failure, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
-            }
-
-            var article = cleaned.Article!;
-            if (article.Text.Length == 0)
-            {
-                return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, "no article text found after cleaning"), cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
-            }
-
-            mark = Stopwatch.GetTimestamp();
-            var facts = pipeline.Extractor.Extract(article, explain);
-            stages.Extract(Stopwatch.GetTimestamp() - mark);
-            return new ArticleOutcome(item, article, facts, null, cleaned.Encoding, clock.Elapsed, sha, change, ArticleStatus.Processed, false);
-        }
-        catch (Exception ex)
-        {
-            return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, $"internal error: {ex.GetType().Name}: {ex.Message}"), null, clock.Elapsed, sha, change, ArticleStatus.Failed, false);
-        }
-    }
+    /// <summary>What the store keeps of an outcome: the run entry and, when processed in this run, the result.</summary>
+    private static ArticleCommit Commit(ArticleOutcome o) =>
+        new(
+            new RunArticle(o.Input.ArticleId, o.Sha256, o.Change, o.Status, o.Failure?.Reason, o.ReusedResultId, o.Elapsed) { Failure = o.FailureKind },
+            o.Status == ArticleStatus.Processed ? o.Article : null,
+            o.Facts,
+            o.Encoding);
 
     /// <summary>An outcome with its JSON lines, made by the worker so the ordered writer only writes.</summary>
     private sealed record Written(ArticleOutcome Outcome, byte[][] ArticleJson, byte[][] FactJson)
@@ -308,16 +225,5 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         public static Written Of(ArticleOutcome o) => o.Article is null
             ? new(o, [], [])
             : new(o, [JsonFormats.Utf8Line(w => JsonFormats.WriteArticle(w, o.Article, o.Encoding))], [.. o.Facts.Select(f => JsonFormats.Utf8Line(w => JsonFormats.WriteFact(w, f)))]);
-    }
-
-    /// <summary>Adapts the old per-article callback.</summary>
-    private sealed class CallbackProgress(Action<ArticleResult> onArticle) : IRunProgress
-    {
-        public void Started(int total, int alreadyDone)
-        {
-        }
-
-        public void ArticleDone(ArticleOutcome o) =>
-            onArticle(new ArticleResult(o.Input, o.Article, o.Facts, o.Failure, o.Encoding, o.Elapsed));
     }
 }

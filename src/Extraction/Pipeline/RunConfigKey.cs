@@ -10,7 +10,7 @@ namespace Extraction.Pipeline;
 /// </summary>
 internal static class RunConfigKey
 {
-    public static string Of(ExtractionPipeline pipeline, bool explain)
+    public static string Of(ExtractionPipeline pipeline)
     {
         var names = typeof(ModelStore).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("models/", StringComparison.Ordinal))
@@ -25,6 +25,6 @@ internal static class RunConfigKey
         }
 
         var models = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return $"{pipeline.Version}; models {models}{(explain ? "; explain" : "")}";
+        return $"{pipeline.Version}; models {models}{(pipeline.Options.Explain ? "; explain" : "")}";
     }
 }

@@ -87,11 +87,15 @@ internal sealed class RunPlan
     {
         if (prior.Status == ArticleStatus.Failed || prior.ResultId is null)
         {
-            return new ArticleOutcome(item, null, [], new InputFailure(item.ArticleId, prior.Reason ?? "failed"), null, prior.Elapsed, prior.Sha256, prior.Change, ArticleStatus.Failed, true);
+            var failure = new InputFailure(item.ArticleId, prior.Reason ?? "failed") { Kind = prior.Failure ?? FailureKind.Input };
+            return ArticleOutcome.Failed(item, failure, null, prior.Elapsed) with { Sha256 = prior.Sha256, Change = prior.Change, FromInterruptedRun = true };
         }
 
         var result = _store!.LoadResult(prior.ResultId.Value);
-        return new ArticleOutcome(item, result.Article, result.Facts, null, result.Encoding, prior.Elapsed, prior.Sha256, prior.Change, prior.Status, true);
+        return new ArticleOutcome(item, result.Article, result.Facts, null, result.Encoding, prior.Elapsed)
+        {
+            Sha256 = prior.Sha256, Change = prior.Change, Status = prior.Status, FromInterruptedRun = true, ReusedResultId = prior.ResultId,
+        };
     }
 
     /// <summary>How content with this hash compares with the last completed run.</summary>

@@ -18,12 +18,6 @@ public sealed record RunRequest
     /// <summary>Process every input even when the store holds its result for the same content and pipeline.</summary>
     public bool Full { get; init; }
 
-    /// <summary>Attach explanations to facts (must match the pipeline's option; part of the store's cache key).</summary>
-    public bool Explain { get; init; }
-
-    /// <summary>Articles processed at once.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
-
     /// <summary>Told about the run's progress, or null.</summary>
     public IRunProgress? Progress { get; init; }
 }

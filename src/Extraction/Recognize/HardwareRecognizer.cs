@@ -5,7 +5,7 @@ namespace Extraction.Recognize;
 
 /// <summary>
 /// Finds counts of compute hardware: "100.000 Nvidia H100 GPUs", "mindestens 10.000 GPUs",
-/// "rund 100.000 KI-Chips der neuesten Generation", "8.000 B200-Beschleuniger", "20.000 GPUs vom Typ H100".
+/// "rund 100.000 KI-Chips", "8.000 B200-Beschleuniger", "20.000 GPUs vom Typ H100".
 /// People, percentages and vague magnitudes ("Zehntausende") are never counts here: a unit noun is required.
 /// </summary>
 public sealed class HardwareRecognizer
@@ -46,6 +46,7 @@ public sealed class HardwareRecognizer
         string? unit = null;
         var specific = false;
         var lastModel = -1;
+        var suspended = -1;
 
         // Up to seven tokens of adjectives, vendor, model and hyphens before the unit noun.
         var limit = Math.Min(tokens.Count, j + 7);
@@ -82,6 +83,16 @@ public sealed class HardwareRecognizer
             if (t.Kind == TokenKind.Word && (t.Text is "Äquivalente" or "Äquivalenten" or "Equivalents") && model is not null)
             {
                 unit = "GPU";
+                break;
+            }
+
+            // "120.000 B200-, 40.000 H100- und 20.000 GB300-Beschleuniger": a suspended hyphen shares the
+            // list's last head; the count ends at its hyphen.
+            if (t.Text == "-" && k > j && t.Start == tokens[k - 1].End && k + 1 < tokens.Count
+                && tokens[k + 1].Text is "," or "und" or "oder" or "sowie" or "bzw" && SharedHead(tokens, k + 1) is { } shared)
+            {
+                unit = shared;
+                suspended = k;
                 break;
             }
 
@@ -151,7 +162,7 @@ public sealed class HardwareRecognizer
             k = lastModel;
         }
 
-        var end = k + 1;
+        var end = suspended >= 0 ? suspended + 1 : k + 1;
 
         // "GPUs vom Typ H100", "Chips des Typs MI300X"
         if (model is null && end + 2 < tokens.Count
@@ -169,6 +180,26 @@ public sealed class HardwareRecognizer
             new Count(min, max, qualifier), unit, model, vendor);
         next = end;
         return true;
+    }
+
+    // The unit of the compound that ends a list of suspended hyphens ("... und 20.000 GB300-Beschleuniger"), or null.
+    private static string? SharedHead(List<Token> tokens, int from)
+    {
+        for (var u = from + 2; u < Math.Min(tokens.Count, from + 16); u++)
+        {
+            if (tokens[u - 1].Text == "-" && tokens[u - 1].End == tokens[u].Start && tokens[u - 2].End == tokens[u - 1].Start
+                && tokens[u].Kind == TokenKind.Word && Lexicon.HardwareUnit(tokens[u].Text) is { } unit)
+            {
+                return unit;
+            }
+
+            if (tokens[u].Text is "." or ";" or ":")
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     // A whole count of two or more at token i, with its scale ("1,2 Millionen", "100k"); j is the index after it.

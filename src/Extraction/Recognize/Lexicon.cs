@@ -42,6 +42,9 @@ internal static class Lexicon
         ["Riyal"] = "SAR", ["SAR"] = "SAR",
         ["Kronen"] = "SEK", ["SEK"] = "SEK",
         ["SFr"] = "CHF", ["sFr"] = "CHF",
+        ["Rubel"] = "RUB", ["Rubeln"] = "RUB", ["RUB"] = "RUB",
+        ["Schilling"] = "ATS", ["ATS"] = "ATS", ["D-Mark"] = "DEM", ["DM"] = "DEM", ["DEM"] = "DEM",
+        ["Zloty"] = "PLN", ["PLN"] = "PLN", ["Forint"] = "HUF", ["HUF"] = "HUF", ["Lira"] = "TRY", ["TRY"] = "TRY",
     };
 
     // "US$", "C$", "HK$": the letters glued to a dollar sign before a figure.
@@ -281,8 +284,17 @@ internal static class Lexicon
         "Racks" or "Rack" or "Serverracks" or "Serverschränke" or "Serverschränken" => "rack",
         "Knoten" or "Rechenknoten" or "Nodes" or "Node" => "node",
         "TPU" or "TPUs" => "TPU",
-        _ => null,
+        _ => CompoundHardwareUnit(word),
     };
+
+    // "Hochleistungsprozessoren", "KI-Rechenchips", "Spezialbeschleuniger": a compound whose head is a unit noun.
+    private static string? CompoundHardwareUnit(string word) =>
+        word.Length < 8 || !char.IsUpper(word[0]) ? null
+        : word.EndsWith("prozessoren", StringComparison.Ordinal) || word.EndsWith("prozessor", StringComparison.Ordinal)
+            || word.EndsWith("chips", StringComparison.Ordinal) ? "chip"
+        : word.EndsWith("beschleuniger", StringComparison.Ordinal) || word.EndsWith("beschleunigern", StringComparison.Ordinal) ? "accelerator"
+        : word.EndsWith("grafikkarten", StringComparison.Ordinal) || word.EndsWith("grafikprozessoren", StringComparison.Ordinal) ? "GPU"
+        : null;
 
     /// <summary>True for the generic "Systeme", which is hardware only next to a vendor or model ("DGX-Systeme").</summary>
     public static bool IsGenericUnit(string word) => word is "Systeme" or "Systemen";

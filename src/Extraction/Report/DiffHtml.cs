@@ -211,7 +211,8 @@ public static class DiffHtml
             h.Append("<li>").Append(ArticleLink(s.Article)).Append(' ').Append(Sentence(s)).Append("</li>");
         }
 
-        if (old is not null)
+        // A partial pair's old record stays in the new run: its other articles did not stop being sources.
+        if (old is not null && pair is { Partial: false })
         {
             var now = r.Sources.Select(s => s.Article).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in old.Sources.Select(s => s.Article).Distinct(StringComparer.Ordinal).Where(a => !now.Contains(a)))

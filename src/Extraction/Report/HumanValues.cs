@@ -1,52 +1,32 @@
 using System.Globalization;
 using Extraction.Diff;
+using Extraction.Export;
 using Extraction.Model;
 
 namespace Extraction.Report;
 
 /// <summary>
 /// Figures as a German reader writes them, for text a person reads (diffs, summaries): "3,2 Mrd. EUR",
-/// "≈ 30 Mrd. EUR", "bis zu 4,6 Mrd. USD", "10–12 Mrd. EUR", "10.752 GH200-Chips". JSON keeps base units.
+/// "≈ 30 Mrd. EUR", "bis zu 4,6 Mrd. USD", "10 bis 12 Mrd. EUR", "10.752 GH200-Chips". JSON keeps base units.
+/// The amount itself is <see cref="HumanFormat.Amount"/> (as in the CSV export's display column), with the qualifier before it.
 /// </summary>
 public static class HumanValues
 {
     private static readonly NumberFormatInfo German = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
-    private static readonly (decimal Scale, string Name)[] Scales =
-    [
-        (1_000_000_000_000m, "Bio."),
-        (1_000_000_000m, "Mrd."),
-        (1_000_000m, "Mio."),
-    ];
-
     /// <summary>The claim's figure: an amount with currency, or a count with model and unit.</summary>
     public static string Of(ClaimRecord r) =>
         r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.Model) : "(no figure)";
 
-    /// <summary>"≈ 30 Mrd. EUR"; a range "10–12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
-    public static string Amount(Amount a) => Prefix(a.Qualifier) + Money(a.Min, a.Max) + " " + (a.Currency ?? "(no currency)");
+    /// <summary>"≈ 30 Mrd. EUR"; a range "10 bis 12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
+    public static string Amount(Amount a) => Prefix(a.Qualifier) + HumanFormat.Amount(a) + (a.Currency is null ? " (no currency)" : "");
 
     /// <summary>"10.752 GH200-Chips", "über 4.000 B200-GPUs", "2.688 Knoten".</summary>
     public static string Count(Count c, string? unit, string? model)
     {
-        var n = c.Min == c.Max ? Number(c.Min) : Number(c.Min) + "–" + Number(c.Max);
+        var n = c.Min == c.Max ? Number(c.Min) : Number(c.Min) + " bis " + Number(c.Max);
         var noun = UnitNoun(unit, c.Max == 1);
         return Prefix(c.Qualifier) + n + " " + (model is null ? noun : noun.Length == 0 ? model : model + "-" + noun);
-    }
-
-    /// <summary>"3,2 Mrd.", "150.000", "1,25 Bio."; a range on one scale "28–32 Mrd.".</summary>
-    public static string Money(decimal min, decimal max)
-    {
-        var (scale, name) = ScaleOf(Math.Max(Math.Abs(min), Math.Abs(max)));
-        if (min == max)
-        {
-            return Scaled(min, scale, name);
-        }
-
-        var (minScale, minName) = ScaleOf(Math.Abs(min));
-        return minScale == scale
-            ? Scaled(min, scale, null) + "–" + Scaled(max, scale, name)
-            : Scaled(min, minScale, minName) + " – " + Scaled(max, scale, name);
     }
 
     /// <summary>A whole number with German thousands separators: "10.752".</summary>
@@ -84,26 +64,21 @@ public static class HumanValues
     {
         RecordDiff.Value => (Of(old), Of(now)),
         RecordDiff.Unit => (f.Old is null ? "(none)" : UnitNoun(f.Old, false), f.New is null ? "(none)" : UnitNoun(f.New, false)),
+        RecordDiff.Sources => Sources(old, now),
         _ => (f.Old ?? "(none)", f.New ?? "(none)"),
     };
 
-    private static (decimal Scale, string? Name) ScaleOf(decimal abs)
+    // "3 articles" -> "4 articles; gained a.html" (at most three names per list, the rest counted).
+    private static (string Old, string New) Sources(ClaimRecord old, ClaimRecord now)
     {
-        foreach (var (scale, name) in Scales)
-        {
-            if (abs >= scale)
-            {
-                return (scale, name);
-            }
-        }
-
-        return (1m, null);
-    }
-
-    private static string Scaled(decimal value, decimal scale, string? name)
-    {
-        var v = Math.Round(value / scale, scale == 1m ? 2 : 3);
-        var text = v.ToString(v == decimal.Truncate(v) ? "#,##0" : "#,##0.###", German);
-        return name is null ? text : text + " " + name;
+        var before = RecordDiff.Articles(old).ToList();
+        var after = RecordDiff.Articles(now).ToList();
+        static string Count(int n) => n.ToString(CultureInfo.InvariantCulture) + (n == 1 ? " article" : " articles");
+        static string Names(List<string> list) =>
+            string.Join(", ", list.Take(3)) + (list.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {list.Count - 3} more") : "");
+        var gained = after.Except(before, StringComparer.Ordinal).ToList();
+        var lost = before.Except(after, StringComparer.Ordinal).ToList();
+        var text = Count(after.Count) + (gained.Count > 0 ? "; gained " + Names(gained) : "") + (lost.Count > 0 ? "; lost " + Names(lost) : "");
+        return (Count(before.Count), text);
     }
 }

@@ -1,3 +1,5 @@
+using Extraction.Fetch;
+
 namespace Extraction.Store;
 
 /// <summary>One input of one run, as committed.</summary>
@@ -8,4 +10,8 @@ public sealed record RunArticle(
     ArticleStatus Status,
     string? Reason,
     long? ResultId,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Where a failed input failed (null for one that did not, and for failures stored before schema 3).</summary>
+    public FailureKind? Failure { get; init; }
+}

@@ -1,3 +1,4 @@
+using Extraction.Fetch;
 using Extraction.Model;
 using Extraction.Output;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ public sealed partial class RunStore
     {
         lock (_gate)
         {
-            using var cmd = Command(null, "SELECT article, sha256, change, status, reason, result_id, ms FROM run_articles WHERE run_id = $id");
+            using var cmd = Command(null, "SELECT article, sha256, change, status, reason, result_id, ms, failure FROM run_articles WHERE run_id = $id");
             cmd.Parameters.AddWithValue("$id", runId);
             using var r = cmd.ExecuteReader();
             var map = new Dictionary<string, RunArticle>(StringComparer.Ordinal);
@@ -25,7 +26,10 @@ public sealed partial class RunStore
                     Enum.Parse<ArticleStatus>(r.GetString(3), ignoreCase: true),
                     r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : r.GetInt64(5),
-                    TimeSpan.FromMilliseconds(r.GetInt64(6)));
+                    TimeSpan.FromMilliseconds(r.GetInt64(6)))
+                {
+                    Failure = r.IsDBNull(7) ? null : Enum.Parse<FailureKind>(r.GetString(7), ignoreCase: true),
+                };
             }
 
             return map;
@@ -159,6 +163,7 @@ public sealed partial class RunStore
         Set(cmd, "$result", resultId);
         Set(cmd, "$ms", (long)entry.Elapsed.TotalMilliseconds);
         Set(cmd, "$now", Iso(_time.GetUtcNow()));
+        Set(cmd, "$failure", entry.Failure is { } kind ? Name(kind) : null);
         cmd.ExecuteNonQuery();
         return resultId;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extraction.Fetch;
 using Microsoft.Data.Sqlite;
 
 namespace Extraction.Store;
@@ -257,6 +258,9 @@ public sealed partial class RunStore : IDisposable
     internal static string Name(ArticleChange c) => c.ToString().ToLowerInvariant();
 
     internal static string Name(ArticleStatus s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>The store's (and run.json's) spelling of a failure kind.</summary>
+    public static string Name(FailureKind k) => k.ToString().ToLowerInvariant();
 
     /// <summary>The store's (and run.json's) spelling of a run status.</summary>
     public static string Name(RunStatus s) => s.ToString().ToLowerInvariant();

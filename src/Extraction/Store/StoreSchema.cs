@@ -2,9 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Extraction.Store;
 
-/// <summary>One step that brings a store from schema version <c>To - 1</c> to <c>To</c>.</summary>
-public sealed record StoreMigration(int To, string Sql);
-
 /// <summary>
 /// The run store's schema, versioned with PRAGMA user_version and marked with PRAGMA application_id.
 /// Each migration runs in one transaction with the version bump, so a store is either at the old
@@ -92,6 +89,11 @@ public static class StoreSchema
               SELECT json_group_array(json(f.fact_json) ORDER BY f.seq) FROM facts f WHERE f.result_id = results.id)
             WHERE id IN (SELECT result_id FROM facts);
             DROP TABLE facts;
+            """),
+
+        // Where a failed input failed (FailureKind in lower case: input, fetch, clean, notext, internal).
+        new(3, """
+            ALTER TABLE run_articles ADD COLUMN failure TEXT;
             """),
     ];
 

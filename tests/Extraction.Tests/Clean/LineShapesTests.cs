@@ -10,7 +10,7 @@ public sealed class LineShapesTests
     [InlineData("Von Oliver Brandt, London")]
     [InlineData("05.08.2025, 16:42 Uhr")]
     [InlineData("Ausgabe 214 · 17. April 2025")]
-    [InlineData("Veröffentlicht am: 15. Februar 2025 / Update vom: 15. Februar 2025 – Verfasser: Max Muster")]
+    [InlineData("Veröffentlicht am: 3. Juni 2024 / Update vom: 4. Juni 2024 – Verfasser: Erika Beispiel")]
     [InlineData("2025-10-17")]
     public void IsMetaLine_DatesBylinesAndCounts_True(string line) => Assert.True(LineShapes.IsMetaLine(line));
 

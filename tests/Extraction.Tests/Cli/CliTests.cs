@@ -5,7 +5,7 @@ namespace Extraction.Tests.Cli;
 
 public sealed class CliTests
 {
-    private const string Article = "KI-Offensive\n\nDie kanadische Regierung investiert zwei Milliarden CAD in Rechenzentren für künstliche Intelligenz im ganzen Land.\n";
+    private const string Article = "Rechenzentren\n\nDie Regierung Kanadas investiert zwei Milliarden CAD in Rechenzentren für künstliche Intelligenz in allen Provinzen.\n";
 
     [Fact]
     public async Task Run_Samples_WritesTheFourFiles()
@@ -172,7 +172,7 @@ public sealed class CliTests
         Assert.Equal(0, same.Code);
         Assert.Equal(1, changed.Code);
         Assert.Contains("1 added", changed.Out, StringComparison.Ordinal);
-        Assert.Contains("300000000 CAD", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("300 Mio. CAD", changed.Out, StringComparison.Ordinal);
         Assert.Equal(1, JsonDocument.Parse(json.Out).RootElement.GetProperty("added").GetArrayLength());
         Assert.Equal(2, broken.Code);
     }

@@ -67,9 +67,10 @@ public sealed class HelpAndVersionTests
         Assert.Matches(@"^extract [0-9]+\.[0-9]+\.[0-9]+", lines[0]);
 
         // models/ is embedded by a glob: every file there (README aside) ships and is listed with its hash.
-        var files = Directory.GetFiles(Path.Combine(Repo.Root, "models"))
-            .Select(p => Path.GetFileName(p))
-            .Where(n => !n.StartsWith("README", StringComparison.OrdinalIgnoreCase))
+        var models = Path.Combine(Repo.Root, "models");
+        var files = Directory.GetFiles(models, "*", SearchOption.AllDirectories)
+            .Where(p => !Path.GetFileName(p).StartsWith("README", StringComparison.OrdinalIgnoreCase))
+            .Select(p => Path.GetRelativePath(models, p).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.NotEmpty(files);

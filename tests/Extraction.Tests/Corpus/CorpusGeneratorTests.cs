@@ -98,7 +98,7 @@ public class CorpusGeneratorTests
         // Saved news pages carry 1.5 to 12 KB of article text; the rest of a 5 to 150 KB page is furniture.
         using var dir = CliRunner.Temp();
         new CorpusGenerator(Options(21, 60)).WriteTo(dir.Path);
-        using var pipeline = new Extraction.Pipeline.ExtractionPipeline(new() { UseModel = false });
+        using var pipeline = Extraction.Pipeline.ExtractionPipeline.Create(new() { UseModel = false });
 
         var shares = new List<double>();
         foreach (var path in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
@@ -121,7 +121,7 @@ public class CorpusGeneratorTests
         // lets them through would turn them into facts.
         using var dir = CliRunner.Temp();
         new CorpusGenerator(Options(22, 60)).WriteTo(dir.Path);
-        using var pipeline = new Extraction.Pipeline.ExtractionPipeline(new() { UseModel = false });
+        using var pipeline = Extraction.Pipeline.ExtractionPipeline.Create(new() { UseModel = false });
         var phrases = PageFurniture.Phrases.ToList();
         var withFurniture = 0;
 

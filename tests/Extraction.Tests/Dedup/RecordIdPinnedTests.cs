@@ -84,7 +84,7 @@ public sealed class RecordIdPinnedTests
         var outDir = Path.Combine(Path.GetTempPath(), "extract-ids-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var pipeline = new ExtractionPipeline(new PipelineOptions());
+            using var pipeline = ExtractionPipeline.Create(new PipelineOptions());
             await new BatchRunner(pipeline, TimeProvider.System).RunAsync([Repo.Samples], null, outDir, CancellationToken.None);
             var records = JsonFormats.ReadLines(Path.Combine(outDir, "records.jsonl"), JsonFormats.ReadRecord).ToList();
             var pinned = Load();

@@ -81,7 +81,8 @@ public sealed class RecordDiffTests
         Assert.Empty(d.Removed);
         var edit = Assert.Single(d.Changed, c => c.By == PairedBy.Source);
         Assert.Equal("new000000001", edit.New.Id);
-        Assert.Contains(new FieldChange("value", "2400000000", "2400000"), edit.Changes);
+        Assert.True(edit.Partial);
+        Assert.Equal([new FieldChange("value", "2400000000", "2400000")], edit.Changes);
         var kept = Assert.Single(d.Changed, c => c.By == PairedBy.Id);
         Assert.True(kept.SourcesOnly);
     }
@@ -168,4 +169,21 @@ public sealed class RecordDiffTests
 
     private static Fact Fact(string sentence, string text, int start) =>
         new(Article, FactKind.Investment, "Nordwind", null, null, null, null, text, sentence, start, 1);
+
+    [Fact]
+    public void Compare_EditInOneOfManyArticles_CountsOnlyThatArticle()
+    {
+        var many = Enumerable.Range(0, 40).Select(i => ($"kopie{i:00}.html", Body, "2,4 Milliarden Euro")).ToArray();
+        var before = new[] { Money("old000000001", "Nordwind", 2_400_000_000m, many) };
+        var after = new[]
+        {
+            Money("old000000001", "Nordwind", 2_400_000_000m, many[1..]),
+            Money("new000000001", "Nordwind", 2_400_000m, ("kopie00.html", BodyEdited, "2,4 Millionen Euro")),
+        };
+
+        var d = RecordDiff.Compare(before, after);
+
+        Assert.Equal(["kopie00.html"], d.Articles.Select(a => a.Article));
+        Assert.Equal([EntryChange.Changed, EntryChange.SourceLost], d.Articles[0].Entries.Select(e => e.Change).Order());
+    }
 }

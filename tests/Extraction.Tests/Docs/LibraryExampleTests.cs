@@ -13,7 +13,7 @@ public sealed class LibraryExampleTests
     {
         #region library-example
         // Built once (options are checked here), then reused and shared between threads.
-        using var pipeline = new ExtractionPipeline(new PipelineOptions { Parallelism = 2 });
+        using var pipeline = new ExtractionPipelineBuilder(new PipelineOptions { Parallelism = 2 }).Build();
 
         // One article held in memory: clean it, then extract its facts.
         var article = pipeline.Cleaner.CleanText(

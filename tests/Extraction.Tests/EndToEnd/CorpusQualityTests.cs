@@ -17,7 +17,7 @@ public sealed class CorpusQualityTests
         var outDir = Path.Combine(Path.GetTempPath(), "extract-e2e-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var pipeline = new ExtractionPipeline(new PipelineOptions { UseModel = !rulesOnly });
+            using var pipeline = ExtractionPipeline.Create(new PipelineOptions { UseModel = !rulesOnly });
             var summary = await new BatchRunner(pipeline, TimeProvider.System).RunAsync([folder], null, outDir, CancellationToken.None);
             Assert.Empty(summary.Failures);
             var gold = JsonFormats.ReadLines(Path.Combine(folder, "gold.jsonl"), GoldFact.Read).ToList();

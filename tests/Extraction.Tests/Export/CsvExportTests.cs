@@ -16,6 +16,18 @@ public sealed class CsvExportTests
         "b.html", FactKind.Hardware, null, null, new Count(4_000, 4_500, Qualifier.Exact), "GPU", "H200",
         "4.000 bis 4.500 H200-GPUs", "=HYPERLINK(\"x\") 4.000 bis 4.500 H200-GPUs sollen nach Erlangen.", 0, 1);
 
+    /// <summary>Scripts and spreadsheet templates address columns by position: the order is part of the contract (docs/contract.md); new columns go at the end.</summary>
+    [Fact]
+    public void Columns_OrderPinned()
+    {
+        Assert.Equal(
+            ["article", "kind", "actor", "amount_min", "amount_max", "currency", "count_min", "count_max", "unit", "model", "qualifier", "display", "confidence", "text", "sentence", "offset"],
+            CsvExport.FactColumns.Take(16));
+        Assert.Equal(
+            ["id", "kind", "actor", "amount_min", "amount_max", "currency", "count_min", "count_max", "unit", "model", "qualifier", "display", "mentions", "articles", "text", "sentence"],
+            CsvExport.RecordColumns.Take(16));
+    }
+
     [Fact]
     public void WriteFacts_ReadBack_EveryColumnInOrderAndValuesIntact()
     {
@@ -32,7 +44,7 @@ public sealed class CsvExportTests
         Assert.Equal("EUR", a["currency"]);
         Assert.Equal("", a["count_min"]);
         Assert.Equal("about", a["qualifier"]);
-        Assert.Equal("2,5 Mrd. EUR", a["display"]);
+        Assert.Equal("≈ 2,5 Mrd. EUR", a["display"]);
         Assert.Equal("0.877", a["confidence"]);
         Assert.Equal(Investment.Sentence, a["sentence"]);
         Assert.Equal("17", a["offset"]);
@@ -45,7 +57,7 @@ public sealed class CsvExportTests
         Assert.Equal("4500", h["count_max"]);
         Assert.Equal("GPU", h["unit"]);
         Assert.Equal("H200", h["model"]);
-        Assert.Equal("4.000 bis 4.500 GPU (H200)", h["display"]);
+        Assert.Equal("4.000–4.500 H200-GPUs", h["display"]);
 
         // A sentence that starts like a formula is kept as text: Excel shows the apostrophe-led cell as it is.
         Assert.Equal("'" + Hardware.Sentence, h["sentence"]);
@@ -65,7 +77,7 @@ public sealed class CsvExportTests
         Assert.Equal("3f2a9c01d4e5", r["id"]);
         Assert.Equal("16000000000", r["amount_min"]);
         Assert.Equal("18000000000", r["amount_max"]);
-        Assert.Equal("16 bis 18 Mrd. EUR", r["display"]);
+        Assert.Equal("16–18 Mrd. EUR", r["display"]);
         Assert.Equal("3", r["mentions"]);
         Assert.Equal("b.txt; c.txt", r["articles"]);
         Assert.Equal("16 bis 18 Milliarden Euro", r["text"]);
@@ -91,7 +103,7 @@ public sealed class CsvExportTests
         var rows = Write(s => CsvExport.WriteFacts(s, [Investment], new CsvOptions { Delimiter = ";" }), out _, ';');
 
         Assert.StartsWith("article;kind;actor;", rows.Text, StringComparison.Ordinal);
-        Assert.Equal("2,5 Mrd. EUR", rows.Rows[0]["display"]);
+        Assert.Equal("≈ 2,5 Mrd. EUR", rows.Rows[0]["display"]);
         Assert.Equal("rund 2,5 Milliarden Euro", rows.Rows[0]["text"]);
     }
 

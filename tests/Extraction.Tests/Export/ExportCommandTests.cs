@@ -63,7 +63,7 @@ public sealed class ExportCommandTests
         tmp.File("in/b.txt", "Rechenzentrum\n\nDie Firma Rheinwolke steckt rund 450 Millionen Euro in ein Rechenzentrum mit 12.000 Nvidia-GPUs.\n");
         var outDir = Path.Combine(tmp.Path, "out");
         Assert.Equal(0, (await CliRunner.Run("run", Path.Combine(tmp.Path, "in"), "--out", outDir, "-q")).Code);
-        tmp.File("in/c.txt", "Nachtrag\n\nDer Bund fördert das Projekt von Nordchip mit 300 Millionen Euro.\n");
+        tmp.File("in/c.txt", "Zweites Werk\n\nDer Halbleiterhersteller Südchip investiert 2,4 Milliarden Euro in eine neue Fabrik bei Dresden.\n");
         Assert.Equal(0, (await CliRunner.Run("run", Path.Combine(tmp.Path, "in"), "--out", outDir, "-q")).Code);
 
         var csvDir = Path.Combine(tmp.Path, "csv");

@@ -32,7 +32,7 @@ public sealed class FactExtractorTests
     [MemberData(nameof(Configurations))]
     public void Extract_JointInvestors_OneFactWithAllNames(string config)
     {
-        var facts = Run(config, "Im Januar wurde bekannt, dass OpenAI, SoftBank und Oracle 500 Milliarden Dollar in die KI-Infrastruktur investieren würden.");
+        var facts = Run(config, "Nach Angaben der Firmen wollen OpenAI, SoftBank und Oracle zusammen 500 Milliarden Dollar in Rechenzentren investieren.");
 
         var fact = Assert.Single(facts);
         Assert.Equal("OpenAI, SoftBank und Oracle", fact.Actor);
@@ -42,8 +42,8 @@ public sealed class FactExtractorTests
     [MemberData(nameof(Configurations))]
     public void Extract_Retraction_OnlyTheCorrectedFigure(string config)
     {
-        var text = "Die kanadische Regierung investiert zwei Milliarden CAD in Rechenzentren.\n" +
-                   "Korrektur: In einer früheren Version wurde die Summe mit zwei Milliarden US-Dollar angegeben, es handelt sich jedoch um CAD.";
+        var text = "Die Regierung Kanadas investiert zwei Milliarden CAD in öffentliche Rechenzentren.\n" +
+                   "Korrektur: Eine frühere Fassung nannte zwei Milliarden US-Dollar, gemeint sind tatsächlich CAD.";
 
         var facts = Run(config, text);
 
@@ -56,7 +56,7 @@ public sealed class FactExtractorTests
     public void Extract_BareDollarInCanadianArticle_IsCad(string config)
     {
         var text = "Kanada baut seine Rechenzentren aus. Die kanadische Regierung stellt dafür Geld bereit.\n" +
-                   "Bis zu 700 Millionen Dollar fließen in neue Rechenzentren, eine Milliarde in Supercomputer und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
+                   "In neue Rechenzentren fließen bis zu 700 Millionen Dollar, in Supercomputer eine Milliarde, und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
 
         var facts = Run(config, text);
 
@@ -71,7 +71,7 @@ public sealed class FactExtractorTests
     [MemberData(nameof(Configurations))]
     public void Extract_SourcePhrase_ActorIsWhereTheMoneyComesFrom(string config)
     {
-        var facts = Run(config, "Frankreich will Geld sammeln. 20 Milliarden Euro sollen von der kanadischen Investmentfirma Brookfield stammen.");
+        var facts = Run(config, "Die Regierung in Paris sucht Geldgeber. Ein Anteil von 20 Milliarden Euro soll von der Investmentfirma Brookfield stammen.");
 
         Assert.Equal("Brookfield", Assert.Single(facts).Actor);
     }
@@ -80,7 +80,7 @@ public sealed class FactExtractorTests
     [MemberData(nameof(Configurations))]
     public void Extract_BackReference_ActorFromEarlierSentence(string config)
     {
-        var facts = Run(config, "Kampflos will Frankreichs Präsident Emmanuel Macron das Feld nicht räumen. Beim Gipfel kündigte er Investitionen von 109 Milliarden Euro an.");
+        var facts = Run(config, "Frankreichs Präsident Emmanuel Macron sieht sein Land im Wettlauf nicht abgehängt. In Paris stellte er Investitionen von 85 Milliarden Euro in Aussicht.");
 
         Assert.Equal("Frankreich", Assert.Single(facts).Actor);
     }
@@ -100,7 +100,7 @@ public sealed class FactExtractorTests
     [MemberData(nameof(Configurations))]
     public void Extract_HardwareWithVendorAndModel_OwnerNotVendor(string config)
     {
-        var facts = Run(config, "xAI plant den Bau eines Rechenzentrums, das mit 100.000 Nvidia H100 GPUs ausgestattet werden soll.");
+        var facts = Run(config, "xAI errichtet eine Rechnerhalle, die 100.000 Nvidia H100 GPUs beherbergen soll.");
 
         var fact = Assert.Single(facts);
         Assert.Equal(("xAI", "GPU", "H100", 100_000L), (fact.Actor, fact.Unit, fact.Model, fact.Count!.Min));
@@ -110,7 +110,7 @@ public sealed class FactExtractorTests
     [MemberData(nameof(Configurations))]
     public void Extract_EveryFact_PointsBackToItsSentence(string config)
     {
-        var text = "Amazon plant 2025 Investitionen von über 100 Milliarden Dollar, im Vorjahr waren es noch 83 Milliarden Dollar. Tesla hat etwa fünf Milliarden Dollar investiert.";
+        var text = "Für 2026 stellt Amazon Investitionen von über 90 Milliarden Dollar in Aussicht, ein Jahr zuvor waren es 71 Milliarden Dollar. Tesla hat rund vier Milliarden Dollar investiert.";
 
         var facts = Run(config, text);
 
@@ -122,7 +122,7 @@ public sealed class FactExtractorTests
     [Fact]
     public void Extract_Explain_NamesRuleAndActorRule()
     {
-        var facts = new FactExtractor(Actors, Cues).Extract(new Article("t", "", "Tesla hat 2024 etwa fünf Milliarden Dollar investiert.", 0), explain: true);
+        var facts = new FactExtractor(Actors, Cues).Extract(new Article("t", "", "Der Autobauer Tesla hat im Frühjahr rund vier Milliarden Dollar investiert.", 0), explain: true);
 
         var e = Assert.Single(facts).Explanation!;
         Assert.Contains("investiert", e.Rule, StringComparison.Ordinal);

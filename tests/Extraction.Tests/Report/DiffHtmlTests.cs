@@ -114,4 +114,20 @@ public sealed class DiffHtmlTests
         Assert.Equal("source-gained", Assert.Single(group.QuerySelectorAll("li.rec")).GetAttribute("data-entry"));
         Assert.Equal("yes", doc.QuerySelector("tr.rec")!.GetAttribute("data-sources-only"));
     }
+
+    [Fact]
+    public void Render_EditOfOneOfManyArticles_ListsNoOtherArticleAsGone()
+    {
+        var many = Enumerable.Range(0, 5).Select(i => $"{i:00}.txt").ToArray();
+        var old = DiffSamples.Microsoft(3_200_000_000m, "aaaaaaaaaaaa", many);
+        var kept = DiffSamples.Microsoft(3_200_000_000m, "aaaaaaaaaaaa", many[1..]);
+        var edit = DiffSamples.Microsoft(3_200_000m, "bbbbbbbbbbbb", many[0]);
+        var doc = Parse(DiffHtml.Render(RecordDiff.Compare([old], [kept, edit]), Sides, DateTimeOffset.UnixEpoch));
+
+        var row = doc.QuerySelector("tr.rec[data-id=bbbbbbbbbbbb]")!;
+        Assert.Equal("source", row.GetAttribute("data-paired-by"));
+        Assert.Empty(row.QuerySelectorAll("li.gone"));
+        Assert.Equal(("3,2 Mrd. EUR", "3,2 Mio. EUR"), (row.QuerySelector("td.value del")!.TextContent, row.QuerySelector("td.value ins")!.TextContent));
+        Assert.Equal(["00.txt"], doc.QuerySelectorAll("#by-article article.art").Select(a => a.GetAttribute("data-article")));
+    }
 }

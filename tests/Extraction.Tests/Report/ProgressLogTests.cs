@@ -21,7 +21,7 @@ public sealed class ProgressLogTests
     }
 
     private static ArticleOutcome Outcome(bool failed) => new(new InputItem("a", "a", InputKind.File), null, [],
-        failed ? new InputFailure("a", "x") : null, null, TimeSpan.Zero, null, null, Extraction.Store.ArticleStatus.Processed, false);
+        failed ? new InputFailure("a", "x") : null, null, TimeSpan.Zero);
 
     [Fact]
     public void ArticleDone_EveryHundred_LogsCountRateEtaAndFailures()

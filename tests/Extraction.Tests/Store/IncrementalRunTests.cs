@@ -7,7 +7,7 @@ namespace Extraction.Tests.Store;
 /// <summary>BatchRunner on a run store: what is reused, what is processed again, and how a stopped run resumes.</summary>
 public sealed class IncrementalRunTests : IDisposable
 {
-    private static readonly Lazy<ExtractionPipeline> SharedPipeline = new(() => new ExtractionPipeline(new PipelineOptions { Parallelism = 2 }));
+    private static readonly Lazy<ExtractionPipeline> SharedPipeline = new(() => ExtractionPipeline.Create(new PipelineOptions { Parallelism = 2 }));
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -20,7 +20,6 @@ public sealed class IncrementalRunTests : IDisposable
         OutDir = outDir,
         StorePath = _dir["store.db"],
         Full = full,
-        Parallelism = 2,
         Progress = progress,
     };
 
@@ -101,7 +100,7 @@ public sealed class IncrementalRunTests : IDisposable
     {
         var corpus = StoreTestSupport.Generate(_dir["in"], 60);
         var reference = await new BatchRunner(SharedPipeline.Value, TimeProvider.System)
-            .RunAsync(new RunRequest { Inputs = [corpus], OutDir = _dir["ref"], StorePath = _dir["ref.db"], Parallelism = 2 }, CancellationToken.None);
+            .RunAsync(new RunRequest { Inputs = [corpus], OutDir = _dir["ref"], StorePath = _dir["ref.db"] }, CancellationToken.None);
 
         using var cts = new CancellationTokenSource();
         var stopper = new StopAfter(10, cts);

@@ -11,6 +11,9 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
 {
     public Dictionary<int, List<List<ActorMention>>> Groups { get; } = [];
 
+    /// <summary>The company named most, at least twice and more than twice as often as any other; null when none stands out.</summary>
+    public string? DominantCompany { get; init; }
+
     public Dictionary<SentenceInfo, List<ActorMention>> Mentions { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The context of an article from the actors of its sentences.</summary>
@@ -74,6 +77,20 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
         }
 
         var protagonist = top >= 0 && names[top].All >= 3 && names[top].All * 10 >= total * 4 ? names[top].Canonical : null;
-        return new ArticleContext(country < 0 ? null : names[country].Canonical, protagonist, mostNamed < 0 ? null : names[mostNamed].Canonical);
+        // The company the article is about: named at least twice, and more than twice as often as any other company.
+        var runnerUp = 0;
+        for (var n = 0; n < names.Count; n++)
+        {
+            if (n != mostNamed)
+            {
+                runnerUp = Math.Max(runnerUp, names[n].Orgs);
+            }
+        }
+
+        var dominant = mostNamed >= 0 && names[mostNamed].Orgs > 2 * runnerUp ? names[mostNamed].Canonical : null;
+        return new ArticleContext(country < 0 ? null : names[country].Canonical, protagonist, mostNamed < 0 ? null : names[mostNamed].Canonical)
+        {
+            DominantCompany = dominant,
+        };
     }
 }

@@ -16,4 +16,7 @@ internal sealed class CueSets(CueLexicon lexicon)
     public int Round { get; } = lexicon.Bit("round");
 
     public int Subsidy { get; } = lexicon.Bit("subsidy");
+
+    /// <summary>Investment words too general to outweigh a "No" word ("Mittel", "Summe", "kostet").</summary>
+    public int Weak { get; } = lexicon.Bit("weak");
 }

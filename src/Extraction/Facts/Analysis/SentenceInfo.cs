@@ -24,6 +24,9 @@ internal sealed class SentenceInfo(
 
     public string Text => _text ??= article.Substring(span.Start, span.Length);
 
+    /// <summary>The whole article's text (mention offsets index it).</summary>
+    public string ArticleText => article;
+
     public List<Token> Tokens => tokens;
 
     public List<ActorMention> Actors => actors;

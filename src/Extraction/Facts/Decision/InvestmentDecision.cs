@@ -13,9 +13,9 @@ internal sealed class InvestmentDecision(CueSets cues)
     public NearCues NearestCues(SentenceInfo s, int first, int last)
     {
         var mask = s.Cues(cues.Lexicon);
-        return new NearCues(
-            s.HasCue(cues.Lexicon, cues.Positive) ? NearestIndex(mask, first, last, cues.Positive) : -1,
-            s.HasCue(cues.Lexicon, cues.Negative) ? NearestIndex(mask, first, last, cues.Negative) : -1);
+        var positive = s.HasCue(cues.Lexicon, cues.Positive) ? NearestIndex(mask, first, last, cues.Positive) : -1;
+        var strong = positive >= 0 && (mask[positive] & cues.Weak) != 0 ? NearestIndex(mask, first, last, cues.Positive, cues.Weak) : positive;
+        return new NearCues(positive, s.HasCue(cues.Lexicon, cues.Negative) ? NearestIndex(mask, first, last, cues.Negative) : -1, strong);
     }
 
     public RuleVerdict Decide(SentenceInfo s, int first, int last, FactKind kind, bool retracted, NearCues near)
@@ -55,7 +55,21 @@ internal sealed class InvestmentDecision(CueSets cues)
             return new(false, 0.1, DecisionRule.TooSmall);
         }
 
-        if (neg >= 0 && (pos < 0 || neg < pos))
+        if (PerUnit(s, last))
+        {
+            return new(false, 0.1, DecisionRule.PerUnit);
+        }
+
+        if (IsConversion(s, first))
+        {
+            return new(false, 0.1, DecisionRule.Conversion);
+        }
+
+        // A word of the guide's "No" list (revenue, profit, taxes, debts, fines, prices ...) decides
+        // unless a strong investment word stands nearer; weak ones ("Mittel", "Summe", "kostet")
+        // only count in a sentence without any "No" word.
+        var strong = Distance(near.StrongPositive, first, last);
+        if (neg >= 0 && (strong < 0 || neg <= strong))
         {
             return new(false, 0.15, DecisionRule.NegativeCue, s.Tokens[near.Negative].Text);
         }
@@ -100,16 +114,16 @@ internal sealed class InvestmentDecision(CueSets cues)
     public static int Distance(int k, int first, int last) => k < 0 ? -1 : (k < first ? first - k : k - last);
 
     // The nearest token outside [first, last] in a cue set of bits, the one before on a tie.
-    private static int NearestIndex(int[] cues, int first, int last, int bits)
+    private static int NearestIndex(int[] cues, int first, int last, int bits, int without = 0)
     {
         for (var d = 1; d < cues.Length; d++)
         {
-            if (first - d >= 0 && (cues[first - d] & bits) != 0)
+            if (first - d >= 0 && (cues[first - d] & bits) != 0 && (cues[first - d] & without) == 0)
             {
                 return first - d;
             }
 
-            if (last + d < cues.Length && (cues[last + d] & bits) != 0)
+            if (last + d < cues.Length && (cues[last + d] & bits) != 0 && (cues[last + d] & without) == 0)
             {
                 return last + d;
             }
@@ -121,5 +135,41 @@ internal sealed class InvestmentDecision(CueSets cues)
         }
 
         return -1;
+    }
+
+    // "... 1.000 Euro pro Quadratmeter", "je Einwohner": a price or amount per unit; per year or month is a rate of spending and stays.
+    private static bool PerUnit(SentenceInfo s, int last)
+    {
+        var k = last + 1;
+        if (k + 1 >= s.Tokens.Count || !(s.Tokens[k].Is("pro") || s.Tokens[k].Is("je")))
+        {
+            return false;
+        }
+
+        return s.Tokens[k + 1].Text is not ("Jahr" or "Monat" or "Woche" or "Tag" or "Quartal" or "Jahrzehnt" or "Halbjahr" or "Saison");
+    }
+
+    // "30 Mrd. Rubel (umgerechnet 370 Mio. Euro)", "40 Mrd. Dollar (34 Mrd. Euro)": the article's own
+    // conversion of the figure just before; the original is the fact.
+    private static bool IsConversion(SentenceInfo s, int first)
+    {
+        var start = s.Tokens[first].Start;
+        var text = s.ArticleText;
+        foreach (var m in s.Money)
+        {
+            var end = m.Start + m.Length;
+            if (end > start || start - end > 24)
+            {
+                continue;
+            }
+
+            var between = text.AsSpan(end, start - end).Trim();
+            if (between.StartsWith("(") || between.Contains("umgerechnet", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -12,5 +12,6 @@ internal static class ActorRules
         new NearestActorRule(),
         new BackReferenceRule(),
         new ProtagonistRule(),
+        new MostNamedCompanyRule(),
     ];
 }

@@ -10,8 +10,9 @@ internal sealed class BackReferenceRule : IActorRule
     {
         var s = input.Sentence;
         var corefIndex = s.FirstCue(input.Cues.Lexicon, input.Cues.Coref);
-        var coref = corefIndex >= 0;
-        var wantsOrg = coref && WantsCompany(s.Tokens[corefIndex].Text);
+        var startUp = StartUp(s);
+        var coref = corefIndex >= 0 || startUp >= 0;
+        var wantsOrg = startUp >= 0 && (corefIndex < 0 || startUp < corefIndex) || corefIndex >= 0 && WantsCompany(s.Tokens[corefIndex].Text);
         var reach = coref ? 3 : 1;
         for (var b = 1; b <= reach && input.Index - b >= 0; b++)
         {
@@ -34,8 +35,22 @@ internal sealed class BackReferenceRule : IActorRule
         return null;
     }
 
+    // "das Start-up" (tokenised "Start", "-", "up") refers back to a company: its index, or -1.
+    private static int StartUp(Analysis.SentenceInfo s)
+    {
+        for (var k = 1; k + 2 < s.Tokens.Count; k++)
+        {
+            if (s.Tokens[k].Text == "Start" && s.Tokens[k + 1].Text == "-" && s.Tokens[k + 2].Is("up") && s.Tokens[k - 1].Text is "das" or "Das" or "dem" or "des")
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>True for back-reference words that ask for a company ("das Unternehmen", "der Konzern", "die Firma").</summary>
     public static bool WantsCompany(string word) =>
         word.StartsWith("Unternehmen", StringComparison.OrdinalIgnoreCase) || word.StartsWith("Konzern", StringComparison.OrdinalIgnoreCase)
-        || word is "Firma" or "Gruppe";
+        || word is "Firma" or "Gruppe" or "Start-up" or "Startup";
 }

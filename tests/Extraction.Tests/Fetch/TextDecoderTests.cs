@@ -2,8 +2,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Extraction.Clean;
 using Extraction.Fetch;
+using Extraction.Tests.Clean;
 
-namespace Extraction.Tests.Clean;
+namespace Extraction.Tests.Fetch;
 
 /// <summary>
 /// One test per decoding path (BOM, transport charset, meta charset, http-equiv, detection), run

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Extraction.Fetch;
+using Extraction.Pipeline;
 using Extraction.Tests.Clean;
 
-namespace Extraction.Tests.Inputs;
+namespace Extraction.Tests.Pipeline;
 
 /// <summary>Runs alone: the 50 MB test measures allocations, which parallel tests would blur.</summary>
 [CollectionDefinition(nameof(BadInputsRunAlone), DisableParallelization = true)]
@@ -108,7 +109,9 @@ public sealed class BadInputTests : IDisposable
 
     private string GoodArticle() => Write("good.txt", File.ReadAllBytes(Path.Combine(TestCorpus.SamplesDir, "11_technikwelt_kanada_ki_cloud.txt")));
 
-    /// <summary>Resolve, fetch and clean one path as the pipeline does; the failure, or null when it was cleaned.</summary>
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => ExtractionPipeline.Create(new PipelineOptions { UseModel = false, Parallelism = 1 }));
+
+    /// <summary>Resolves one path and runs the article path up to cleaning; the failure, or null when it was cleaned.</summary>
     private static async Task<(InputFailure? Failure, Model.Article? Article, string? Encoding)> ProcessAsync(string path)
     {
         var (items, failures) = InputResolver.Resolve([path]);
@@ -117,46 +120,42 @@ public sealed class BadInputTests : IDisposable
             return (failures[0], null, null);
         }
 
-        var fetched = await new FileFetcher().FetchAsync(Assert.Single(items), CancellationToken.None).WaitAsync(NoHang);
-        if (fetched.Failure is not null)
-        {
-            return (fetched.Failure, null, null);
-        }
-
-        var cleaned = TestCorpus.Cleaner.Clean(fetched.Document!);
-        return (cleaned.Failure, cleaned.Article, cleaned.Encoding);
+        var outcome = await Pipeline.Value.ProcessAsync(Assert.Single(items), CancellationToken.None, ArticleStep.Clean).WaitAsync(NoHang);
+        return (outcome.Failure, outcome.Article, outcome.Encoding);
     }
 
-    private static async Task<string> AssertFailsAsync(string path, string reasonPart)
+    private static async Task<string> AssertFailsAsync(string path, string reasonPart, FailureKind kind)
     {
         var (failure, _, _) = await ProcessAsync(path);
         Assert.NotNull(failure);
         Assert.EndsWith(Path.GetFileName(path), failure.Input, StringComparison.Ordinal);
         Assert.Contains(reasonPart, failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(kind, failure.Kind);
         return failure.Reason;
     }
 
     [Fact]
-    public Task Process_EmptyFile_ReportsEmpty() => AssertFailsAsync(EmptyFile(), "empty file");
+    public Task Process_EmptyFile_ReportsEmpty() => AssertFailsAsync(EmptyFile(), "empty file", FailureKind.Fetch);
 
     [Fact]
-    public Task Process_WhitespaceOnlyFile_ReportsEmpty() => AssertFailsAsync(Write("blank.txt", " \n\t\r\n "), "empty file (whitespace only)");
+    public Task Process_WhitespaceOnlyFile_ReportsEmpty() => AssertFailsAsync(Write("blank.txt", " \n\t\r\n "), "empty file (whitespace only)", FailureKind.Fetch);
 
     [Fact]
-    public Task Process_BinaryFileRenamedHtml_ReportsWhatItIs() => AssertFailsAsync(BinaryRenamedHtml(), "a PNG image, not a text or HTML page");
+    public Task Process_BinaryFileRenamedHtml_ReportsWhatItIs() => AssertFailsAsync(BinaryRenamedHtml(), "a PNG image, not a text or HTML page", FailureKind.Fetch);
 
     [Fact]
     public Task Process_RandomBytesRenamedHtml_ReportsBinary() =>
-        AssertFailsAsync(Write("random.html", Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray()), "binary content");
+        AssertFailsAsync(Write("random.html", Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray()), "binary content", FailureKind.Fetch);
 
     [Fact]
     public async Task Process_FiftyMegabytePage_RefusedQuicklyWithBoundedMemory()
     {
         var path = FiftyMegabytePage();
+        _ = Pipeline.Value; // built before the allocations are counted
         var clock = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
 
-        var reason = await AssertFailsAsync(path, "file too large");
+        var reason = await AssertFailsAsync(path, "file too large", FailureKind.Fetch);
 
         var used = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
@@ -181,7 +180,7 @@ public sealed class BadInputTests : IDisposable
         var path = DeepHtml(100_000);
         var clock = Stopwatch.StartNew();
 
-        await AssertFailsAsync(path, "HTML nested too deeply");
+        await AssertFailsAsync(path, "HTML nested too deeply", FailureKind.Clean);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
@@ -196,7 +195,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public Task Process_GarbledInvalidUtf8_ReportsGarbled() => AssertFailsAsync(GarbledBytes(), "text is garbled");
+    public Task Process_GarbledInvalidUtf8_ReportsGarbled() => AssertFailsAsync(GarbledBytes(), "text is garbled", FailureKind.Clean);
 
     [Fact]
     public async Task Process_MostlyUtf8WithInvalidBytes_CleansWithoutMojibakeAndSaysSo()
@@ -211,10 +210,10 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public Task Process_UnknownExtension_ReportsUnsupportedType() => AssertFailsAsync(UnknownExtension(), "unsupported file type '.xyz'");
+    public Task Process_UnknownExtension_ReportsUnsupportedType() => AssertFailsAsync(UnknownExtension(), "unsupported file type '.xyz'", FailureKind.Input);
 
     [Fact]
-    public Task Process_MissingPath_ReportsNoSuchFile() => AssertFailsAsync(MissingPath(), "no such file or folder");
+    public Task Process_MissingPath_ReportsNoSuchFile() => AssertFailsAsync(MissingPath(), "no such file or folder", FailureKind.Input);
 
     [UnreadableFileFact]
     public async Task Process_UnreadableFile_ReportsCannotRead()
@@ -227,7 +226,7 @@ public sealed class BadInputTests : IDisposable
 
         File.SetUnixFileMode(path, UnixFileMode.None);
 
-        await AssertFailsAsync(path, "cannot read file");
+        await AssertFailsAsync(path, "cannot read file", FailureKind.Fetch);
     }
 
     [NamedPipeFact]

@@ -1,8 +1,9 @@
 using Extraction.Model;
 using Extraction.Pipeline;
 using Extraction.Store;
+using Extraction.Tests.Store;
 
-namespace Extraction.Tests.Store;
+namespace Extraction.Tests.Pipeline;
 
 public sealed class StoreCommitterTests : IDisposable
 {

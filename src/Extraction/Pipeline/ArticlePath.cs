@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Extraction.Fetch;
+using Extraction.Store;
+
+namespace Extraction.Pipeline;
+
+/// <summary>
+/// The one path of an article through the stages: fetch; in a batch, hash the bytes and reuse the
+/// store's result for the same content; clean; extract. Every failure comes back as a value with its
+/// kind, a stage that throws included; only cancellation throws.
+/// </summary>
+internal sealed class ArticlePath(ExtractionPipeline pipeline)
+{
+    /// <summary>Runs the path for one input up to <paramref name="last"/>; <paramref name="plan"/> (a batch's) enables reuse, <paramref name="times"/> collects stage times.</summary>
+    public async Task<ArticleOutcome> RunAsync(InputItem item, ArticleStep last, RunPlan? plan, StageTimes? times, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        string? sha = null;
+        ArticleChange? change = null;
+        try
+        {
+            var mark = Stopwatch.GetTimestamp();
+            var fetched = await pipeline.FetchAsync(item, ct);
+
+            // A fetch cut short by Ctrl+C is not a failure of the input; the next run fetches it again.
+            if (fetched.Failure is not null)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            times?.Fetch(Stopwatch.GetTimestamp() - mark);
+            if (fetched.Failure is { } failed)
+            {
+                return ArticleOutcome.Failed(item, failed, null, clock.Elapsed);
+            }
+
+            var doc = fetched.Document!;
+            if (plan is not null)
+            {
+                sha = ResultCodec.Sha256(doc.Content);
+                change = plan.Change(item, sha);
+                mark = Stopwatch.GetTimestamp();
+                var stored = plan.Reusable(item, sha);
+                times?.Store(Stopwatch.GetTimestamp() - mark);
+                if (stored is not null)
+                {
+                    return new ArticleOutcome(item, stored.Article, stored.Facts, null, stored.Encoding, clock.Elapsed)
+                    {
+                        Sha256 = sha, Change = change, Status = ArticleStatus.Reused, ReusedResultId = stored.Id,
+                    };
+                }
+            }
+
+            mark = Stopwatch.GetTimestamp();
+            var cleaned = pipeline.Cleaner.Clean(doc);
+            times?.Clean(Stopwatch.GetTimestamp() - mark);
+            if (cleaned.Failure is { } unclean)
+            {
+                return ArticleOutcome.Failed(item, unclean with { Kind = FailureKind.Clean }, cleaned.Encoding, clock.Elapsed) with { Sha256 = sha, Change = change };
+            }
+
+            var article = cleaned.Article!;
+            if (article.Text.Length == 0)
+            {
+                var empty = new InputFailure(item.ArticleId, "no article text found after cleaning") { Kind = FailureKind.NoText };
+                return ArticleOutcome.Failed(item, empty, cleaned.Encoding, clock.Elapsed) with { Sha256 = sha, Change = change };
+            }
+
+            if (last == ArticleStep.Clean)
+            {
+                return new ArticleOutcome(item, article, [], null, cleaned.Encoding, clock.Elapsed) { Sha256 = sha, Change = change };
+            }
+
+            mark = Stopwatch.GetTimestamp();
+            var facts = pipeline.Extractor.Extract(article, pipeline.Options.Explain);
+            times?.Extract(Stopwatch.GetTimestamp() - mark);
+            return new ArticleOutcome(item, article, facts, null, cleaned.Encoding, clock.Elapsed) { Sha256 = sha, Change = change };
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A bug in a stage fails this article, named, and the batch goes on.
+            var error = new InputFailure(item.ArticleId, $"internal error: {ex.GetType().Name}: {ex.Message}") { Kind = FailureKind.Internal };
+            return ArticleOutcome.Failed(item, error, null, clock.Elapsed) with { Sha256 = sha, Change = change };
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using Extraction.Facts;
+using Extraction.Facts.Actors;
+using Extraction.Text;
+
+namespace Extraction.Recognize;
+
+/// <summary>
+/// Organisation names no list knows, found by how German news writes them: an acronym ("die NASA"),
+/// the name after a company noun ("der Konzern X", "die Firma X",
+/// "der Energieversorger X"), a capitalised adjective before an institution noun ("Steirische
+/// Landesbank"), and Romance names joined by their own connectors ("Banco de Sol"). Names with an
+/// inner capital are often products ("ChatGPT"): only taken after a company noun. A common noun is
+/// never taken: bare capitalised words stay out unless a company noun introduces them. Span scans, no regex.
+/// </summary>
+public sealed class OrganisationNames : IActorCandidateSource
+{
+    // Upper-case words that are no organisation: currencies, units, figures, job titles, hardware, countries the gazetteer has.
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "EUR", "USD", "CHF", "GBP", "JPY", "CNY", "RUB", "CAD", "AUD", "ATS", "DEM", "CEO", "CFO", "CTO", "COO", "BIP", "EBIT", "EBITDA",
+        "EGT", "IT", "KI", "AI", "TV", "PC", "PCS", "CD", "DVD", "SMS", "PDF", "ID", "OK", "NR", "PS", "KW", "MW", "GW", "GWH", "MWH",
+        "KWH", "USA", "US", "UK", "EU", "DDR", "BRD", "GPU", "GPUS", "CPU", "CPUS", "TPU", "TPUS", "HBM", "LLM", "RAM", "SSD", "DSL",
+        "LTE", "WLAN", "USB", "OLED", "LED", "LCD", "II", "III", "IV", "VI", "VII", "GMBH", "AG", "SE", "KG", "OG", "INC", "LTD", "LLC",
+        "PLC", "CO", "FAQ", "APA", "DPA", "AFP", "ORF", "ZDF", "ARD", "ÖVP", "SPÖ", "FPÖ", "CDU", "CSU", "SPD", "FDP", "NEOS", "AFD",
+        "NGO", "NGOS", "MRD", "MIO", "CA", "MEHR", "UND", "DIE", "DER", "DAS", "KMU", "KMUS", "VC", "VCS", "PR", "IPO", "ESG", "F&E", "FUE",
+        "MINT", "HR", "B2B", "B2C", "AKW", "AKWS",
+    };
+
+    // Heads of nouns that introduce a company's name: "der Konzern X", "der Autobauer X", "die Investmentbank X".
+    private static readonly string[] CompanyHeads =
+    [
+        "konzern", "firma", "unternehmen", "hersteller", "versorger", "bauer", "anbieter", "betreiber", "bank", "versicherer",
+        "gruppe", "holding", "start-up", "startup", "händler", "kette", "riese", "investor", "entwickler", "dienstleister",
+        "produzent", "fertiger", "zulieferer", "lieferant", "reederei", "airline", "fluglinie", "mutter", "tochter", "gesellschaft",
+    ];
+
+    // Heads of nouns that a capitalised adjective turns into an institution's name: "Burgenländische X-holding".
+    private static readonly string[] InstitutionHeads =
+    [
+        "holding", "bank", "sparkasse", "universität", "institut", "gesellschaft", "versicherung", "agentur", "behörde", "stiftung",
+        "werke", "kommission", "bahn", "post", "akademie", "hochschule", "landesbank", "energie", "stadtwerke", "kasse",
+    ];
+
+    // Finite verbs after which a sentence's first word is its subject: "X investiert", "X will", "X übernimmt".
+    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
+    {
+        "investiert", "investierte", "will", "wollte", "plant", "plante", "baut", "baute", "kauft", "kaufte", "übernimmt", "übernahm",
+        "steckt", "steckte", "erwirbt", "erwarb", "sammelt", "sammelte", "stellt", "stellte", "gibt", "gab", "hat", "hatte", "soll",
+        "erhält", "erhielt", "finanziert", "finanzierte", "kündigt", "kündigte", "pumpt", "pumpte", "legt", "legte", "bekommt", "bekam",
+    };
+
+    private static readonly HashSet<string> ForeignJoiners = new(StringComparer.Ordinal) { "di", "de", "dei", "del", "della", "degli" };
+
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal)
+    {
+        "der", "die", "das", "den", "dem", "des", "Der", "Die", "Das", "Den", "Dem", "Des", "dessen", "deren", "seine", "seiner", "ihre", "ihrer",
+    };
+
+    /// <inheritdoc/>
+    public void Find(string text, List<Token> tokens, List<ActorMention> found)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word || t.Text.Length < 2 || !char.IsUpper(t.Text[0]) || Articles.Contains(t.Text))
+            {
+                continue;
+            }
+
+            var end = Foreign(tokens, k);
+            if (end < 0 && IsAcronym(t.Text))
+            {
+                end = k;
+            }
+
+            if (end < 0 && k == 0 && tokens.Count > 2 && FiniteVerbs.Contains(tokens[1].Text) && IsSubjectName(t.Text))
+            {
+                end = 0;
+            }
+
+            if (end < 0 && k + 1 < tokens.Count && IsCapitalWord(tokens[k + 1]) && IsInstitutionAdjective(t.Text) && EndsWithAny(tokens[k + 1].Text, InstitutionHeads))
+            {
+                end = k + 1;
+            }
+
+            if (end < 0 && k >= 2 && Articles.Contains(tokens[k - 2].Text) && EndsWithAny(tokens[k - 1].Text, CompanyHeads)
+                && (IsAcronym(t.Text) || IsInnerCapital(t.Text) || IsCapitalWord(t) && !LooksLikeCommonNoun(t.Text)))
+            {
+                end = k;
+                while (end + 1 < tokens.Count && end - k < 2 && (IsCapitalWord(tokens[end + 1]) && !LooksLikeCommonNoun(tokens[end + 1].Text) || IsAcronym(tokens[end + 1].Text)))
+                {
+                    end++;
+                }
+            }
+
+            if (end < 0)
+            {
+                continue;
+            }
+
+            var name = text[tokens[k].Start..tokens[end].End];
+            found.Add(new ActorMention(k, end, tokens[k].Start, tokens[end].End, name, name, "org"));
+            k = end;
+        }
+    }
+
+    // "Banco de Sol", "Monte dei Paschi di Siena": capitalised words joined by a foreign connector; the index of the last, or -1.
+    private static int Foreign(List<Token> tokens, int k)
+    {
+        var end = -1;
+        var j = k;
+        while (j + 2 < tokens.Count && ForeignJoiners.Contains(tokens[j + 1].Text) && IsCapitalWord(tokens[j + 2]))
+        {
+            j += 2;
+            end = j;
+        }
+
+        // "Monte dei Paschi": a second capitalised word may follow the first before the connector.
+        if (end < 0 && j + 3 < tokens.Count && IsCapitalWord(tokens[j + 1]) && ForeignJoiners.Contains(tokens[j + 2].Text) && IsCapitalWord(tokens[j + 3]))
+        {
+            end = j + 3;
+        }
+
+        return end;
+    }
+
+    private static bool IsCapitalWord(in Token t) => t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]);
+
+    /// <summary>"NASA", "UBS", "BLh": two to six letters, capitals but for one last small letter (digits and '&amp;' allowed), not a currency, unit or title.</summary>
+    public static bool IsAcronym(string word)
+    {
+        if (word.Length is < 2 or > 6 || !char.IsUpper(word[0]) || word[^1] == 's' || char.IsDigit(word[^1]))
+        {
+            return false;
+        }
+
+        var capitals = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (char.IsUpper(c))
+            {
+                capitals++;
+            }
+            else if (char.IsLower(c) ? i != word.Length - 1 : !char.IsDigit(c) && c != '&')
+            {
+                return false;
+            }
+        }
+
+        return capitals >= 2 && !NotNames.Contains(word.ToUpperInvariant());
+    }
+
+    /// <summary>"DeepMind", "OpenAI": a capital inside a word of lower-case letters, no hyphen, no digits.</summary>
+    public static bool IsInnerCapital(string word)
+    {
+        if (word.Length < 4 || !char.IsUpper(word[0]) || !char.IsLower(word[1]))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+
+            if (char.IsUpper(c) && i < word.Length - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The first word of "X investiert ...": a name unless it looks like a common noun, a plural or a pronoun-like word.
+    private static bool IsSubjectName(string word) =>
+        word.Length >= 3 && !LooksLikeCommonNoun(word) && !Articles.Contains(word) && !char.IsDigit(word[^1])
+        && !EndsWithAny(word, ["er", "en", "e", "el", "innen", "ling", "chen", "land", "stadt", "haus", "los", "lich", "ig", "isch", "bar", "weise", "mals", "falls", "ens", "wärts", "st"])
+        && !SentenceAdverbs.Contains(word);
+
+    // Words that open a German sentence before its verb without being its subject ("Außerdem kauft ...").
+    private static readonly HashSet<string> SentenceAdverbs = new(StringComparer.Ordinal)
+    {
+        "Man", "Wer", "Was", "Wie", "Auch", "Nun", "Jetzt", "Dort", "Hier", "Damit", "Das", "Dies", "Es", "Er", "Sie", "Ich", "Wir",
+        "Ihr", "Mit", "Bis", "Seit", "Doch", "Zudem", "Heute", "Gestern", "Insgesamt", "Außerdem", "Dann", "Daher", "Deshalb",
+        "Dafür", "Davon", "Dabei", "Danach", "Darüber", "Trotzdem", "Allerdings", "Bereits", "Inzwischen", "Derzeit", "Laut", "Zuletzt",
+        "Zunächst", "Erst", "Noch", "Schon", "Nur", "Aktuell", "Künftig", "Ebenfalls", "Gleichzeitig", "Unterdessen", "Anschließend",
+        "Bisher", "Demnach", "Somit", "Also", "Jedoch", "Dennoch", "Hingegen", "Morgen", "Bald", "Vorher", "Nachher", "Plötzlich",
+        "Mittlerweile", "Jedenfalls", "Immerhin", "Überdies", "Darum", "Dadurch", "Deswegen", "Folglich", "Letztlich", "Schließlich",
+        "Wo", "Warum", "Wann", "Weshalb", "Welches", "Jedes", "Kein", "Alles", "Nichts", "Viel", "Wenig", "Mehr", "Oft", "Selbst",
+    };
+
+    // "Burgenländische", "Steirischen", "Wiener": a capitalised adjective of a place.
+    private static bool IsInstitutionAdjective(string word) =>
+        word.EndsWith("ische", StringComparison.Ordinal) || word.EndsWith("ischen", StringComparison.Ordinal)
+        || word.EndsWith("ländische", StringComparison.Ordinal) || word.EndsWith("ländischen", StringComparison.Ordinal);
+
+    // Endings of German abstract and plural nouns: after a company noun they are no name ("das Unternehmen Gewinne").
+    private static bool LooksLikeCommonNoun(string word) =>
+        EndsWithAny(word, ["ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "nis", "ismus", "ment", "gewinne", "euro", "dollar", "millionen", "milliarden"])
+        || Articles.Contains(word);
+
+    private static bool EndsWithAny(string word, string[] tails)
+    {
+        foreach (var tail in tails)
+        {
+            if (word.EndsWith(tail, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
