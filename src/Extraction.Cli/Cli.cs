@@ -88,13 +88,15 @@ internal static class Cli
 
         public Option<int> PerHost { get; } = new("--per-host") { Description = "HTTP: requests at once per host.", DefaultValueFactory = _ => 2 };
 
+        public Option<double> HostDelay { get; } = new("--host-delay") { Description = "HTTP: seconds at least between the starts of two requests to one host.", DefaultValueFactory = _ => 0 };
+
         public Option<bool> IgnoreRobots { get; } = new("--ignore-robots") { Description = "HTTP: do not fetch or obey robots.txt." };
 
         public Option<string?> UserAgent { get; } = new("--user-agent") { Description = "HTTP: User-Agent header (default names this tool)." };
 
         public void AddTo(Command command)
         {
-            foreach (var o in new Option[] { Models, RulesOnly, Parallelism, Timeout, TotalTimeout, Retries, MaxRedirects, MaxBytes, Concurrency, PerHost, IgnoreRobots, UserAgent })
+            foreach (var o in new Option[] { Models, RulesOnly, Parallelism, Timeout, TotalTimeout, Retries, MaxRedirects, MaxBytes, Concurrency, PerHost, HostDelay, IgnoreRobots, UserAgent })
             {
                 command.Options.Add(o);
             }
@@ -111,6 +113,8 @@ internal static class Cli
                 MaxResponseBytes = r.GetValue(MaxBytes),
                 MaxConcurrency = r.GetValue(Concurrency),
                 MaxConcurrencyPerHost = r.GetValue(PerHost),
+                // Clamped only so that TimeSpan can hold it; the pipeline refuses anything outside [0, 1 h] naming --host-delay.
+                HostDelay = TimeSpan.FromSeconds(Math.Clamp(r.GetValue(HostDelay), -1, 7200)),
                 RespectRobots = !r.GetValue(IgnoreRobots),
             };
             if (r.GetValue(UserAgent) is { Length: > 0 } ua)
@@ -143,6 +147,7 @@ internal static class Cli
         ["Http.MaxResponseBytes"] = "--max-bytes",
         ["Http.MaxConcurrency"] = "--concurrency",
         ["Http.MaxConcurrencyPerHost"] = "--per-host",
+        ["Http.HostDelay"] = "--host-delay",
         ["Http.UserAgent"] = "--user-agent",
     };
 

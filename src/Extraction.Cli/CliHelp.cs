@@ -89,9 +89,9 @@ internal static class CliHelp
     /// </summary>
     public static IEnumerable<string> VersionLines()
     {
-        yield return "extract " + ModelStore.AssemblyVersion;
+        yield return "extract " + ModelFiles.AssemblyVersion;
         yield return "models (embedded; --models DIR overrides them):";
-        var assembly = typeof(ModelStore).Assembly;
+        var assembly = typeof(ModelFiles).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("models/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;

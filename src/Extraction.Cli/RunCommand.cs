@@ -27,18 +27,20 @@ internal static class RunCommand
         var noStore = new Option<bool>("--no-store") { Description = "Use no run store: process every input, record nothing." };
         var full = new Option<bool>("--full") { Description = "Process every input again, even those whose content and pipeline are unchanged." };
         var shared = new Cli.PipelineOptionSet();
+        var feeds = new FeedOptionSet();
         var command = new Command("run", "Fetch, clean, extract and deduplicate; write articles.jsonl, facts.jsonl, records.jsonl and run.json.")
         {
             inputs, urls, outDir, explain, quiet, store, noStore, full,
         };
         shared.AddTo(command);
+        feeds.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var inputList = parse.GetValue(inputs) ?? [];
             var urlFile = parse.GetValue(urls);
-            if (inputList.Length == 0 && urlFile is null)
+            if (inputList.Length == 0 && urlFile is null && !feeds.Given(parse))
             {
-                await stderr.WriteLineAsync("extract run: give at least one input (file, folder or URL) or --urls FILE.");
+                await stderr.WriteLineAsync("extract run: give at least one input (file, folder or URL), --urls FILE, --feed URL or --feeds FILE.");
                 return Cli.UsageError;
             }
 
@@ -55,6 +57,12 @@ internal static class RunCommand
                 return Cli.UsageError;
             }
 
+            using var feedSource = feeds.Given(parse) ? feeds.TryCreate(parse, options.Http.MaxResponseBytes, stderr) : null;
+            if (feeds.Given(parse) && feedSource is null)
+            {
+                return Cli.UsageError;
+            }
+
             var outPath = parse.GetValue(outDir)!;
             var isQuiet = parse.GetValue(quiet);
             var onTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !isQuiet;
@@ -66,6 +74,7 @@ internal static class RunCommand
                 StorePath = parse.GetValue(noStore) ? null : parse.GetValue(store) ?? Path.Combine(outPath, DefaultStoreName),
                 Full = parse.GetValue(full),
                 Progress = isQuiet || onTerminal ? null : new ProgressLog(stdout, TimeProvider.System),
+                Source = feedSource,
             };
 
             var runner = new BatchRunner(pipeline, TimeProvider.System);
@@ -107,7 +116,7 @@ internal static class RunCommand
 
             if (!isQuiet || summary.Failures.Count > 0 || summary.Cancelled)
             {
-                foreach (var line in SummaryLines(summary, outPath))
+                foreach (var line in SummaryLines(summary, outPath).Concat(feedSource?.SummaryLines() ?? []))
                 {
                     await stdout.WriteLineAsync(line);
                 }

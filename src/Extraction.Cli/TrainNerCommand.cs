@@ -40,7 +40,7 @@ internal static class TrainNerCommand
                 return Cli.UsageError;
             }
 
-            var store = new ModelStore(parse.GetValue(models));
+            var store = new ModelFiles(parse.GetValue(models));
             var description = $"trained by 'extract train-ner {string.Join(' ', paths.Select(Path.GetFileName))} --hold-out-every {every}' on {sentences.Count} sentences, every {every}th held out";
             var (model, score, trained, held) = await Task.Run(() => OrgTrainer.Train(sentences, OrgFeatures.Load(store), every, description), ct);
             var path = parse.GetValue(modelPath)!;

@@ -21,7 +21,7 @@ public static class SyntheticFacts
 
     public static List<Fact> Make(int count, int seed = 20251125)
     {
-        var actors = ModelStore.Embedded.ReadLines("actors.tsv")
+        var actors = ModelFiles.Embedded.ReadLines("actors.tsv")
             .Where(l => l.Length > 0 && l[0] != '#')
             .Select(l => l.Split('\t')[0])
             .ToArray();

@@ -30,7 +30,7 @@ public sealed partial class BoilerplateRules
     private PhraseFilter _anyStrong = new([]);
 
     /// <summary>Loads the rules from a model store.</summary>
-    public static BoilerplateRules Load(ModelStore store)
+    public static BoilerplateRules Load(ModelFiles store)
     {
         var rules = new BoilerplateRules();
         foreach (var line in store.ReadLines("boilerplate-de.txt"))

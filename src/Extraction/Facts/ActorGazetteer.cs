@@ -44,7 +44,7 @@ public sealed class ActorGazetteer
     };
 
     /// <summary>Loads the gazetteer.</summary>
-    public static ActorGazetteer Load(ModelStore store)
+    public static ActorGazetteer Load(ModelFiles store)
     {
         var g = new ActorGazetteer();
         foreach (var line in store.ReadLines("actors.tsv"))

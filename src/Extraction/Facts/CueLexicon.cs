@@ -11,7 +11,7 @@ public sealed class CueLexicon
     private readonly List<string> _pivots = [];
 
     /// <summary>Loads the cue lists.</summary>
-    public static CueLexicon Load(ModelStore store)
+    public static CueLexicon Load(ModelFiles store)
     {
         var lex = new CueLexicon();
         foreach (var line in store.ReadLines("cues-de.txt"))

@@ -36,6 +36,9 @@ public sealed record HttpFetchOptions
     /// <summary>How long an open circuit stays open.</summary>
     public TimeSpan CircuitBreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Least time between the starts of two URLs to one host (0: none); waited for outside TotalTimeout.</summary>
+    public TimeSpan HostDelay { get; init; } = TimeSpan.Zero;
+
     /// <summary>Whether robots.txt is fetched and obeyed.</summary>
     public bool RespectRobots { get; init; } = true;
 

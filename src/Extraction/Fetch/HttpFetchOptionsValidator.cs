@@ -38,6 +38,7 @@ internal static class HttpFetchOptionsValidator
                 ? Invalid(nameof(options.CircuitBreakerFailures), $"CircuitBreakerFailures must be 0 (no circuit breaker) or at least 2, was {options.CircuitBreakerFailures}.")
                 : null)
             ?? InRange(options.CircuitBreakDuration, ShortestBreak, Longest, nameof(options.CircuitBreakDuration))
+            ?? InRange(options.HostDelay, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(options.HostDelay))
             ?? (string.IsNullOrWhiteSpace(options.UserAgent) || options.UserAgent.Any(c => c is < ' ' or > '~')
                 ? Invalid(nameof(options.UserAgent), "UserAgent must be non-empty printable ASCII.")
                 : null)

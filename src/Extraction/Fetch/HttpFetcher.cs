@@ -20,6 +20,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
     private const int RobotsMaxBytes = 512 * 1024;
     private const int RobotsMaxRedirects = 5;
     private const string AcceptHeader = "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1";
+    private const string FeedAcceptHeader = "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
     private static readonly TimeSpan ShortestSamplingWindow = TimeSpan.FromSeconds(30);
 
     private readonly HttpFetchOptions _options;
@@ -49,7 +50,6 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
             : new HttpClient(handler, disposeHandler: false);
         _client.Timeout = Timeout.InfiniteTimeSpan;
         _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
-        _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", AcceptHeader);
         _overallLimiter = CreateLimiter(options.MaxConcurrency);
     }
 
@@ -74,8 +74,25 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            var outcome = await HostOf(uri).Entry.ExecuteOutcomeAsync(
-                (ctx, s) => FollowRedirectsAsync(ctx, s), context, state);
+            var host = HostOf(uri);
+            var outcome = await host.Slots.ExecuteOutcomeAsync(
+                async (ctx, s) =>
+                {
+                    // The per-host delay is waited for with the host's slot held, so requests to a host start at
+                    // least that far apart; like the queue, it does not count against TotalTimeout.
+                    try
+                    {
+                        await host.PaceAsync(_options.HostDelay, _time, ctx.CancellationToken);
+                    }
+                    catch (OperationCanceledException error)
+                    {
+                        return Outcome.FromException<FetchOutcome>(error);
+                    }
+
+                    return await host.Total.ExecuteOutcomeAsync((c, t) => FollowRedirectsAsync(c, t), ctx, s);
+                },
+                context,
+                state);
             if (outcome.Result is { } result)
             {
                 return result;
@@ -116,7 +133,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         {
             foreach (var host in _hosts.Values)
             {
-                host.Limiter.Dispose();
+                host.Dispose();
             }
 
             _hosts.Clear();
@@ -184,9 +201,11 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
     private HostPolicy CreateHostPolicy(string key)
     {
         var limiter = CreateLimiter(_options.MaxConcurrencyPerHost);
-        var entry = new ResiliencePipelineBuilder { TimeProvider = _time }
+        var slots = new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRateLimiter(limiter)
             .AddRateLimiter(_overallLimiter)
+            .Build();
+        var total = new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddTimeout(_options.TotalTimeout)
             .Build();
 
@@ -221,7 +240,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         }
 
         hop.AddTimeout(_options.AttemptTimeout);
-        return new HostPolicy(key, limiter, entry, hop.Build());
+        return new HostPolicy(key, limiter, slots, total, hop.Build());
     }
 
     private bool ShouldRetry(Outcome<HttpHop> outcome)
@@ -281,7 +300,15 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
             switch (hop.Result)
             {
                 case HopDocument document:
-                    return FetchOutcome.Ok(new FetchedDocument(item, document.Content, document.Format, document.Charset, document.Url.AbsoluteUri));
+                    return FetchOutcome.Ok(new FetchedDocument(item, document.Content, document.Format, document.Charset, document.Url.AbsoluteUri)
+                    {
+                        ETag = document.ETag,
+                        LastModified = document.LastModified,
+                        MediaType = document.MediaType,
+                    });
+
+                case HopNotModified:
+                    return FetchOutcome.Unchanged();
 
                 case HopRedirect redirect:
                     redirects++;
@@ -343,15 +370,41 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, state.Current);
+            request.Headers.TryAddWithoutValidation("Accept", state.Item.IsFeed ? FeedAcceptHeader : AcceptHeader);
+            var conditional = AddConditions(request, state.Item.Conditions);
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken);
             var hop = await HttpResponseReader.ReadAsync(
-                response, state.Current, _options.MaxResponseBytes, _time.GetUtcNow(), context.CancellationToken);
+                response, state.Current, _options.MaxResponseBytes, _time.GetUtcNow(), context.CancellationToken, state.Item.IsFeed, conditional);
             return Outcome.FromResult(hop);
         }
         catch (Exception error)
         {
             return Outcome.FromException<HttpHop>(error);
         }
+    }
+
+    // If-None-Match wins over If-Modified-Since at the server (RFC 9110 13.2.2); both are sent when known.
+    private static bool AddConditions(HttpRequestMessage request, FetchConditions? conditions)
+    {
+        if (conditions is null || conditions.IsEmpty)
+        {
+            return false;
+        }
+
+        var sent = false;
+        if (conditions.ETag is { } etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+            sent = true;
+        }
+
+        if (conditions.LastModified is { } since)
+        {
+            request.Headers.IfModifiedSince = since;
+            sent = true;
+        }
+
+        return sent;
     }
 
     private async Task<bool> IsAllowedByRobotsAsync(Uri uri, CancellationToken cancellationToken)
@@ -404,7 +457,46 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         }
     }
 
-    private sealed record HostPolicy(string Key, ConcurrencyLimiter Limiter, ResiliencePipeline Entry, ResiliencePipeline<HttpHop> Hop);
+    private sealed record HostPolicy(string Key, ConcurrencyLimiter Limiter, ResiliencePipeline Slots, ResiliencePipeline Total, ResiliencePipeline<HttpHop> Hop) : IDisposable
+    {
+        private readonly SemaphoreSlim _pace = new(1, 1);
+        private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
+
+        /// <summary>
+        /// Waits until <paramref name="delay"/> has passed since the previous URL to this host started; one waiter at a
+        /// time, so each start is measured from the real previous one. Retries keep their own backoff, and the next hop
+        /// of a redirect follows at once.
+        /// </summary>
+        public async Task PaceAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+        {
+            if (delay <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await _pace.WaitAsync(cancellationToken);
+            try
+            {
+                var wait = _lastStart == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastStart + delay - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+
+                _lastStart = time.GetUtcNow();
+            }
+            finally
+            {
+                _pace.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            Limiter.Dispose();
+            _pace.Dispose();
+        }
+    }
 
     private sealed class FetchState(InputItem item, Uri start)
     {

@@ -7,7 +7,17 @@ namespace Extraction.Fetch;
 internal abstract record HttpHop(Uri Url);
 
 /// <summary>An accepted body.</summary>
-internal sealed record HopDocument(Uri Url, byte[] Content, DocumentFormat Format, string? Charset) : HttpHop(Url);
+internal sealed record HopDocument(Uri Url, byte[] Content, DocumentFormat Format, string? Charset) : HttpHop(Url)
+{
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    public string? MediaType { get; init; }
+}
+
+/// <summary>A 304 to a conditional request.</summary>
+internal sealed record HopNotModified(Uri Url) : HttpHop(Url);
 
 /// <summary>A 301/302/303/307/308 with its raw Location.</summary>
 internal sealed record HopRedirect(Uri Url, Uri Location) : HttpHop(Url);
@@ -30,7 +40,7 @@ internal static class HttpResponseReader
     private const int ChunkSize = 16 * 1024;
 
     public static async Task<HttpHop> ReadAsync(
-        HttpResponseMessage response, Uri requested, long maxBytes, DateTimeOffset now, CancellationToken cancellationToken)
+        HttpResponseMessage response, Uri requested, long maxBytes, DateTimeOffset now, CancellationToken cancellationToken, bool anyContentType = false, bool conditional = false)
     {
         // A handler that follows redirects itself reports where it ended up here.
         var url = response.RequestMessage?.RequestUri ?? requested;
@@ -43,6 +53,11 @@ internal static class HttpResponseReader
                 : new HopRejected(url, $"HTTP {code} {ReasonOf(response)} without a Location header");
         }
 
+        if (code == 304 && conditional)
+        {
+            return new HopNotModified(url);
+        }
+
         if (code is < 200 or >= 300)
         {
             return new HopStatus(url, code, ReasonOf(response), RetryAfterOf(response.Headers, now));
@@ -50,7 +65,7 @@ internal static class HttpResponseReader
 
         var contentType = response.Content.Headers.ContentType;
         var mediaType = contentType?.MediaType?.ToLowerInvariant();
-        if (mediaType is not (null or "" or "text/html" or "application/xhtml+xml" or "text/plain" or "text/markdown"))
+        if (!anyContentType && mediaType is not (null or "" or "text/html" or "application/xhtml+xml" or "text/plain" or "text/markdown"))
         {
             return new HopRejected(url, $"content type {mediaType} is not HTML or text");
         }
@@ -74,7 +89,12 @@ internal static class HttpResponseReader
         }
 
         var charset = contentType?.CharSet?.Trim().Trim('"', '\'');
-        return new HopDocument(url, body, format ?? Sniff(url, body), string.IsNullOrEmpty(charset) ? null : charset);
+        return new HopDocument(url, body, format ?? Sniff(url, body), string.IsNullOrEmpty(charset) ? null : charset)
+        {
+            ETag = response.Headers.ETag?.ToString(),
+            LastModified = response.Content.Headers.LastModified,
+            MediaType = string.IsNullOrEmpty(mediaType) ? null : mediaType,
+        };
     }
 
     /// <summary>

@@ -9,6 +9,6 @@ public static class FactModelFile
     public const string Name = "fact-model.zip";
 
     /// <summary>Loads the fact model when the store has one, else null (rules decide alone).</summary>
-    public static FactModel? TryLoad(ModelStore store) =>
+    public static FactModel? TryLoad(ModelFiles store) =>
         store.Exists(Name) ? FactModel.FromBytes(store.ReadBytes(Name)) : null;
 }

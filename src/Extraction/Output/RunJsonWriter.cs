@@ -9,8 +9,11 @@ internal static class RunJsonWriter
 {
     private static readonly JsonWriterOptions IndentedJson = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes run.json; without the article list when <paramref name="finished"/> is null (the store's copy).</summary>
-    public static void Write(Stream output, RunSummary s, string version, int inputCount, IReadOnlyList<RunJsonArticle>? finished)
+    /// <summary>
+    /// Writes run.json; without the article list when <paramref name="finished"/> is null (the store's copy).
+    /// <paramref name="sections"/> adds properties after "removed" (an input source's own report, e.g. "feeds").
+    /// </summary>
+    public static void Write(Stream output, RunSummary s, string version, int inputCount, IReadOnlyList<RunJsonArticle>? finished, Action<Utf8JsonWriter>? sections = null)
     {
         using (var w = new Utf8JsonWriter(output, IndentedJson))
         {
@@ -53,6 +56,7 @@ internal static class RunJsonWriter
 
             w.WriteEndArray();
             JsonFormats.WriteStrings(w, "removed", s.Removed);
+            sections?.Invoke(w);
             w.WriteStartObject("timings_ms");
             foreach (var kv in s.TimingsMs)
             {

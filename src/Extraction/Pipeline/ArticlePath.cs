@@ -11,8 +11,12 @@ namespace Extraction.Pipeline;
 /// </summary>
 internal sealed class ArticlePath(ExtractionPipeline pipeline)
 {
-    /// <summary>Runs the path for one input up to <paramref name="last"/>; <paramref name="plan"/> (a batch's) enables reuse, <paramref name="times"/> collects stage times.</summary>
-    public async Task<ArticleOutcome> RunAsync(InputItem item, ArticleStep last, RunPlan? plan, StageTimes? times, CancellationToken ct)
+    /// <summary>
+    /// Runs the path for one input up to <paramref name="last"/>; <paramref name="plan"/> (a batch's) enables reuse,
+    /// <paramref name="times"/> collects stage times; an input found by a <paramref name="source"/> (a feed) is fetched
+    /// by it (which may answer "unchanged" without a request) and its article completed by it.
+    /// </summary>
+    public async Task<ArticleOutcome> RunAsync(InputItem item, ArticleStep last, RunPlan? plan, StageTimes? times, CancellationToken ct, IRunSource? source = null)
     {
         var clock = Stopwatch.StartNew();
         string? sha = null;
@@ -20,7 +24,12 @@ internal sealed class ArticlePath(ExtractionPipeline pipeline)
         try
         {
             var mark = Stopwatch.GetTimestamp();
-            var fetched = await pipeline.FetchAsync(item, ct);
+            var fetched = source is null ? await pipeline.FetchAsync(item, ct) : await source.FetchAsync(item, ct);
+            if (fetched.NotModified && (plan is null || fetched.UnchangedSha256 is not { } known || !plan.HasResult(item.ArticleId, known)))
+            {
+                // Unchanged, but the stored result is not usable (gone, another pipeline, --full): fetch the page whole.
+                fetched = await pipeline.FetchAsync(item with { Conditions = null }, ct);
+            }
 
             // A fetch cut short by Ctrl+C is not a failure of the input; the next run fetches it again.
             if (fetched.Failure is not null)
@@ -34,10 +43,10 @@ internal sealed class ArticlePath(ExtractionPipeline pipeline)
                 return ArticleOutcome.Failed(item, failed, null, clock.Elapsed);
             }
 
-            var doc = fetched.Document!;
+            var doc = fetched.Document;
             if (plan is not null)
             {
-                sha = ResultCodec.Sha256(doc.Content);
+                sha = doc is null ? fetched.UnchangedSha256! : ResultCodec.Sha256(doc.Content);
                 change = plan.Change(item, sha);
                 mark = Stopwatch.GetTimestamp();
                 var stored = plan.Reusable(item, sha);
@@ -51,6 +60,12 @@ internal sealed class ArticlePath(ExtractionPipeline pipeline)
                 }
             }
 
+            if (doc is null)
+            {
+                // Only a 304 whose stored result vanished between planning and now gets here.
+                return ArticleOutcome.Failed(item, new InputFailure(item.ArticleId, "not modified, but its stored result is gone; the next run fetches it") { Kind = FailureKind.Fetch }, null, clock.Elapsed);
+            }
+
             mark = Stopwatch.GetTimestamp();
             var cleaned = pipeline.Cleaner.Clean(doc);
             times?.Clean(Stopwatch.GetTimestamp() - mark);
@@ -59,7 +74,7 @@ internal sealed class ArticlePath(ExtractionPipeline pipeline)
                 return ArticleOutcome.Failed(item, unclean with { Kind = FailureKind.Clean }, cleaned.Encoding, clock.Elapsed) with { Sha256 = sha, Change = change };
             }
 
-            var article = cleaned.Article!;
+            var article = source is null ? cleaned.Article! : source.Complete(item, cleaned.Article!);
             if (article.Text.Length == 0)
             {
                 var empty = new InputFailure(item.ArticleId, "no article text found after cleaning") { Kind = FailureKind.NoText };

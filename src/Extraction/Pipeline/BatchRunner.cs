@@ -43,6 +43,15 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
         timings["resolve"] = clock.ElapsedMilliseconds;
 
         var run = store is null ? RunPlan.WithoutStore : RunPlan.Begin(store, request, RunConfigKey.Of(pipeline), pipeline.Version);
+        var sourceIds = new HashSet<string>(StringComparer.Ordinal);
+        if (request.Source is { } source)
+        {
+            clock.Restart();
+            (items, resolveFailures, sourceIds) = await ResolveSourceAsync(source, store, run, items, resolveFailures, ct);
+            timings["resolve.source"] = clock.ElapsedMilliseconds;
+        }
+
+        var progress = request.Source is null ? request.Progress : new SourceProgress(request.Progress, request.Source, sourceIds);
         foreach (var f in resolveFailures)
         {
             store?.CommitArticle(run.Id!.Value, new RunArticle(f.Input, null, null, ArticleStatus.Failed, f.Reason, null, TimeSpan.Zero) { Failure = f.Kind });
@@ -81,7 +90,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             }
         }
 
-        request.Progress?.Started(items.Count, resumedCount);
+        progress?.Started(items.Count, resumedCount);
         var cancelled = false;
         try
         {
@@ -94,7 +103,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     ArticleOutcome outcome;
                     try
                     {
-                        outcome = await pipeline.ProcessAsync(items[i], run, stages, token);
+                        outcome = await pipeline.ProcessAsync(items[i], run, stages, token, sourceIds.Contains(items[i].ArticleId) ? request.Source : null);
                     }
                     catch (OperationCanceledException) when (token.IsCancellationRequested)
                     {
@@ -107,13 +116,13 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     output.Add(i, written);
                     if (committer is null)
                     {
-                        request.Progress?.ArticleDone(outcome);
+                        progress?.ArticleDone(outcome);
                     }
                     else
                     {
                         // The store keeps the article as the line just made for articles.jsonl.
                         var line = written.ArticleJson.Length > 0 ? written.ArticleJson[0] : null;
-                        await committer.AddAsync(PreparedCommit.Of(Commit(outcome), line), request.Progress is { } progress ? () => progress.ArticleDone(outcome) : null);
+                        await committer.AddAsync(PreparedCommit.Of(Commit(outcome), line), progress is { } told ? () => told.ArticleDone(outcome) : null);
                     }
                 });
         }
@@ -200,11 +209,11 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             StaleLock = stale,
         };
         // run.json streams to its file; the store keeps it without the per-article list (that is in run_articles).
-        AtomicFile.Write(Path.Combine(request.OutDir, "run.json"), stream => RunJsonWriter.Write(stream, summary, pipeline.Version, items.Count + resolveFailures.Count, finished));
+        AtomicFile.Write(Path.Combine(request.OutDir, "run.json"), stream => RunJsonWriter.Write(stream, summary, pipeline.Version, items.Count + resolveFailures.Count, finished, request.Source is { } s ? s.WriteJson : null));
         if (store is not null)
         {
             using var buffer = new MemoryStream();
-            RunJsonWriter.Write(buffer, summary, pipeline.Version, items.Count + resolveFailures.Count, null);
+            RunJsonWriter.Write(buffer, summary, pipeline.Version, items.Count + resolveFailures.Count, null, request.Source is { } s ? s.WriteJson : null);
             store.FinishRun(run.Id!.Value, cancelled ? RunStatus.Cancelled : RunStatus.Done, Encoding.UTF8.GetString(buffer.ToArray()));
         }
 
@@ -218,6 +227,25 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
             o.Status == ArticleStatus.Processed ? o.Article : null,
             o.Facts,
             o.Encoding);
+
+    /// <summary>Adds a source's inputs (they replace command-line inputs with the same id) and failures; a cancelled resolve adds none.</summary>
+    private async Task<(IReadOnlyList<InputItem> Items, IReadOnlyList<InputFailure> Failures, HashSet<string> SourceIds)> ResolveSourceAsync(
+        IRunSource source, RunStore? store, RunPlan run, IReadOnlyList<InputItem> items, IReadOnlyList<InputFailure> failures, CancellationToken ct)
+    {
+        SourceInputs found;
+        try
+        {
+            found = await source.ResolveAsync(new RunSourceContext(store?.Path, pipeline.FetchAsync, run.HasResult), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return (items, failures, new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var ids = new HashSet<string>(found.Items.Select(i => i.ArticleId), StringComparer.Ordinal);
+        var merged = found.Items.Concat(items.Where(i => !ids.Contains(i.ArticleId))).OrderBy(i => i.ArticleId, StringComparer.Ordinal).ToList();
+        return (merged, [.. failures, .. found.Failures], ids);
+    }
 
     /// <summary>An outcome with its JSON lines, made by the worker so the ordered writer only writes.</summary>
     private sealed record Written(ArticleOutcome Outcome, byte[][] ArticleJson, byte[][] FactJson)

@@ -39,7 +39,7 @@ public sealed class ExtractionPipeline : IDisposable
     public PipelineOptions Options { get; }
 
     /// <summary>The model files in use.</summary>
-    public ModelStore Models { get; }
+    public ModelFiles Models { get; }
 
     /// <summary>The actor gazetteer.</summary>
     public ActorGazetteer Actors { get; }
@@ -57,7 +57,7 @@ public sealed class ExtractionPipeline : IDisposable
     public RecordBuilder Records { get; }
 
     /// <summary>Version of pipeline and scorer, for provenance and incremental runs.</summary>
-    public string Version => $"extract {ModelStore.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", FactModel m => m.Version, var s => s.GetType().Name }}";
+    public string Version => $"extract {ModelFiles.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", FactModel m => m.Version, var s => s.GetType().Name }}";
 
     /// <summary>Builds a pipeline with the default stages; see <see cref="ExtractionPipelineBuilder.Build"/> for what it throws.</summary>
     public static ExtractionPipeline Create(PipelineOptions? options = null) => new ExtractionPipelineBuilder(options).Build();
@@ -72,9 +72,9 @@ public sealed class ExtractionPipeline : IDisposable
     public Task<ArticleOutcome> ProcessAsync(InputItem item, CancellationToken ct, ArticleStep last = ArticleStep.Extract) =>
         _path.RunAsync(item, last, null, null, ct);
 
-    /// <summary>The article path of a batch: with its plan (reuse of stored results) and stage times.</summary>
-    internal Task<ArticleOutcome> ProcessAsync(InputItem item, RunPlan plan, StageTimes times, CancellationToken ct) =>
-        _path.RunAsync(item, ArticleStep.Extract, plan, times, ct);
+    /// <summary>The article path of a batch: with its plan (reuse of stored results), stage times, and the source that found the input (or null).</summary>
+    internal Task<ArticleOutcome> ProcessAsync(InputItem item, RunPlan plan, StageTimes times, CancellationToken ct, IRunSource? source = null) =>
+        _path.RunAsync(item, ArticleStep.Extract, plan, times, ct, source);
 
     /// <summary>Processes inputs in parallel (<see cref="PipelineOptions.Parallelism"/> at once); results come back in input order.</summary>
     public async Task<ArticleOutcome[]> ProcessAllAsync(IReadOnlyList<InputItem> items, CancellationToken ct, ArticleStep last = ArticleStep.Extract, Action<ArticleOutcome>? onDone = null)

@@ -98,7 +98,7 @@ public sealed class ExtractionPipelineBuilder
     {
         var options = Options;
         PipelineOptionsValidator.Validate(options);
-        var models = options.ModelsFolder is null ? ModelStore.Embedded : new ModelStore(options.ModelsFolder);
+        var models = options.ModelsFolder is null ? ModelFiles.Embedded : new ModelFiles(options.ModelsFolder);
         var resources = new PipelineResources(options, models, ActorGazetteer.Load(models), CueLexicon.Load(models));
         var cleaner = _cleaner(resources);
         var scorer = _scorer(resources);

@@ -12,7 +12,7 @@ internal static class RunConfigKey
 {
     public static string Of(ExtractionPipeline pipeline)
     {
-        var names = typeof(ModelStore).Assembly.GetManifestResourceNames()
+        var names = typeof(ModelFiles).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("models/", StringComparison.Ordinal))
             .Select(n => n["models/".Length..])
             .Concat(pipeline.Models.Folder is { } dir && Directory.Exists(dir) ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>() : [])

@@ -51,6 +51,10 @@ internal sealed class RunPlan
             w.WriteStartObject();
             JsonFormats.WriteStrings(w, "inputs", request.Inputs);
             w.WriteString("urls", request.UrlsFile);
+            if (request.Source is { } source)
+            {
+                JsonFormats.WriteStrings(w, "sources", source.Inputs);
+            }
             w.WriteEndObject();
         });
         var runs = store.Runs();
@@ -107,6 +111,9 @@ internal sealed class RunPlan
     /// <summary>The stored result of this article with this content under this run's configuration, or null.</summary>
     public StoredResult? Reusable(InputItem item, string sha256) =>
         _results.TryGetValue((item.ArticleId, sha256), out var resultId) ? _store!.LoadResult(resultId) : null;
+
+    /// <summary>Whether a result of this article with this content may be reused (false for --full).</summary>
+    public bool HasResult(string article, string sha256) => _results.ContainsKey((article, sha256));
 
     /// <summary>Inputs of the last completed run that are not among <paramref name="current"/>, in ordinal order.</summary>
     public List<string> Removed(IReadOnlySet<string> current) =>

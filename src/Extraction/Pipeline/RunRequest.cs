@@ -20,4 +20,7 @@ public sealed record RunRequest
 
     /// <summary>Told about the run's progress, or null.</summary>
     public IRunProgress? Progress { get; init; }
+
+    /// <summary>Inputs found at run time (news feeds, sitemaps), or null.</summary>
+    public IRunSource? Source { get; init; }
 }

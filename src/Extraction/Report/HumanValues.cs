@@ -1,6 +1,5 @@
 using System.Globalization;
 using Extraction.Diff;
-using Extraction.Export;
 using Extraction.Model;
 
 namespace Extraction.Report;
@@ -8,7 +7,7 @@ namespace Extraction.Report;
 /// <summary>
 /// Figures as a German reader writes them, for text a person reads (diffs, summaries): "3,2 Mrd. EUR",
 /// "≈ 30 Mrd. EUR", "bis zu 4,6 Mrd. USD", "10 bis 12 Mrd. EUR", "10.752 GH200-Chips". JSON keeps base units.
-/// The amount itself is <see cref="HumanFormat.Amount"/> (as in the CSV export's display column), with the qualifier before it.
+/// The CSV export's display column uses the same figures.
 /// </summary>
 public static class HumanValues
 {
@@ -19,7 +18,26 @@ public static class HumanValues
         r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.Model) : "(no figure)";
 
     /// <summary>"≈ 30 Mrd. EUR"; a range "10 bis 12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
-    public static string Amount(Amount a) => Prefix(a.Qualifier) + HumanFormat.Amount(a) + (a.Currency is null ? " (no currency)" : "");
+    public static string Amount(Amount a) => Prefix(a.Qualifier) + Figure(a) + (a.Currency is null ? " (no currency)" : "");
+
+    private static readonly (decimal Scale, string Word)[] Scales =
+    [
+        (1_000_000_000_000m, "Bio."),
+        (1_000_000_000m, "Mrd."),
+        (1_000_000m, "Mio."),
+    ];
+
+    // The largest scale word the upper bound reaches (Mio., Mrd., Bio.), at most three decimals, then
+    // the currency: "2,5 Mrd. EUR", "16 bis 18 Mrd. USD", "750.000 EUR". No qualifier.
+    private static string Figure(Amount amount)
+    {
+        var (scale, word) = Scales.FirstOrDefault(s => Math.Abs(amount.Max) >= s.Scale, (Scale: 1m, Word: ""));
+        var max = Decimal(amount.Max / scale);
+        var figure = amount.Min == amount.Max ? max : $"{Decimal(amount.Min / scale)} bis {max}";
+        return string.Join(' ', new[] { figure, word, amount.Currency ?? "" }.Where(p => p.Length > 0));
+    }
+
+    private static string Decimal(decimal value) => Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("#,##0.###", German);
 
     /// <summary>"10.752 GH200-Chips", "über 4.000 B200-GPUs", "2.688 Knoten".</summary>
     public static string Count(Count c, string? unit, string? model)

@@ -95,6 +95,9 @@ public static class StoreSchema
         new(3, """
             ALTER TABLE run_articles ADD COLUMN failure TEXT;
             """),
+
+        // News feeds and sitemaps: feeds, feed_items (Store/FeedTables.cs).
+        FeedTables.Migration,
     ];
 
     /// <summary>

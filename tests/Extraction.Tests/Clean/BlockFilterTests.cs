@@ -9,7 +9,7 @@ public sealed class BlockFilterTests
     private const string Para1 = "Der Konzern will in den kommenden drei Jahren rund zwei Milliarden Euro in neue Rechenzentren in Hessen und Bayern investieren.";
     private const string Para2 = "Die ersten Gebäude sollen im Jahr 2027 in Betrieb gehen, teilte das Unternehmen am Dienstag in Frankfurt am Main mit.";
 
-    private static readonly BlockFilter Filter = new(BoilerplateRules.Load(ModelStore.Embedded));
+    private static readonly BlockFilter Filter = new(BoilerplateRules.Load(ModelFiles.Embedded));
 
     private static List<string> Kept(string dump) =>
         Filter.Filter(TextDumpReader.Read(dump, markdown: false)).Kept.Select(b => b.Text).ToList();

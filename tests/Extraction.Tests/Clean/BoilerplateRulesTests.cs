@@ -5,7 +5,7 @@ namespace Extraction.Tests.Clean;
 
 public sealed class BoilerplateRulesTests
 {
-    private static readonly BoilerplateRules Rules = BoilerplateRules.Load(ModelStore.Embedded);
+    private static readonly BoilerplateRules Rules = BoilerplateRules.Load(ModelFiles.Embedded);
 
     [Theory]
     [InlineData("Sprachauswahl 📢")]
@@ -54,7 +54,7 @@ public sealed class BoilerplateRulesTests
         {
             File.WriteAllText(Path.Combine(dir, "boilerplate-de.txt"), "lines: Anzeige\n");
 
-            var ex = Assert.Throws<FormatException>(() => BoilerplateRules.Load(new ModelStore(dir)));
+            var ex = Assert.Throws<FormatException>(() => BoilerplateRules.Load(new ModelFiles(dir)));
 
             Assert.Contains("lines: Anzeige", ex.Message, StringComparison.Ordinal);
         }

@@ -20,7 +20,7 @@ internal static partial class TestCorpus
 
     public static bool SeedsPresent => File.Exists(Path.Combine(SeedsDir, "cleaning.json"));
 
-    public static ArticleCleaner Cleaner { get; } = new(BoilerplateRules.Load(ModelStore.Embedded));
+    public static ArticleCleaner Cleaner { get; } = new(BoilerplateRules.Load(ModelFiles.Embedded));
 
     private static string FindRepoRoot()
     {

@@ -9,7 +9,7 @@ namespace Extraction.Tests.Dedup;
 
 public sealed class FactTableTests
 {
-    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelStore.Embedded));
+    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelFiles.Embedded));
 
     private static List<Fact> Mixed() =>
     [

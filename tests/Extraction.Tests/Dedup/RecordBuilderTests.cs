@@ -8,7 +8,7 @@ namespace Extraction.Tests.Dedup;
 
 public sealed class RecordBuilderTests
 {
-    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelStore.Embedded));
+    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelFiles.Embedded));
 
     private static List<Fact> Corpus() =>
     [

@@ -15,7 +15,7 @@ namespace Extraction.Tests.Dedup;
 /// </summary>
 public sealed class RecordIdPinnedTests
 {
-    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelStore.Embedded));
+    private static readonly RecordBuilder Builder = new(ActorGazetteer.Load(ModelFiles.Embedded));
 
     private sealed record Pinned(string Id, FactKind Kind, string? Actor, decimal Min, decimal Max, string CurrencyOrUnit, string? Model, Qualifier Qualifier)
     {

@@ -12,7 +12,7 @@ namespace Extraction.Tests.EndToEnd;
 /// </summary>
 public sealed class CorpusQualityTests
 {
-    private static async Task<EvalReport> RunAndScore(string folder, bool rulesOnly)
+    internal static async Task<EvalReport> RunAndScore(string folder, bool rulesOnly)
     {
         var outDir = Path.Combine(Path.GetTempPath(), "extract-e2e-" + Guid.NewGuid().ToString("N"));
         try

@@ -57,7 +57,7 @@ public sealed class CsvExportTests
         Assert.Equal("4500", h["count_max"]);
         Assert.Equal("GPU", h["unit"]);
         Assert.Equal("H200", h["model"]);
-        Assert.Equal("4.000–4.500 H200-GPUs", h["display"]);
+        Assert.Equal("4.000 bis 4.500 H200-GPUs", h["display"]);
 
         // A sentence that starts like a formula is kept as text: Excel shows the apostrophe-led cell as it is.
         Assert.Equal("'" + Hardware.Sentence, h["sentence"]);
@@ -77,7 +77,7 @@ public sealed class CsvExportTests
         Assert.Equal("3f2a9c01d4e5", r["id"]);
         Assert.Equal("16000000000", r["amount_min"]);
         Assert.Equal("18000000000", r["amount_max"]);
-        Assert.Equal("16–18 Mrd. EUR", r["display"]);
+        Assert.Equal("16 bis 18 Mrd. EUR", r["display"]);
         Assert.Equal("3", r["mentions"]);
         Assert.Equal("b.txt; c.txt", r["articles"]);
         Assert.Equal("16 bis 18 Milliarden Euro", r["text"]);

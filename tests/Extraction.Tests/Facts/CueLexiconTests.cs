@@ -8,7 +8,7 @@ namespace Extraction.Tests.Facts;
 /// <summary>The cue look-ups by bit agree with the look-up by set name.</summary>
 public sealed class CueLexiconTests
 {
-    private static readonly CueLexicon Cues = CueLexicon.Load(ModelStore.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelFiles.Embedded);
     private static readonly string[] Sets = ["positive", "negative", "government", "coref", "round", "subsidy"];
 
     private const string Sample =

@@ -8,8 +8,8 @@ namespace Extraction.Tests.Facts;
 
 public sealed class FactExtractorBuilderTests
 {
-    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelStore.Embedded);
-    private static readonly CueLexicon Cues = CueLexicon.Load(ModelStore.Embedded);
+    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelFiles.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelFiles.Embedded);
 
     // A stand-in recogniser: every token "Kesselwerk" is an organisation.
     private sealed class OneWordSource : IActorCandidateSource

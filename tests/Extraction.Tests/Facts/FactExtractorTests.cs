@@ -8,13 +8,13 @@ namespace Extraction.Tests.Facts;
 /// <summary>The same cases run against both configurations: rules only, and rules plus the shipped model.</summary>
 public sealed class FactExtractorTests
 {
-    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelStore.Embedded);
-    private static readonly CueLexicon Cues = CueLexicon.Load(ModelStore.Embedded);
+    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelFiles.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelFiles.Embedded);
 
     public static TheoryData<string> Configurations => new() { "rules", "rules+model" };
 
     private static FactExtractor Extractor(string config) =>
-        config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(new ModelStore(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml"))) ?? throw new InvalidOperationException("no shipped model"));
+        config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(new ModelFiles(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml"))) ?? throw new InvalidOperationException("no shipped model"));
 
     private static List<Fact> Run(string config, string text) => Extractor(config).Extract(new Article("t.txt", "", text, 0));
 
@@ -56,7 +56,7 @@ public sealed class FactExtractorTests
     public void Extract_BareDollarInCanadianArticle_IsCad(string config)
     {
         var text = "Kanada baut seine Rechenzentren aus. Die kanadische Regierung stellt dafür Geld bereit.\n" +
-                   "In neue Rechenzentren fließen bis zu 700 Millionen Dollar, in Supercomputer eine Milliarde, und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
+                   "Für neue Rechenzentren fließen bis zu 700 Millionen Dollar, eine Milliarde in Supercomputer und 300 Millionen sollen Firmen helfen. Kanada will so aufholen.";
 
         var facts = Run(config, text);
 

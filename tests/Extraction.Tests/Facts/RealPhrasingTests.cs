@@ -11,13 +11,13 @@ namespace Extraction.Tests.Facts;
 /// </summary>
 public sealed class RealPhrasingTests
 {
-    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelStore.Embedded);
-    private static readonly CueLexicon Cues = CueLexicon.Load(ModelStore.Embedded);
+    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelFiles.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelFiles.Embedded);
 
     public static TheoryData<string> Configurations => new() { "rules", "rules+model" };
 
     private static List<Fact> Run(string config, string text) =>
-        (config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(new ModelStore(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml")))))
+        (config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(new ModelFiles(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml")))))
             .Extract(new Article("t.txt", "", text, 0));
 
     [Theory]

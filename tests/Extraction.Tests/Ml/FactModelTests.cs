@@ -135,7 +135,7 @@ public sealed class FactModelTests
     [Fact]
     public void ShippedModel_LoadsFromModelsMl_AndIsNotEmbedded()
     {
-        Assert.NotNull(FactModelFile.TryLoad(new ModelStore(Path.Combine(Repo.Root, "models", "ml"))));
-        Assert.Null(FactModelFile.TryLoad(ModelStore.Embedded));
+        Assert.NotNull(FactModelFile.TryLoad(new ModelFiles(Path.Combine(Repo.Root, "models", "ml"))));
+        Assert.Null(FactModelFile.TryLoad(ModelFiles.Embedded));
     }
 }

@@ -33,6 +33,7 @@ public sealed class ExtractionPipelineBuilderTests
         ["Http.MaxConcurrencyPerHost zero"] = Good with { Http = new HttpFetchOptions { MaxConcurrencyPerHost = 0 } },
         ["Http.CircuitBreakerFailures one"] = Good with { Http = new HttpFetchOptions { CircuitBreakerFailures = 1 } },
         ["Http.CircuitBreakDuration too short"] = Good with { Http = new HttpFetchOptions { CircuitBreakDuration = TimeSpan.FromMilliseconds(10) } },
+        ["Http.HostDelay negative"] = Good with { Http = new HttpFetchOptions { HostDelay = TimeSpan.FromSeconds(-1) } },
         ["Http.UserAgent with a line break"] = Good with { Http = new HttpFetchOptions { UserAgent = "Bot\nX: 1" } },
         ["Http.RobotsProductToken with a space"] = Good with { Http = new HttpFetchOptions { RobotsProductToken = "Extraction Bot" } },
     };
@@ -124,20 +125,23 @@ public sealed class ExtractionPipelineBuilderTests
     public void ConfigureFacts_AnActorSource_PlugsIntoTheDefaultExtractor()
     {
         var article = new Article("t.txt", "", "Mostwerk investiert 40 Millionen Euro in eine neue Kelterei.", 0);
-        using var plain = new ExtractionPipelineBuilder(Good).Build();
+        var source = new OneWordSource("Mostwerk");
         using var extended = new ExtractionPipelineBuilder(Good)
-            .ConfigureFacts((facts, _) => facts.AddActorSource(new OneWordSource("Mostwerk")))
+            .ConfigureFacts((facts, _) => facts.AddActorSource(source))
             .Build();
 
-        Assert.NotEqual("Mostwerk", Assert.Single(plain.Extractor.Extract(article)).Actor);
         Assert.Equal("Mostwerk", Assert.Single(extended.Extractor.Extract(article)).Actor);
+        Assert.True(source.Calls > 0, "the registered source was never asked");
     }
 
     // A stand-in recogniser: one word is an organisation.
     private sealed class OneWordSource(string word) : IActorCandidateSource
     {
+        public int Calls { get; private set; }
+
         public void Find(string text, List<Token> tokens, List<ActorMention> found)
         {
+            Calls++;
             for (var k = 0; k < tokens.Count; k++)
             {
                 if (tokens[k].Text == word)

@@ -5,18 +5,24 @@ using Extraction.Tests.Store;
 
 namespace Extraction.Tests.Report;
 
-/// <summary>A fact that runs only where headless Chromium is installed, and says so when it is not.</summary>
+/// <summary>
+/// A fact that runs only where headless Chromium is installed, and says so when it is not; under
+/// CI=true it runs anyway, so a CI machine without Chromium fails the report tests instead of skipping them.
+/// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
     public const string Binary = "/usr/bin/chromium";
 
     public ChromiumFactAttribute()
     {
-        if (!File.Exists(Binary))
+        if (!File.Exists(Binary) && !RequiredHere)
         {
             Skip = $"SKIPPED: {Binary} not found, so the HTML report was not rendered in a browser. Install it with: apt-get install -y chromium";
         }
     }
+
+    /// <summary>CI=true (as .ci/run is started): Chromium must be there.</summary>
+    public static bool RequiredHere => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The HTML diff report as a browser shows it, after its script ran: headless Chromium dumps the live DOM.</summary>
@@ -38,6 +44,7 @@ public sealed class DiffHtmlChromiumTests : IDisposable
     /// <summary>The live DOM of <paramref name="url"/> after its scripts ran, as headless Chromium prints it.</summary>
     internal static async Task<AngleSharp.Html.Dom.IHtmlDocument> DumpDom(string url, string profile)
     {
+        Assert.True(File.Exists(ChromiumFactAttribute.Binary), $"CI=true and {ChromiumFactAttribute.Binary} is missing: .ci/run installs it (apt-get install -y chromium); the report test must not be skipped in CI");
         var info = new ProcessStartInfo(ChromiumFactAttribute.Binary)
         {
             RedirectStandardOutput = true,

@@ -23,7 +23,7 @@ public sealed class OrgFeatures
     private OrgFeatures(HashSet<string> gazetteer) => _gazetteer = gazetteer;
 
     /// <summary>Features with the organisation-name words of the shipped or given actor gazetteer (models/actors.tsv).</summary>
-    public static OrgFeatures Load(ModelStore store)
+    public static OrgFeatures Load(ModelFiles store)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         if (store.Exists("actors.tsv"))

@@ -18,7 +18,7 @@ public sealed partial class OrgRecognizer(OrgModel model, OrgFeatures features)
     public OrgModel Model => model;
 
     /// <summary>The shipped (or given folder's) recogniser, or null when the store has no org model.</summary>
-    public static OrgRecognizer? TryLoad(ModelStore store) =>
+    public static OrgRecognizer? TryLoad(ModelFiles store) =>
         store.Exists(OrgModel.FileName) ? new OrgRecognizer(OrgModel.Parse(store.ReadText(OrgModel.FileName)), OrgFeatures.Load(store)) : null;
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S", RegexOptions.CultureInvariant)]

@@ -8,7 +8,7 @@ namespace Extraction.Tests.Facts.Currency;
 public sealed class CurrencyResolverTests
 {
     private static readonly ArticleAnalyzer Analyzer = new(
-        Extraction.Facts.ActorGazetteer.Load(ModelStore.Embedded), [], Extraction.Facts.CueLexicon.Load(ModelStore.Embedded));
+        Extraction.Facts.ActorGazetteer.Load(ModelFiles.Embedded), [], Extraction.Facts.CueLexicon.Load(ModelFiles.Embedded));
 
     private static List<string?> Resolve(string text)
     {

@@ -3,13 +3,15 @@ using System.Reflection;
 namespace Extraction.Pipeline;
 
 /// <summary>
-/// Reads model files and word lists: from a folder when one is given (--models), else from the
-/// copies embedded in this assembly at build time from the repository's models/ folder.
+/// Reads the files of models/ (word lists, gazetteer, trained weights): from a folder when one is
+/// given (--models), else from the copies embedded in this assembly at build time. Named for the
+/// folder; not to be confused with Model/ (the data types), Ml/ (training and scoring) or
+/// Fact.Model (a hardware model name such as "H100").
 /// </summary>
-public sealed class ModelStore(string? folder = null)
+public sealed class ModelFiles(string? folder = null)
 {
-    /// <summary>The store of the files shipped with this build.</summary>
-    public static ModelStore Embedded { get; } = new();
+    /// <summary>The files shipped with this build.</summary>
+    public static ModelFiles Embedded { get; } = new();
 
     /// <summary>The folder read from, or null for the embedded files.</summary>
     public string? Folder => folder;
@@ -26,7 +28,7 @@ public sealed class ModelStore(string? folder = null)
             }
         }
 
-        using var stream = typeof(ModelStore).Assembly.GetManifestResourceStream("models/" + name)
+        using var stream = typeof(ModelFiles).Assembly.GetManifestResourceStream("models/" + name)
             ?? throw new FileNotFoundException($"model file '{name}' is neither in {folder ?? "(no folder)"} nor embedded", name);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -40,7 +42,7 @@ public sealed class ModelStore(string? folder = null)
             return File.ReadAllBytes(Path.Combine(folder, name));
         }
 
-        using var stream = typeof(ModelStore).Assembly.GetManifestResourceStream("models/" + name)
+        using var stream = typeof(ModelFiles).Assembly.GetManifestResourceStream("models/" + name)
             ?? throw new FileNotFoundException($"model file '{name}' is neither in {folder ?? "(no folder)"} nor embedded", name);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
@@ -50,7 +52,7 @@ public sealed class ModelStore(string? folder = null)
     /// <summary>True when the named file exists in the folder or is embedded.</summary>
     public bool Exists(string name) =>
         (folder is not null && File.Exists(Path.Combine(folder, name)))
-        || typeof(ModelStore).Assembly.GetManifestResourceInfo("models/" + name) is not null;
+        || typeof(ModelFiles).Assembly.GetManifestResourceInfo("models/" + name) is not null;
 
     /// <summary>Reads a line-oriented file, skipping blank lines and '#' comments.</summary>
     public IEnumerable<string> ReadLines(string name) =>
@@ -60,5 +62,5 @@ public sealed class ModelStore(string? folder = null)
 
     /// <summary>Version string of the embedded assembly, for provenance.</summary>
     public static string AssemblyVersion =>
-        typeof(ModelStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        typeof(ModelFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }

@@ -1,0 +1,110 @@
+using Extraction.Fetch;
+
+namespace Extraction.Tests.Feeds;
+
+/// <summary>The fetcher's side of feed runs: conditional requests, feeds of any content type, and the per-host delay.</summary>
+public sealed class PolitenessTests : IAsyncLifetime
+{
+    private FeedServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FeedServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static HttpFetchOptions Options => new() { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(5) };
+
+    [Fact]
+    public async Task FetchAsync_ValidatorsOfTheCurrentPage_Give304AsNotModified()
+    {
+        _server.Set("/a/1", "text/html", FeedXml.Page("Titel", "Ein Satz."));
+        using var fetcher = new HttpFetcher(Options);
+
+        var first = await fetcher.FetchAsync(new InputItem("a", _server.Url("/a/1"), InputKind.Url), CancellationToken.None);
+        var doc = Assert.IsType<FetchedDocument>(first.Document);
+        Assert.NotNull(doc.ETag);
+        Assert.NotNull(doc.LastModified);
+
+        var byTag = await fetcher.FetchAsync(new InputItem("a", _server.Url("/a/1"), InputKind.Url) { Conditions = new FetchConditions(doc.ETag, null) }, CancellationToken.None);
+        var byDate = await fetcher.FetchAsync(new InputItem("a", _server.Url("/a/1"), InputKind.Url) { Conditions = new FetchConditions(null, doc.LastModified) }, CancellationToken.None);
+
+        Assert.True(byTag.NotModified);
+        Assert.True(byDate.NotModified);
+        Assert.Null(byTag.Failure);
+        Assert.Equal(2, _server.NotModified("/a/1"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_StaleValidators_GiveTheNewPage()
+    {
+        _server.Set("/a/1", "text/html", FeedXml.Page("Titel", "Ein Satz."));
+        using var fetcher = new HttpFetcher(Options);
+        var old = (await fetcher.FetchAsync(new InputItem("a", _server.Url("/a/1"), InputKind.Url), CancellationToken.None)).Document!;
+        _server.Set("/a/1", "text/html", FeedXml.Page("Titel", "Ein anderer Satz."));
+
+        var again = await fetcher.FetchAsync(new InputItem("a", _server.Url("/a/1"), InputKind.Url) { Conditions = new FetchConditions(old.ETag, null) }, CancellationToken.None);
+
+        Assert.False(again.NotModified);
+        Assert.NotEqual(old.ETag, again.Document!.ETag);
+    }
+
+    [Fact]
+    public async Task FetchAsync_XmlIsRefusedAsAnArticle_ButReadAsAFeed()
+    {
+        _server.Set("/rss.xml", "application/rss+xml", FeedXml.Rss2(new TestItem("https://blatt.example/a")));
+        using var fetcher = new HttpFetcher(Options);
+
+        var asArticle = await fetcher.FetchAsync(new InputItem("f", _server.Url("/rss.xml"), InputKind.Url), CancellationToken.None);
+        var asFeed = await fetcher.FetchAsync(new InputItem("f", _server.Url("/rss.xml"), InputKind.Url) { IsFeed = true }, CancellationToken.None);
+
+        Assert.Contains("application/rss+xml is not HTML or text", asArticle.Failure!.Reason, StringComparison.Ordinal);
+        Assert.Equal("application/rss+xml", asFeed.Document!.MediaType);
+    }
+
+    [Fact]
+    public async Task FetchAsync_HostDelay_SpacesTheStartsOfRequestsToOneHost()
+    {
+        var delay = TimeSpan.FromMilliseconds(300);
+        for (var i = 0; i < 4; i++)
+        {
+            _server.Set($"/p/{i}", "text/html", FeedXml.Page("Titel", "Ein Satz."));
+        }
+
+        using var sends = new SendTimes(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var fetcher = new HttpFetcher(Options with { HostDelay = delay, MaxConcurrencyPerHost = 4, RespectRobots = false }, handler: sends);
+
+        // A first request warms the client up (its first send is slower); the four after it are measured.
+        _server.Set("/warm", "text/html", FeedXml.Page("Titel", "Ein Satz."));
+        await fetcher.FetchAsync(new InputItem("warm", _server.Url("/warm"), InputKind.Url), CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            fetcher.FetchAsync(new InputItem($"p{i}", _server.Url($"/p/{i}"), InputKind.Url), CancellationToken.None)));
+
+        // Measured where the requests leave the client (arrival at the server also varies with connection set-up).
+        var starts = sends.Times.Order().ToList();
+        Assert.Equal(5, starts.Count);
+        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(1, _server.Hits($"/p/{i}")));
+        // Without the delay the four go out within a few ms; with it 300 ms apart, give or take the scheduling of a
+        // loaded machine, so 240 ms is the floor checked.
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(240), $"{(pair.Second - pair.First).TotalMilliseconds} ms apart"));
+    }
+
+    /// <summary>Records when each request is handed to the transport.</summary>
+    private sealed class SendTimes(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> _times = new();
+
+        public IReadOnlyList<DateTimeOffset> Times => [.. _times];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _times.Enqueue(DateTimeOffset.UtcNow);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public void HttpFetcher_NegativeHostDelay_IsRefusedNamingTheOption()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new HttpFetcher(Options with { HostDelay = TimeSpan.FromSeconds(-1) }));
+        Assert.Equal("HostDelay", ex.ParamName);
+    }
+}
