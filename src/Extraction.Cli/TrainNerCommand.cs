@@ -12,7 +12,7 @@ internal static class TrainNerCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("files") { Description = "GermEval 2014 NER files (tab-separated), read in the order given.", Arity = ArgumentArity.OneOrMore };
-        var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/org-ner.tsv).", Required = true };
+        var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/ml/org-ner.tsv).", Required = true };
         var holdOut = new Option<int>("--hold-out-every") { Description = "Hold out every k-th sentence (by position) and report ORG precision, recall and F1 on it.", DefaultValueFactory = _ => 5 };
         var models = new Option<string?>("--models") { Description = "Folder with word lists overriding the shipped ones (the actor gazetteer gives a feature)." };
         var command = new Command("train-ner", "Train the organisation recogniser (ML.NET L-BFGS maximum entropy over token features) on GermEval 2014 data; prints held-out ORG figures.")

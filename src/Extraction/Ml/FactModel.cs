@@ -113,9 +113,9 @@ public sealed class FactModel : IFactScorer, IDisposable
                 FeatureColumnName = "Bag",
                 NumberOfThreads = 1,
                 Seed = Seed,
-                NumberOfTrees = 100,
-                NumberOfLeaves = 8,
-                MinimumExampleCountPerLeaf = 5,
+                NumberOfTrees = 50,
+                NumberOfLeaves = 4,
+                MinimumExampleCountPerLeaf = 10,
                 LearningRate = 0.1,
             })),
             _ => bag.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options

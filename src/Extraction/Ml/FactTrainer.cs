@@ -1,5 +1,6 @@
 using Extraction.Evaluation;
 using Extraction.Facts;
+using Extraction.Facts.Actors;
 using Extraction.Model;
 
 namespace Extraction.Ml;
@@ -11,7 +12,7 @@ public sealed record RankingScore(int Ranked, int RulesRight, int ModelRight);
 public sealed record TrainerScore(FactTrainerKind Trainer, EvalReport Facts, EvalReport FactsAndActors, RankingScore Ranking);
 
 /// <summary>Figures pooled over the folds: every cross-validated article scored once by a model that never saw it.</summary>
-public sealed record CrossValidation(int Folds, int Articles, EvalReport Rules, IReadOnlyList<TrainerScore> Trainers);
+public sealed record CrossValidation(int Folds, int Articles, EvalReport Rules, EvalReport? RulesWithOrg, IReadOnlyList<TrainerScore> Trainers);
 
 /// <summary>Figures of one training run: examples of the shipped model and the cross-validation.</summary>
 public sealed record TrainingReport(int Articles, int Examples, int ActorExamples, CrossValidation? CrossValidation);
@@ -35,12 +36,21 @@ public static class FactTrainer
         CueLexicon cues,
         FactTrainerKind trainer,
         int folds = 5,
-        IReadOnlyList<FactTrainerKind>? compare = null)
+        IReadOnlyList<FactTrainerKind>? compare = null,
+        IActorCandidateSource? org = null)
     {
-        var rules = new FactExtractor(actors, cues);
+        // The models are trained and scored with the organisation recogniser when there is one (as they run); "rules" is the rules without it.
+        FactExtractor Extractor(IFactScorer? scorer, bool withOrg)
+        {
+            var builder = new FactExtractorBuilder(actors, cues).WithScorer(scorer);
+            return withOrg && org is not null ? builder.AddActorSource(org).Build() : builder.Build();
+        }
+
+        var rules = Extractor(null, withOrg: false);
+        var rulesWithOrg = Extractor(null, withOrg: true);
         var ordered = articles.Where(a => gold.Articles.Contains(a.Id)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var goldByArticle = gold.Facts.GroupBy(g => g.Article).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var candidates = ordered.ToDictionary(a => a.Id, a => rules.ExtractCandidates(a, actorCandidates: true), StringComparer.Ordinal);
+        var candidates = ordered.ToDictionary(a => a.Id, a => rulesWithOrg.ExtractCandidates(a, actorCandidates: true), StringComparer.Ordinal);
         List<GoldFact> GoldOf(Article a) => goldByArticle.GetValueOrDefault(a.Id) ?? [];
 
         List<Example> FactExamples(IEnumerable<Article> part) => part
@@ -91,6 +101,7 @@ public static class FactTrainer
         {
             var kinds = compare ?? Enum.GetValues<FactTrainerKind>();
             var pooledRules = new List<Fact>();
+            var pooledRulesWithOrg = new List<Fact>();
             var pooled = kinds.ToDictionary(k => k, _ => (Facts: new List<Fact>(), Both: new List<Fact>(), Ranking: new RankingScore(0, 0, 0)));
             for (var f = 0; f < folds; f++)
             {
@@ -98,11 +109,12 @@ public static class FactTrainer
                 var testIds = test.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
                 var trainPart = ordered.Where(a => !testIds.Contains(a.Id)).ToList();
                 pooledRules.AddRange(test.SelectMany(a => rules.Extract(a)));
+                pooledRulesWithOrg.AddRange(test.SelectMany(a => rulesWithOrg.Extract(a)));
                 foreach (var kind in kinds)
                 {
                     using var model = Fit(trainPart, kind);
-                    var factsOnly = new FactExtractor(actors, cues, model.WithActors(null));
-                    var both = new FactExtractor(actors, cues, model);
+                    var factsOnly = Extractor(model.WithActors(null), withOrg: true);
+                    var both = Extractor(model, withOrg: true);
                     var p = pooled[kind];
                     p.Facts.AddRange(test.SelectMany(a => factsOnly.Extract(a)));
                     p.Both.AddRange(test.SelectMany(a => both.Extract(a)));
@@ -113,7 +125,7 @@ public static class FactTrainer
 
             var cvIds = cvOrdered.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
             var cvGold = new GoldSet(gold.Facts.Where(g => cvIds.Contains(g.Article)).ToList(), cvIds);
-            cv = new CrossValidation(folds, cvOrdered.Count, Scorer.Evaluate(cvGold, pooledRules),
+            cv = new CrossValidation(folds, cvOrdered.Count, Scorer.Evaluate(cvGold, pooledRules), org is null ? null : Scorer.Evaluate(cvGold, pooledRulesWithOrg),
                 kinds.Select(k => new TrainerScore(k, Scorer.Evaluate(cvGold, pooled[k].Facts), Scorer.Evaluate(cvGold, pooled[k].Both), pooled[k].Ranking)).ToList());
         }
 

@@ -3,6 +3,7 @@ using Extraction.Dedup;
 using Extraction.Facts;
 using Extraction.Fetch;
 using Extraction.Ml;
+using Extraction.Ml.Ner;
 
 namespace Extraction.Pipeline;
 
@@ -110,6 +111,13 @@ public sealed class ExtractionPipelineBuilder
     private FactExtractor DefaultExtractor(PipelineResources resources, IFactScorer? scorer)
     {
         var facts = new FactExtractorBuilder(resources.Actors, resources.Cues).WithScorer(scorer);
+
+        // The organisation recogniser (models/org-ner.tsv) proposes actors the gazetteer lacks; it is ML, so --rules-only leaves it out.
+        if (resources.Options.UseModel && OrgRecognizer.TryLoad(resources.Models) is { } org)
+        {
+            facts.AddActorSource(new OrgActorSource(org));
+        }
+
         foreach (var configure in _factParts)
         {
             configure(facts, resources);

@@ -11,7 +11,7 @@ public sealed class ActorRankingTests
 {
     private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelFiles.Embedded);
     private static readonly CueLexicon Cues = CueLexicon.Load(ModelFiles.Embedded);
-    private static readonly FactModel Shipped = FactModelFile.TryLoad(ModelFiles.Embedded) ?? throw new InvalidOperationException("no shipped model");
+    private static readonly FactModel Shipped = FactModelFile.TryLoad(new ModelFiles(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml"))) ?? throw new InvalidOperationException("no shipped model");
 
     // "<Owner> will für <Client> ... investieren": the nearest name before the figure is the client, the owner is the subject.
     private static readonly (string Owner, string Client, string Text)[] Training =

@@ -14,7 +14,7 @@ public sealed class FactExtractorTests
     public static TheoryData<string> Configurations => new() { "rules", "rules+model" };
 
     private static FactExtractor Extractor(string config) =>
-        config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(ModelFiles.Embedded) ?? throw new InvalidOperationException("no shipped model"));
+        config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(new ModelFiles(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml"))) ?? throw new InvalidOperationException("no shipped model"));
 
     private static List<Fact> Run(string config, string text) => Extractor(config).Extract(new Article("t.txt", "", text, 0));
 

@@ -17,7 +17,7 @@ public sealed class RealPhrasingTests
     public static TheoryData<string> Configurations => new() { "rules", "rules+model" };
 
     private static List<Fact> Run(string config, string text) =>
-        (config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(ModelFiles.Embedded)))
+        (config == "rules" ? new FactExtractor(Actors, Cues) : new FactExtractor(Actors, Cues, FactModelFile.TryLoad(new ModelFiles(Path.Combine(Extraction.Tests.Support.Repo.Root, "models", "ml")))))
             .Extract(new Article("t.txt", "", text, 0));
 
     [Theory]

@@ -79,7 +79,7 @@ public sealed class FactModelTests
         try
         {
             var (code, stdout, err) = await CliRunner.Run("train", Repo.Samples, Path.Combine(news, "articles"), "--gold", Path.Combine(Repo.Samples, "gold.jsonl"),
-                "--cv-gold", Path.Combine(news, "gold.jsonl"), "--model", path);
+                "--cv-gold", Path.Combine(news, "gold.jsonl"), "--models", Path.Combine(Repo.Root, "models", "ml"), "--model", path);
             Assert.True(code == 0, err);
             return (File.ReadAllBytes(path), stdout);
         }
@@ -95,18 +95,21 @@ public sealed class FactModelTests
         RealWorld.Require("news");
         var (model, _) = await ReadmeTraining.Value;
 
-        Assert.True(File.ReadAllBytes(Path.Combine(Repo.Root, "models", FactModelFile.Name)).SequenceEqual(model),
-            "models/fact-model.zip differs from a fresh 'extract train' run: retrain it with the README's command after changing rules, cues or gold.");
+        Assert.True(File.ReadAllBytes(Path.Combine(Repo.Root, "models", "ml", FactModelFile.Name)).SequenceEqual(model),
+            "models/ml/fact-model.zip differs from a fresh 'extract train' run: retrain it with the README's command after changing rules, cues or gold.");
     }
 
     /// <summary>
-    /// The model's own quality, not only its reproducibility: cross-validated by article on the real
-    /// news (each article scored by a model that never saw it), rules plus the shipped trainer
-    /// (FastTree) are at least as good as rules alone in amounts F1 and in amounts with actor. At this
-    /// commit: amounts F1 0.378 -> 0.413, with actor 0.053 -> 0.061.
+    /// The model's own quality and the choice of the default, cross-validated by article on the real
+    /// news (each article scored by models that never saw it; model rows with the organisation
+    /// recogniser). At this commit: amounts F1 rules 0.774, +L-BFGS 0.774, +FastTree 0.762; amounts
+    /// with actor rules 0.462, with the recogniser 0.369, +L-BFGS 0.369. The L-BFGS model must not
+    /// fall below the rules in amounts F1; and rules only stays the default exactly while no model row
+    /// beats the rules by the 0.03 in amounts F1 without losing amounts with actor: when one
+    /// does, this test fails and the default (models/ml opt-in) should change.
     /// </summary>
     [SkippableFact]
-    public async Task CrossValidatedOnRealNews_RulesPlusModel_NotBelowRulesAlone()
+    public async Task CrossValidatedOnRealNews_ModelNotBelowRules_AndRulesOnlyIsTheWinningDefault()
     {
         RealWorld.Require("news");
         var (_, stdout) = await ReadmeTraining.Value;
@@ -119,14 +122,20 @@ public sealed class FactModelTests
         }
 
         var rules = Row("rules");
-        var model = Row("rules+fasttree+actors");
-        Assert.True(model[2] >= rules[2], $"amounts F1: rules {rules[2]}, rules+model {model[2]}");
-        Assert.True(model[3] >= rules[3], $"amounts+actor F1: rules {rules[3]}, rules+model {model[3]}");
+        var lbfgs = Row("rules+lbfgs+actors");
+        Assert.True(lbfgs[2] >= rules[2], $"amounts F1: rules {rules[2]}, rules+L-BFGS {lbfgs[2]}");
+        foreach (var config in new[] { "rules+org", "rules+lbfgs", "rules+lbfgs+actors", "rules+fasttree", "rules+fasttree+actors" })
+        {
+            var m = Row(config);
+            Assert.False(m[2] >= rules[2] + 0.03 && m[3] >= rules[3],
+                $"{config} beats rules only (amounts F1 {m[2]} vs {rules[2]}, with actor {m[3]} vs {rules[3]}): make it the default");
+        }
     }
 
     [Fact]
-    public void ShippedModel_LoadsFromTheEmbeddedStore()
+    public void ShippedModel_LoadsFromModelsMl_AndIsNotEmbedded()
     {
-        Assert.NotNull(FactModelFile.TryLoad(ModelFiles.Embedded));
+        Assert.NotNull(FactModelFile.TryLoad(new ModelFiles(Path.Combine(Repo.Root, "models", "ml"))));
+        Assert.Null(FactModelFile.TryLoad(ModelFiles.Embedded));
     }
 }

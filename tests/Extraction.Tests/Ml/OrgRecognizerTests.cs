@@ -10,7 +10,7 @@ public sealed class OrgRecognizerTests
     {
         var folder = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "realworld", "germeval2014"));
         var sentences = GermEvalReader.Read(Path.Combine(folder, "NER-de-dev.tsv"), Path.Combine(folder, "NER-de-test.tsv"));
-        var shippedDescription = OrgModel.Parse(File.ReadAllText(Path.Combine(Repo.Root, "models", OrgModel.FileName))).Description;
+        var shippedDescription = OrgModel.Parse(File.ReadAllText(Path.Combine(Repo.Root, "models", "ml", OrgModel.FileName))).Description;
         var (model, score, _, _) = OrgTrainer.Train(sentences, OrgFeatures.Load(new ModelFiles(Path.Combine(Repo.Root, "models"))), 5, shippedDescription);
         return (model.ToText(), score);
     });
@@ -19,8 +19,8 @@ public sealed class OrgRecognizerTests
     public void ShippedModel_EqualsAFreshTraining()
     {
         RealWorld.Require("germeval2014");
-        Assert.True(File.ReadAllText(Path.Combine(Repo.Root, "models", OrgModel.FileName)) == Fresh.Value.Model,
-            "models/org-ner.tsv differs from a fresh training: retrain with the README's 'extract train-ner' command.");
+        Assert.True(File.ReadAllText(Path.Combine(Repo.Root, "models", "ml", OrgModel.FileName)) == Fresh.Value.Model,
+            "models/ml/org-ner.tsv differs from a fresh training: retrain with the README's 'extract train-ner' command.");
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class OrgRecognizerTests
     [Fact]
     public void ShippedRecognizer_FindsOrganisationsWithLegalForms_AndMapsThemToCharacters()
     {
-        var recognizer = OrgRecognizer.TryLoad(ModelFiles.Embedded) ?? throw new InvalidOperationException("no shipped org model");
+        var recognizer = OrgRecognizer.TryLoad(new ModelFiles(Path.Combine(Repo.Root, "models", "ml"))) ?? throw new InvalidOperationException("no shipped org model");
         const string text = "Die Lindenhof Maschinenbau GmbH investiert 40 Millionen Euro in ein neues Werk.";
 
         var spans = recognizer.Find(text);

@@ -24,6 +24,9 @@ public sealed partial class OrgRecognizer(OrgModel model, OrgFeatures features)
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-&.'’][\p{L}\p{N}]+)*|\S", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
+    /// <summary>ORG spans (first and last token index) of a sentence given as tokens.</summary>
+    public List<(int First, int Last)> Tag(IReadOnlyList<string> tokens) => GermEvalReader.Spans(model.Tag(features.Of(tokens)));
+
     /// <summary>Organisation names in one sentence (or any short text), in order.</summary>
     public List<OrgSpan> Find(string text)
     {

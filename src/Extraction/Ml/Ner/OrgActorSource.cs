@@ -1,0 +1,71 @@
+using Extraction.Facts;
+using Extraction.Facts.Actors;
+using Extraction.Recognize;
+using Extraction.Text;
+
+namespace Extraction.Ml.Ner;
+
+/// <summary>
+/// The organisation recogniser as an actor candidate source: in sentences that hold a figure (the
+/// only ones whose actors a fact takes from its own sentence, and the only ones tagged, to keep the
+/// cost low), it adds the ORG names the gazetteer and the earlier sources did not find.
+/// </summary>
+public sealed class OrgActorSource(OrgRecognizer recognizer) : IActorCandidateSource
+{
+    /// <inheritdoc/>
+    public void Find(string text, List<Token> tokens, List<ActorMention> found)
+    {
+        if (AmountRecognizer.FirstFigure(tokens) < 0)
+        {
+            return;
+        }
+
+        var words = new List<string>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            words.Add(t.Text);
+        }
+
+        foreach (var (first, last) in recognizer.Tag(words))
+        {
+            // A name starts with a capital letter or a digit ("3M"); a lone lower-case or punctuation token is a tagging slip.
+            var head = tokens[first].Text;
+            if (head.Length == 0 || !(char.IsUpper(head[0]) || char.IsDigit(head[0])) || (first == last && !IsSingleWordName(head)))
+            {
+                continue;
+            }
+
+            var start = tokens[first].Start;
+            var end = tokens[last].Start + tokens[last].Length;
+            var name = text[start..end];
+            found.Add(new ActorMention(first, last, start, end, name, name, "org"));
+        }
+    }
+
+    /// <summary>Abbreviations of things, jobs and fields that the recogniser's word shapes take for organisations.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "KI", "AI", "IT", "VC", "CEO", "CFO", "CTO", "GPU", "GPUs", "CPU", "PC", "TV", "IPO", "M&A", "R&D", "B2B", "SaaS", "ML", "LLM", "AG", "GmbH", "SE", "Co",
+    };
+
+    /// <summary>Common-noun endings of German: a single word ending so ("Initiative", "Regierung", "Gesellschaft") is no name by itself.</summary>
+    private static readonly string[] NounEndings = ["ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ive", "ismus", "nahme", "ment"];
+
+    private static bool IsSingleWordName(string word)
+    {
+        if (NotNames.Contains(word))
+        {
+            return false;
+        }
+
+        foreach (var ending in NounEndings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
