@@ -187,18 +187,12 @@ internal static class DiffCommand
 
         using var store = RunStore.Open(path, TimeProvider.System);
         var runs = store.Runs();
-        StoredRun Find(long id) => runs.FirstOrDefault(r => r.Id == id)
-            ?? throw new ArgumentException($"{path} has no run {id} (runs: {string.Join(", ", runs.Select(r => r.Id))})");
-
-        var done = runs.Where(r => r.Status == RunStatus.Done).ToList();
-        var newer = toId is { } t ? Find(t) : done.LastOrDefault()
+        var newer = toId is { } t ? RunSelection.ById(runs, t, path) : RunSelection.LastDone(runs)
             ?? throw new ArgumentException($"{path} has no completed run yet");
-        var older = fromId is { } f ? Find(f) : done.LastOrDefault(r => r.Id < newer.Id)
+        var older = fromId is { } f ? RunSelection.ById(runs, f, path) : RunSelection.LastDone(runs, before: newer.Id)
             ?? throw new ArgumentException($"{path} has no completed run before run {newer.Id} to compare with; give --from");
-        foreach (var r in new[] { older, newer }.Where(r => r.Status is RunStatus.Running or RunStatus.Abandoned))
-        {
-            throw new ArgumentException($"run {r.Id} in {path} did not finish ({RunStore.Name(r.Status)}); it has no records to compare");
-        }
+        RunSelection.EnsureFinished(older, path, "compare");
+        RunSelection.EnsureFinished(newer, path, "compare");
 
         return (store.Records(older.Id), store.Records(newer.Id), new DiffSides(Label(older), Label(newer)), articles =>
         {

@@ -51,12 +51,9 @@ public sealed record RunContents(string Label, IEnumerable<Fact> Facts, IEnumera
         using var store = RunStore.Open(storePath, TimeProvider.System);
         var runs = store.Runs();
         var run = runId is { } id
-            ? runs.FirstOrDefault(r => r.Id == id) ?? throw new ArgumentException($"{storePath} has no run {id} (runs: {string.Join(", ", runs.Select(r => r.Id))})")
-            : runs.LastOrDefault(r => r.Status == RunStatus.Done) ?? throw new ArgumentException($"{storePath} has no completed run yet");
-        if (run.Status is RunStatus.Running or RunStatus.Abandoned)
-        {
-            throw new ArgumentException($"run {run.Id} in {storePath} did not finish ({RunStore.Name(run.Status)}); it has no records to export");
-        }
+            ? RunSelection.ById(runs, id, storePath)
+            : RunSelection.LastDone(runs) ?? throw new ArgumentException($"{storePath} has no completed run yet");
+        RunSelection.EnsureFinished(run, storePath, "export");
 
         // A run's facts are its articles' stored results; read them now, so the store can be closed.
         var facts = new List<Fact>();
