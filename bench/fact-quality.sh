@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fact quality per corpus, rules only and with the shipped models: amounts, amounts with actor,
+# Fact quality per corpus, rules only (the default) and with the opt-in models of models/ml: amounts, amounts with actor,
 # hardware and records F1 (extract eval).
 #   bench/fact-quality.sh [EXTRACT]     EXTRACT defaults to the Debug build of the CLI.
 # Corpora: samples/ (in the repository), and when present ../shared/seeds and ../shared/realworld/news.
@@ -20,8 +20,8 @@ echo "| --- | --- | --- | --- | --- | --- |"
 for c in "${corpora[@]}"; do
   IFS='|' read -r name input gold <<<"$c"
   for config in "rules + models" "rules only"; do
-    flags=(); [[ "$config" == "rules only" ]] && flags=(--rules-only)
-    out="$work/${name//\//-}-${#flags[@]}"
+    flags=(--models "$root/models/ml"); [[ "$config" == "rules only" ]] && flags=(--rules-only)
+    out="$work/${name//\//-}-${config// /}"
     "$bin" run "$input" --out "$out" --no-store -q "${flags[@]}" 2>/dev/null || true  # failed inputs are named in run.json; their gold counts as missed
     "$bin" eval --gold "$gold" --facts "$out/facts.jsonl" --json | python3 -c '
 import json, sys
