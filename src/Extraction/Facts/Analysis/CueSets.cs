@@ -17,6 +17,9 @@ internal sealed class CueSets(CueLexicon lexicon)
 
     public int Subsidy { get; } = lexicon.Bit("subsidy");
 
+    /// <summary>Nouns too general to say what a sentence is about ("Jahr", "Millionen"): no back-reference by repetition.</summary>
+    public int Generic { get; } = lexicon.Bit("generic");
+
     /// <summary>Investment words too general to outweigh a "No" word ("Mittel", "Summe", "kostet").</summary>
     public int Weak { get; } = lexicon.Bit("weak");
 }

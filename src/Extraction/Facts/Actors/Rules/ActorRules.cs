@@ -11,7 +11,9 @@ internal static class ActorRules
         new SubsidyRule(),
         new NearestActorRule(),
         new BackReferenceRule(),
+        new SameNounRule(),
         new ProtagonistRule(),
         new MostNamedCompanyRule(),
+        new FollowingSentenceRule(),
     ];
 }

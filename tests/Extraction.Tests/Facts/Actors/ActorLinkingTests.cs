@@ -1,0 +1,78 @@
+using Extraction.Facts;
+using Extraction.Facts.Actors.Rules;
+using Extraction.Model;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Facts.Actors;
+
+/// <summary>
+/// Who stands behind a figure when its own sentence does not say (issue 15), in sentences written for
+/// these tests: the giver of a subsidy, a definite description that names again what an earlier
+/// sentence named, the payer named in the next sentence.
+/// </summary>
+public sealed class ActorLinkingTests
+{
+    private static readonly ActorGazetteer Actors = ActorGazetteer.Load(ModelFiles.Embedded);
+    private static readonly CueLexicon Cues = CueLexicon.Load(ModelFiles.Embedded);
+
+    private static Fact Single(string text) => Assert.Single(new FactExtractor(Actors, Cues).Extract(new Article("t.txt", "", text, 0), explain: true));
+
+    [Fact]
+    public void Subsidy_GiverUnnamed_GovernmentOfTheSentenceBefore()
+    {
+        var fact = Single("Die Bundesregierung hat ein Programm für Wärmenetze beschlossen. Die Stadtwerke Talheim erhalten eine Förderung von 12 Millionen Euro.");
+
+        Assert.Equal("Deutschland", fact.Actor);
+    }
+
+    [Fact]
+    public void Subsidy_CompoundNoun_GiverIsTheArticlesState()
+    {
+        var fact = Single("Der Sender ist der größte private Anbieter in Österreich. Im Vorjahr bekam der Sender Hallo TV eine Medienförderung von 1,8 Millionen Euro.");
+
+        Assert.Equal("Österreich", fact.Actor);
+    }
+
+    [Fact]
+    public void Subsidy_MoneyFromAPublicFund_GiverIsTheArticlesState()
+    {
+        var fact = Single("Die Zahl der Sender in Österreich wächst. Der Kanal hat im Jahr 2024 über 3 Millionen Euro aus dem Rundfunkfonds erhalten.");
+
+        Assert.Equal("Österreich", fact.Actor);
+    }
+
+    [Fact]
+    public void Subsidy_AsAVerb_TheSubjectGives()
+    {
+        var fact = Single("Österreich hat ein neues Lehrlingsgesetz. Die Firma Brenner fördert den Nachwuchs mit 2 Millionen Euro.");
+
+        Assert.Equal("Brenner", fact.Actor);
+    }
+
+    [Fact]
+    public void SameNoun_DefiniteDescription_TakesTheActorOfItsFirstMention()
+    {
+        var fact = Single("Bei ihrer Sitzung hat die Raumfahrtagentur ORBA einen Stufenplan beschlossen. Die Minister trafen sich dafür in Genf. "
+            + "Das Treffen dauerte zwei Tage. Der Stufenplan sieht zuerst eine 40 Millionen Euro teure Machbarkeitsstudie vor.");
+
+        Assert.Equal(("ORBA", new ActorRule(ActorRuleId.SameNoun, 3).Text), (fact.Actor, fact.Explanation!.ActorRule));
+    }
+
+    [Fact]
+    public void SameNoun_ActorFarFromTheNoun_IsNotTaken()
+    {
+        var fact = Single("Über das geplante Kraftwerk wurde lange gestritten, zuletzt auch im Stadtrat, bevor sich die Firma Strombau zurückzog. "
+            + "Seitdem ruht die Planung. Die Baukosten für das Kraftwerk liegen nun bei 30 Millionen Euro.");
+
+        Assert.NotEqual("Strombau", fact.Actor);
+    }
+
+    [Fact]
+    public void FollowingSentence_CostFirst_PayerNext()
+    {
+        var fact = Single("Am Hafen beginnt der Umbau eines alten Speichers. Der Speicher erhält eine Investition von 25 Millionen Euro. "
+            + "Die HBG als Eigentümerin hat die Firma Ziegler mit dem Umbau beauftragt.");
+
+        Assert.Equal(("HBG", new ActorRule(ActorRuleId.FollowingSentence).Text), (fact.Actor, fact.Explanation!.ActorRule));
+    }
+}
