@@ -75,4 +75,17 @@ public sealed class ActorLinkingTests
 
         Assert.Equal(("HBG", new ActorRule(ActorRuleId.FollowingSentence).Text), (fact.Actor, fact.Explanation!.ActorRule));
     }
+
+    [Theory]
+    [InlineData("Die Förderbank Nordinvest gewährt der Firma Talwerk einen Kredit von 80 Millionen Euro.", "Nordinvest")]
+    [InlineData("Die Firma Talwerk hat sich 5 Millionen Euro von der Hausbank Ostkredit geliehen.", "Ostkredit")]
+    [InlineData("Die Firma Talwerk erhält ein Darlehen der Europäischen Investitionsbank über 200 Millionen Euro.", "Europäischen Investitionsbank")]
+    public void Loan_TheLenderIsTheActor(string text, string lender) => Assert.Equal(lender, Single(text).Actor);
+
+    [Theory]
+    [InlineData("Der Konzern Meridian übernimmt den Hersteller Nordwind für 2,4 Milliarden Euro.", "Meridian")]
+    [InlineData("Für 900 Millionen Euro übernimmt die Firma Meridian den Hersteller Nordwind.", "Meridian")]
+    [InlineData("Der Hersteller Nordwind wurde für 2 Milliarden Euro von der Holding Meridian übernommen.", "Meridian")]
+    [InlineData("Die Firma Nordwind hat ihre Kältesparte für 300 Millionen Euro an den Investor Kestrel verkauft.", "Kestrel")]
+    public void Acquisition_TheBuyerIsTheActor(string text, string buyer) => Assert.Equal(buyer, Single(text).Actor);
 }

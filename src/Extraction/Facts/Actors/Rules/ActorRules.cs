@@ -7,8 +7,10 @@ internal static class ActorRules
     [
         new JeweilsRule(),
         new SourcePhraseRule(),
+        new LoanRule(),
         new FundingRoundRule(),
         new SubsidyRule(),
+        new AcquisitionRule(),
         new NearestActorRule(),
         new BackReferenceRule(),
         new SameNounRule(),
