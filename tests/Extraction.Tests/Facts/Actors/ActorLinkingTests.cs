@@ -88,4 +88,21 @@ public sealed class ActorLinkingTests
     [InlineData("Der Hersteller Nordwind wurde für 2 Milliarden Euro von der Holding Meridian übernommen.", "Meridian")]
     [InlineData("Die Firma Nordwind hat ihre Kältesparte für 300 Millionen Euro an den Investor Kestrel verkauft.", "Kestrel")]
     public void Acquisition_TheBuyerIsTheActor(string text, string buyer) => Assert.Equal(buyer, Single(text).Actor);
+
+    [Fact]
+    public void Acquisition_SoldToAnUnnamedBuyer_NoActor()
+    {
+        var fact = Single("Die Firma Halvor hat ihre Wohnungen geprüft. Der Stadtrat berät im Mai. Die Wohnungen werden für 43 Millionen Euro an ein Grazer Unternehmen verkauft.");
+
+        Assert.Null(fact.Actor);
+    }
+
+    [Fact]
+    public void BackReference_CompanyNoun_ReachesACompanyParagraphsBefore()
+    {
+        var fact = Single("Die Firma Halvor baut in Graz ein neues Lager. Die Stadt freut sich. Der Bürgermeister sprach von einem guten Tag. "
+            + "Viele Anwohner kamen zur Feier. Der Konzern investiert dafür 60 Millionen Euro.");
+
+        Assert.Equal("Halvor", fact.Actor);
+    }
 }

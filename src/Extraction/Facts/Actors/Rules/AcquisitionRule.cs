@@ -7,14 +7,15 @@ namespace Extraction.Facts.Actors.Rules;
 /// the buyer is its subject: the first actor of the verb's clause before it, else the actor right
 /// after it ("Für 2 Milliarden übernimmt X den Rivalen Y"); in the passive the one after "von"/"durch"
 /// ("wurde von X übernommen"). With a selling verb ("verkauft", "veräußert") the buyer follows "an"
-/// ("verkauft die Sparte für 300 Millionen an X"). Without such a name the rules after this one decide.
+/// ("verkauft die Sparte für 300 Millionen an X"); sold "an ein Unternehmen", the buyer is unnamed and
+/// the fact has no actor (the seller does not pay). Otherwise the rules after this one decide.
 /// </summary>
 internal sealed class AcquisitionRule : IActorRule
 {
     public List<ActorLink>? Link(ActorRuleInput input)
     {
         var s = input.Sentence;
-        if (input.Groups.Count == 0 || !s.HasCue(input.Cues.Lexicon, input.Cues.Acquire | input.Cues.Sell))
+        if (!s.HasCue(input.Cues.Lexicon, input.Cues.Acquire | input.Cues.Sell))
         {
             return null;
         }
@@ -33,6 +34,12 @@ internal sealed class AcquisitionRule : IActorRule
             if (buyer is not null)
             {
                 return [new ActorLink(ActorMentions.Name(buyer), new ActorRule(ActorRuleId.Acquisition))];
+            }
+
+            // "an ein Grazer Unternehmen verkauft": the buyer is left unnamed, and the seller is not the actor.
+            if ((cue & input.Cues.Sell) != 0 && UnnamedBuyer(tokens))
+            {
+                return [new ActorLink(null, new ActorRule(ActorRuleId.Acquisition))];
             }
         }
 
@@ -83,6 +90,20 @@ internal sealed class AcquisitionRule : IActorRule
         }
 
         return null;
+    }
+
+    // "an ein Unternehmen", "an einen Investor": a sale to a buyer the text does not name.
+    private static bool UnnamedBuyer(List<Token> tokens)
+    {
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (tokens[k].Text == "an" && tokens[k + 1].Text is "ein" or "eine" or "einen" or "einem" or "einer")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Crosses(List<Token> tokens, int from, int to)
