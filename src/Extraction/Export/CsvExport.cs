@@ -54,7 +54,7 @@ public static class CsvExport
         return Write(output, FactColumns, facts, options, (csv, f) =>
         {
             csv.WriteField(f.Article);
-            WriteClaim(csv, f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.Model);
+            WriteClaim(csv, f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.HardwareModel);
             csv.WriteField(Math.Round(f.Confidence, 3).ToString("0.###", CultureInfo.InvariantCulture));
             csv.WriteField(f.Text);
             csv.WriteField(f.Sentence);
@@ -72,7 +72,7 @@ public static class CsvExport
         return Write(output, RecordColumns, records, options, (csv, r) =>
         {
             csv.WriteField(r.Id);
-            WriteClaim(csv, r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.Model);
+            WriteClaim(csv, r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.HardwareModel);
             csv.WriteField(r.Mentions.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(string.Join("; ", r.Sources.Select(s => s.Article).Distinct(StringComparer.Ordinal)));
             csv.WriteField(r.Sources.Count > 0 ? r.Sources[0].Text : "");
