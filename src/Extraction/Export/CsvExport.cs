@@ -6,25 +6,6 @@ using Extraction.Report;
 
 namespace Extraction.Export;
 
-/// <summary>How CSV files are written.</summary>
-public sealed record CsvOptions
-{
-    /// <summary>Start the file with the UTF-8 byte order mark, so Excel reads umlauts right when it opens the file.</summary>
-    public bool Bom { get; init; }
-
-    /// <summary>The field separator: "," (RFC 4180), or ";" for spreadsheets set to German.</summary>
-    public string Delimiter { get; init; } = ",";
-
-    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the problem.</summary>
-    public void Validate()
-    {
-        if (Delimiter is not ("," or ";" or "\t"))
-        {
-            throw new ArgumentException($"delimiter must be ',', ';' or a tab (got '{Delimiter}')", nameof(Delimiter));
-        }
-    }
-}
-
 /// <summary>
 /// Facts and records as CSV (RFC 4180 quoting by CsvHelper): a header, then one row each, columns
 /// always in the order of <see cref="FactColumns"/> and <see cref="RecordColumns"/>. Figures are in
