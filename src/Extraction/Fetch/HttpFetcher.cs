@@ -25,6 +25,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
 
     private readonly HttpFetchOptions _options;
     private readonly TimeProvider _time;
+    private readonly Func<double>? _jitter;
     private readonly HttpClient _client;
     private readonly ConcurrencyLimiter _overallLimiter;
     private readonly Dictionary<string, HostPolicy> _hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -41,10 +42,17 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
     /// follow redirects (the fetcher does, to cap them and check their scheme and robots.txt).
     /// </param>
     public HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
+        : this(options, timeProvider, handler, jitter: null)
+    {
+    }
+
+    /// <summary>As above, with the source of the retry jitter (numbers in [0, 1)) given, so that tests see the same waits every run.</summary>
+    internal HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider, HttpMessageHandler? handler, Func<double>? jitter)
     {
         HttpFetchOptionsValidator.Validate(options);
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _jitter = jitter;
         _client = handler is null
             ? new HttpClient(CreateHandler(options), disposeHandler: true)
             : new HttpClient(handler, disposeHandler: false);
@@ -212,7 +220,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         var hop = new ResiliencePipelineBuilder<HttpHop> { TimeProvider = _time };
         if (_options.MaxRetries > 0)
         {
-            hop.AddRetry(new RetryStrategyOptions<HttpHop>
+            var retry = new RetryStrategyOptions<HttpHop>
             {
                 MaxRetryAttempts = _options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -221,7 +229,13 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
                 // A Retry-After the server sent replaces the backoff; ShouldRetry already refused one that is too long.
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is HopStatus { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
-            });
+            };
+            if (_jitter is not null)
+            {
+                retry.Randomizer = _jitter;
+            }
+
+            hop.AddRetry(retry);
         }
 
         if (_options.CircuitBreakerFailures > 0)
