@@ -22,6 +22,7 @@ public sealed class OrgModel
     private readonly Dictionary<string, float[]> _weights;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
+    private readonly int[][] _predecessors;
 
     internal OrgModel(string[] tags, Dictionary<string, float[]> weights, float[] transitions, SortedSet<string> lowercase, string description)
     {
@@ -29,6 +30,7 @@ public sealed class OrgModel
         _weights = weights;
         _transitions = transitions;
         _allowed = Allowed(tags);
+        _predecessors = Predecessors(_allowed, tags.Length);
         Lowercase = lowercase;
         Description = description;
     }
@@ -50,22 +52,23 @@ public sealed class OrgModel
     {
         var n = features.Length;
         var t = _tags.Length;
-        var e = new double[n * t];
+        var e = new float[n * t];
         for (var i = 0; i < n; i++)
         {
+            var row = e.AsSpan(i * t, t);
             foreach (var f in features[i])
             {
                 if (_weights.TryGetValue(f, out var w))
                 {
-                    for (var k = 0; k < t; k++)
+                    for (var k = 0; k < row.Length; k++)
                     {
-                        e[i * t + k] += w[k];
+                        row[k] += w[k];
                     }
                 }
             }
         }
 
-        var path = Viterbi(e, n, t, _transitions, _allowed);
+        var path = Viterbi(e, n, t, _transitions, _allowed, _predecessors);
         var tags = new string[n];
         for (var i = 0; i < n; i++)
         {
@@ -73,6 +76,27 @@ public sealed class OrgModel
         }
 
         return tags;
+    }
+
+    /// <summary>For each label, the labels allowed before it.</summary>
+    internal static int[][] Predecessors(bool[] allowed, int t)
+    {
+        var lists = new int[t][];
+        for (var k = 0; k < t; k++)
+        {
+            var list = new List<int>(t);
+            for (var p = 0; p < t; p++)
+            {
+                if (allowed[p * t + k])
+                {
+                    list.Add(p);
+                }
+            }
+
+            lists[k] = [.. list];
+        }
+
+        return lists;
     }
 
     /// <summary>Which label pairs may follow each other: row <c>t</c> (the sentence start) and rows 0..t-1 (the previous label); an I-X only after B-X or I-X.</summary>
@@ -93,7 +117,7 @@ public sealed class OrgModel
     }
 
     /// <summary>The best allowed label sequence for emission scores e[i*t+label] and transition scores tr[prev*t+label] (prev = t at the start).</summary>
-    internal static int[] Viterbi(double[] e, int n, int t, float[] tr, bool[] allowed)
+    internal static int[] Viterbi(float[] e, int n, int t, float[] tr, bool[] allowed, int[][] predecessors)
     {
         var path = new int[n];
         if (n == 0)
@@ -101,26 +125,21 @@ public sealed class OrgModel
             return path;
         }
 
-        var best = new double[n * t];
+        var best = new float[n * t];
         var back = new int[n * t];
         for (var k = 0; k < t; k++)
         {
-            best[k] = allowed[t * t + k] ? e[k] + tr[t * t + k] : double.NegativeInfinity;
+            best[k] = allowed[t * t + k] ? e[k] + tr[t * t + k] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < n; i++)
         {
             for (var k = 0; k < t; k++)
             {
-                var max = double.NegativeInfinity;
+                var max = float.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < t; p++)
+                foreach (var p in predecessors[k])
                 {
-                    if (!allowed[p * t + k])
-                    {
-                        continue;
-                    }
-
                     var s = best[(i - 1) * t + p] + tr[p * t + k];
                     if (s > max)
                     {

@@ -60,6 +60,7 @@ public static class OrgTrainer
         var tw = new float[(t + 1) * t];
         var tu = new double[(t + 1) * t];
         var allowed = OrgModel.Allowed(tags);
+        var predecessors = OrgModel.Predecessors(allowed, t);
         var random = new Random(Seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
         double c = 1;
@@ -71,7 +72,7 @@ public static class OrgTrainer
                 var x = ids[s];
                 var y = gold[s];
                 var n = x.Length;
-                var e = new double[n * t];
+                var e = new float[n * t];
                 for (var i = 0; i < n; i++)
                 {
                     foreach (var f in x[i])
@@ -83,7 +84,7 @@ public static class OrgTrainer
                     }
                 }
 
-                var z = OrgModel.Viterbi(e, n, t, tw, allowed);
+                var z = OrgModel.Viterbi(e, n, t, tw, allowed, predecessors);
                 for (var i = 0; i < n; i++)
                 {
                     var pg = i == 0 ? t : y[i - 1];
