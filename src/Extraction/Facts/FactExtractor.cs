@@ -23,6 +23,7 @@ public sealed class FactExtractor
     private readonly DecisionFeatures _features;
     private readonly ActorLinker _linker;
     private readonly bool _actorModel;
+    private readonly CueSets _sets;
 
     /// <summary>The extractor with the shipped rules and sources; see <see cref="FactExtractorBuilder"/> to add parts.</summary>
     public FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
@@ -34,6 +35,7 @@ public sealed class FactExtractor
         ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer, double threshold, IReadOnlyList<IActorCandidateSource> sources, IReadOnlyList<IActorRule> rules)
     {
         var sets = new CueSets(cues);
+        _sets = sets;
         _scorer = scorer;
         _threshold = threshold;
         _analyzer = new ArticleAnalyzer(actors, sources, cues);
@@ -92,6 +94,7 @@ public sealed class FactExtractor
         var sentences = _analyzer.Analyze(article.Text);
         var currency = CurrencyResolver.For(sentences);
         var context = ArticleContext.Of(sentences);
+        var topic = new ArticleTopic(sentences, _sets);
         var results = new List<CandidateFact>();
         var strong = new List<bool>();
         var overridable = new List<bool>();
@@ -108,7 +111,7 @@ public sealed class FactExtractor
 
                 var (first, last) = SentenceInfo.TokenRange(s.Tokens, m.Start, m.Start + m.Length);
                 var near = _decision.NearestCues(s, first, last);
-                var rule = _decision.Decide(s, first, last, FactKind.Investment, retracted, near);
+                var rule = _decision.Decide(s, first, last, FactKind.Investment, retracted, near, topic);
                 IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule.Accept, near) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 var amount = m.Amount with { Currency = code };
@@ -132,7 +135,7 @@ public sealed class FactExtractor
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 foreach (var link in _linker.Link(sentences, si, first, last, h.Vendor, context, FactKind.Hardware, ranking, explain))
                 {
-                    var fact = new Fact(article.Id, FactKind.Hardware, link.Actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
+                    var fact = new Fact(article.Id, FactKind.Hardware, link.Actor, null, h.Count, h.Unit, h.HardwareModel, h.Text, s.Text,
                         h.Start, confidence, explain ? ActorLinker.Explanation(rule.Text, link, top) : null);
                     results.Add(new CandidateFact(fact, accepted, decisive, link.Candidates));
                     strong.Add(link.Rule.IsStrong);
