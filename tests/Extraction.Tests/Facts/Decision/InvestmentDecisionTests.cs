@@ -81,4 +81,12 @@ public sealed class InvestmentDecisionTests
     [InlineData("Der Finanzinvestor Graufels zahlt für die Mehrheit an der Klinikgruppe 600 Millionen Euro.", 600_000_000)]
     public void Extract_PurchasePrice_IsAnInvestment(string text, long amount) =>
         Assert.Equal(amount, Assert.Single(Run(text)).Amount!.Min);
+
+    [Fact]
+    public void Extract_AmountWithoutCurrencyWordBeforeAnyCurrency_TakesTheArticlesCurrency()
+    {
+        var facts = Run("Die Baukosten des Tunnels werden auf 6 Milliarden geschätzt. Die Schweiz trägt davon 2 Milliarden Franken.");
+
+        Assert.Equal([("CHF", 6_000_000_000m)], facts.Where(f => f.Amount!.Min == 6_000_000_000m).Select(f => (f.Amount!.Currency!, f.Amount.Min)));
+    }
 }
