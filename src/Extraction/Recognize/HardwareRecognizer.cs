@@ -101,6 +101,12 @@ public sealed class HardwareRecognizer
                 continue;
             }
 
+            // "50.000 ihrer H100", "100.000 der neuen Chips": a partitive determiner right after the count.
+            if (k == j && t.Text is "der" or "ihrer" or "seiner" or "dieser" or "jener" or "unserer" or "deren" or "dessen")
+            {
+                continue;
+            }
+
             if (t.Kind != TokenKind.Word)
             {
                 break;
@@ -162,7 +168,7 @@ public sealed class HardwareRecognizer
             k = lastModel;
         }
 
-        var end = suspended >= 0 ? suspended + 1 : k + 1;
+        var end = suspended >= 0 ? SuspendedEnd(tokens, suspended) : k + 1;
 
         // "GPUs vom Typ H100", "Chips des Typs MI300X"
         if (model is null && end + 2 < tokens.Count
@@ -200,6 +206,27 @@ public sealed class HardwareRecognizer
         }
 
         return null;
+    }
+
+    // "300.000 GB200- und GB300-Chips": a list of models without a further count is one count, up to the shared
+    // head; "120.000 B200-, 40.000 H100- und ..." ends at its own hyphen, the next count starts its own mention.
+    private static int SuspendedEnd(List<Token> tokens, int hyphen)
+    {
+        for (var u = hyphen + 2; u < Math.Min(tokens.Count, hyphen + 16); u++)
+        {
+            var t = tokens[u];
+            if (t.Kind == TokenKind.Number || t.Text is "." or ";" or ":")
+            {
+                return hyphen + 1;
+            }
+
+            if (t.Kind == TokenKind.Word && tokens[u - 1].Text == "-" && tokens[u - 1].End == t.Start && Lexicon.HardwareUnit(t.Text) is not null)
+            {
+                return u + 1;
+            }
+        }
+
+        return hyphen + 1;
     }
 
     // A whole count of two or more at token i, with its scale ("1,2 Millionen", "100k"); j is the index after it.
