@@ -18,7 +18,7 @@ public class DedupBenchmarks
     /// <summary>The floor: one pass grouping by kind, actor and currency, as any dedup must.</summary>
     [Benchmark(Baseline = true)]
     public int GroupOnly() =>
-        _facts.GroupBy(f => (f.Kind, f.Actor, f.Amount?.Currency, f.Unit, f.Model)).Count();
+        _facts.GroupBy(f => (f.Kind, f.Actor, f.Amount?.Currency, f.Unit, f.HardwareModel)).Count();
 
     [Benchmark]
     public int Build() => BenchmarkData.Rules.Records.Build(_facts).Count;

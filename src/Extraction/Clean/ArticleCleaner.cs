@@ -3,9 +3,6 @@ using Extraction.Model;
 
 namespace Extraction.Clean;
 
-/// <summary>The outcome of cleaning one document: an article or a failure, never an exception.</summary>
-public sealed record CleanOutcome(Article? Article, InputFailure? Failure, string? Encoding);
-
 /// <summary>
 /// Turns fetched bytes into an <see cref="Article"/>: decode, read blocks (HTML or text dump),
 /// drop boilerplate, drop repeated sentences, pick title and metadata. Thread-safe.
@@ -87,7 +84,7 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
     // up does not. Else the first short line that does not end like a sentence, else the first block.
     private static string? GuessTitle(List<Block> blocks)
     {
-        var firstProse = blocks.FindIndex(b => BlockFilter.IsProse(b.Text));
+        var firstProse = blocks.FindIndex(b => ProseShape.IsProse(b.Text));
         for (var i = firstProse - 1; i >= 0 && i >= firstProse - 3; i--)
         {
             if (IsTitleLike(blocks[i].Text))

@@ -126,7 +126,7 @@ public sealed partial class BoilerplateRules
         {
             // A long run of prose is an article (a one-line dump may be all of it), whatever it mentions:
             // a subscription, a partner, a photo. Banners and boxes that hold such words are short.
-            return text.Length >= ArticleLineChars && BlockFilter.IsProse(text) ? null : PhraseReason(text);
+            return text.Length >= ArticleLineChars && ProseShape.IsProse(text) ? null : PhraseReason(text);
         }
 
         var norm = key;
@@ -147,7 +147,7 @@ public sealed partial class BoilerplateRules
 
         // "Lesen Sie auch: <a teaser's headline>" on one line.
         var colon = norm.IndexOf(':', StringComparison.Ordinal);
-        if (colon is > 0 and <= 40 && _lists.Contains(norm[..colon].TrimEnd()) && !BlockFilter.IsProse(text))
+        if (colon is > 0 and <= 40 && _lists.Contains(norm[..colon].TrimEnd()) && !ProseShape.IsProse(text))
         {
             return "related link";
         }
@@ -199,7 +199,7 @@ public sealed partial class BoilerplateRules
         }
 
         // One weak word in a real sentence ("der Partner Nscale") is news, not furniture.
-        if (hits >= 2 || (hits == 1 && text.Length < 160 && !BlockFilter.IsProse(text)))
+        if (hits >= 2 || (hits == 1 && text.Length < 160 && !ProseShape.IsProse(text)))
         {
             return "weak: " + first;
         }
@@ -304,7 +304,7 @@ public sealed partial class BoilerplateRules
             end--;
         }
 
-        return HtmlReader.Collapse(start == 0 && end == s.Length ? s : span[start..end].ToString());
+        return WhiteSpace.Collapse(start == 0 && end == s.Length ? s : span[start..end].ToString());
     }
 
     private static bool HasDigit(string s) => s.AsSpan().IndexOfAnyInRange('0', '9') >= 0;

@@ -1,31 +1,5 @@
 namespace Extraction.Corpus;
 
-/// <summary>Which page kinds a generated corpus holds.</summary>
-public enum CorpusFormats
-{
-    /// <summary>HTML pages and text dumps, in the proportion of the sample shells.</summary>
-    All,
-
-    /// <summary>HTML pages only.</summary>
-    Html,
-
-    /// <summary>Text dumps and Markdown exports only.</summary>
-    Text,
-}
-
-/// <summary>How much of a generated page is article text.</summary>
-public enum CorpusProfile
-{
-    /// <summary>
-    /// Like saved news pages: 1.5 to 12 KB of article text, the rest of the page size page furniture
-    /// (scripts, styles, navigation, teasers, comments, footer; menu, teaser and comment lines in text dumps).
-    /// </summary>
-    Realistic,
-
-    /// <summary>A stress test: the body grows with paragraphs until the page size is reached, so a 150 KB page is 150 KB of facts.</summary>
-    Dense,
-}
-
 /// <summary>Options of a generated corpus; validated when the generator is built.</summary>
 public sealed record CorpusOptions
 {
@@ -68,6 +42,3 @@ public sealed record CorpusOptions
         }
     }
 }
-
-/// <summary>What a generator wrote.</summary>
-public sealed record CorpusSummary(int Articles, int Html, int Text, long Bytes);

@@ -263,7 +263,7 @@ public sealed class FactTable : IDisposable
     }
 
     // Kind and currency (or unit and model): the facts one fact without actor may be compared with.
-    internal static string Slot(Fact f) => f.Kind == FactKind.Investment ? $"I|{f.Amount!.Currency}" : $"H|{f.Unit}|{f.Model}";
+    internal static string Slot(Fact f) => f.Kind == FactKind.Investment ? $"I|{f.Amount!.Currency}" : $"H|{f.Unit}|{f.HardwareModel}";
 
     private static int Id(Dictionary<string, int> ids, List<string> names, string name)
     {
@@ -289,7 +289,7 @@ public sealed class FactTable : IDisposable
         }
 
         WriteOptional(f.Unit);
-        WriteOptional(f.Model);
+        WriteOptional(f.HardwareModel);
         w.Write(f.Text);
         w.Write(f.Sentence);
     }

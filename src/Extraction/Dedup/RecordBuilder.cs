@@ -293,7 +293,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             actorKeys[f.Actor] = actor;
         }
 
-        return f.Kind == FactKind.Investment ? $"I|{actor}|{f.Amount!.Currency}" : $"H|{actor}|{f.Unit}|{f.Model}";
+        return f.Kind == FactKind.Investment ? $"I|{actor}|{f.Amount!.Currency}" : $"H|{actor}|{f.Unit}|{f.HardwareModel}";
     }
 
     private bool Close(decimal x, decimal y) =>
@@ -309,7 +309,7 @@ public sealed class RecordBuilder(ActorGazetteer actors, double tolerance = 0.02
             .GroupBy(f => (f.Article, f.Sentence))
             .Select(g => new Source(g.Key.Article, g.Key.Sentence, g.First().Text))
             .ToList();
-        return new ClaimRecord(id, best.Kind, actor, best.Amount, best.Count, best.Unit, best.Model, sources, facts.Count);
+        return new ClaimRecord(id, best.Kind, actor, best.Amount, best.Count, best.Unit, best.HardwareModel, sources, facts.Count);
     }
 
     private static int Specificity(Fact f)

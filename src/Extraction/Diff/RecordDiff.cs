@@ -142,7 +142,7 @@ public static class RecordDiff
         Check(Currency, o.Amount?.Currency, n.Amount?.Currency);
         Check(Qualifier, QualifierOf(o) is { } qo ? ContractNames.Of(qo) : null, QualifierOf(n) is { } qn ? ContractNames.Of(qn) : null);
         Check(Unit, o.Unit, n.Unit);
-        Check(Model, o.Model, n.Model);
+        Check(Model, o.HardwareModel, n.HardwareModel);
         return list;
     }
 

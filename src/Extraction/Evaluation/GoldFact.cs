@@ -14,7 +14,7 @@ public sealed record GoldFact(
     string? Currency,
     IReadOnlyList<string> CurrencyAlt,
     string? Unit,
-    string? Model,
+    string? HardwareModel,
     Qualifier Qualifier,
     string Quote,
     string? Record)

@@ -187,7 +187,7 @@ public static class Scorer
         foreach (var r in records)
         {
             var articles = r.Sources.Select(s => s.Article).ToHashSet(StringComparer.Ordinal);
-            var probe = new Fact("", r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.Model, "", "", 0, 1);
+            var probe = new Fact("", r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.HardwareModel, "", "", 0, 1);
             var covered = new HashSet<int>();
             foreach (var article in articles)
             {

@@ -6,25 +6,6 @@ using Extraction.Report;
 
 namespace Extraction.Export;
 
-/// <summary>How CSV files are written.</summary>
-public sealed record CsvOptions
-{
-    /// <summary>Start the file with the UTF-8 byte order mark, so Excel reads umlauts right when it opens the file.</summary>
-    public bool Bom { get; init; }
-
-    /// <summary>The field separator: "," (RFC 4180), or ";" for spreadsheets set to German.</summary>
-    public string Delimiter { get; init; } = ",";
-
-    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the problem.</summary>
-    public void Validate()
-    {
-        if (Delimiter is not ("," or ";" or "\t"))
-        {
-            throw new ArgumentException($"delimiter must be ',', ';' or a tab (got '{Delimiter}')", nameof(Delimiter));
-        }
-    }
-}
-
 /// <summary>
 /// Facts and records as CSV (RFC 4180 quoting by CsvHelper): a header, then one row each, columns
 /// always in the order of <see cref="FactColumns"/> and <see cref="RecordColumns"/>. Figures are in
@@ -54,7 +35,7 @@ public static class CsvExport
         return Write(output, FactColumns, facts, options, (csv, f) =>
         {
             csv.WriteField(f.Article);
-            WriteClaim(csv, f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.Model);
+            WriteClaim(csv, f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.HardwareModel);
             csv.WriteField(Math.Round(f.Confidence, 3).ToString("0.###", CultureInfo.InvariantCulture));
             csv.WriteField(f.Text);
             csv.WriteField(f.Sentence);
@@ -72,7 +53,7 @@ public static class CsvExport
         return Write(output, RecordColumns, records, options, (csv, r) =>
         {
             csv.WriteField(r.Id);
-            WriteClaim(csv, r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.Model);
+            WriteClaim(csv, r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.HardwareModel);
             csv.WriteField(r.Mentions.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(string.Join("; ", r.Sources.Select(s => s.Article).Distinct(StringComparer.Ordinal)));
             csv.WriteField(r.Sources.Count > 0 ? r.Sources[0].Text : "");

@@ -4,9 +4,6 @@ using Extraction.Text;
 
 namespace Extraction.Facts;
 
-/// <summary>An actor named in text: token range, canonical name, group and type.</summary>
-public sealed record ActorMention(int FirstToken, int LastToken, int Start, int End, string Canonical, string Group, string Type);
-
 /// <summary>
 /// Known actors (models/actors.tsv) with their aliases and inflected forms, matched longest-first at
 /// token boundaries, plus patterns for unknown organisations ("Investmentfirma X", "X GmbH").

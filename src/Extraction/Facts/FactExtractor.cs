@@ -135,7 +135,7 @@ public sealed class FactExtractor
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 foreach (var link in _linker.Link(sentences, si, first, last, h.Vendor, context, FactKind.Hardware, ranking, explain))
                 {
-                    var fact = new Fact(article.Id, FactKind.Hardware, link.Actor, null, h.Count, h.Unit, h.Model, h.Text, s.Text,
+                    var fact = new Fact(article.Id, FactKind.Hardware, link.Actor, null, h.Count, h.Unit, h.HardwareModel, h.Text, s.Text,
                         h.Start, confidence, explain ? ActorLinker.Explanation(rule.Text, link, top) : null);
                     results.Add(new CandidateFact(fact, accepted, decisive, link.Candidates));
                     strong.Add(link.Rule.IsStrong);

@@ -7,12 +7,6 @@ using CodeHollow.FeedReader.Feeds;
 
 namespace Extraction.Feeds;
 
-/// <summary>A parsed feed, or the reason the bytes are not one.</summary>
-public sealed record FeedParse(FeedDocument? Document, string? Error)
-{
-    public static FeedParse Fail(string error) => new(null, error);
-}
-
 /// <summary>
 /// Reads RSS 2.0, RSS 1.0 and Atom (with CodeHollow.FeedReader), XML sitemaps, sitemap indexes and Google News
 /// sitemaps, plain or gzip. Never throws on bad input: HTML, malformed XML and unknown roots come back as reasons.

@@ -4,12 +4,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Extraction.Feeds;
 
-/// <summary>What the store remembers of one feed or sitemap: its validators and the last body it sent.</summary>
-public sealed record KnownFeed(string Url, string? ETag, DateTimeOffset? LastModified, byte[]? Body);
-
-/// <summary>What the store remembers of one link: the feed's date for it and its page's hash and validators when last fetched.</summary>
-public sealed record KnownItem(string Url, string Feed, DateTimeOffset? ItemDate, string? Sha256, string? ETag, DateTimeOffset? LastModified);
-
 /// <summary>
 /// The feed tables of a run store (Store/FeedTables.cs), on a connection of their own to the store file. The run
 /// holds the store's lock while this is open; thread-safe, one caller at a time.

@@ -1,11 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Extraction.Fetch;
@@ -16,20 +13,17 @@ namespace Extraction.Fetch;
 // around one request and its whole body. A redirect to another host uses that host's breaker, not its slots.
 public sealed class HttpFetcher : IDocumentFetcher, IDisposable
 {
-    // RFC 9309: crawlers must parse at least 500 KiB of robots.txt and follow at least five redirects for it.
-    private const int RobotsMaxBytes = 512 * 1024;
-    private const int RobotsMaxRedirects = 5;
     private const string AcceptHeader = "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1";
     private const string FeedAcceptHeader = "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
-    private static readonly TimeSpan ShortestSamplingWindow = TimeSpan.FromSeconds(30);
 
     private readonly HttpFetchOptions _options;
     private readonly TimeProvider _time;
+    private readonly Func<double>? _jitter;
     private readonly HttpClient _client;
     private readonly ConcurrencyLimiter _overallLimiter;
     private readonly Dictionary<string, HostPolicy> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _hostsLock = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly RobotsCache _robots;
     private readonly CancellationTokenSource _lifetime = new();
     private int _disposed;
 
@@ -41,16 +35,24 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
     /// follow redirects (the fetcher does, to cap them and check their scheme and robots.txt).
     /// </param>
     public HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
+        : this(options, timeProvider, handler, jitter: null)
+    {
+    }
+
+    /// <summary>As above, with the source of the retry jitter (numbers in [0, 1)) given, so that tests see the same waits every run.</summary>
+    internal HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider, HttpMessageHandler? handler, Func<double>? jitter)
     {
         HttpFetchOptionsValidator.Validate(options);
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _jitter = jitter;
         _client = handler is null
             ? new HttpClient(CreateHandler(options), disposeHandler: true)
             : new HttpClient(handler, disposeHandler: false);
         _client.Timeout = Timeout.InfiniteTimeSpan;
         _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
-        _overallLimiter = CreateLimiter(options.MaxConcurrency);
+        _overallLimiter = HostPolicy.CreateLimiter(options.MaxConcurrency);
+        _robots = new RobotsCache(_client, options, _time, _lifetime.Token);
     }
 
     /// <summary>Fetches one URL; failures come back as <see cref="FetchOutcome.Fail"/>, only caller cancellation throws.</summary>
@@ -151,17 +153,9 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    private static ConcurrencyLimiter CreateLimiter(int permits) => new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = permits,
-        // A batch may queue every URL at once: callers wait for a slot rather than being turned away.
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
-
     private static FetchOutcome Fail(InputItem item, string reason) => FetchOutcome.Fail(item.Location, reason);
 
-    private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+    internal static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
 
     private static string HostKey(Uri uri) => $"{uri.IdnHost}:{uri.Port}";
 
@@ -174,14 +168,6 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         var s => $"{s:0.###} s",
     };
 
-    private static bool IsTransient(Outcome<HttpHop> outcome) => outcome switch
-    {
-        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } } => false,
-        { Exception: TimeoutRejectedException or HttpRequestException or IOException } => true,
-        { Result: HopStatus status } => status.IsTransient,
-        _ => false,
-    };
-
     private HostPolicy HostOf(Uri uri)
     {
         var key = HostKey(uri);
@@ -190,68 +176,12 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             if (!_hosts.TryGetValue(key, out var host))
             {
-                host = CreateHostPolicy(key);
+                host = HostPolicy.Create(key, _options, _time, _overallLimiter, _jitter);
                 _hosts.Add(key, host);
             }
 
             return host;
         }
-    }
-
-    private HostPolicy CreateHostPolicy(string key)
-    {
-        var limiter = CreateLimiter(_options.MaxConcurrencyPerHost);
-        var slots = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRateLimiter(limiter)
-            .AddRateLimiter(_overallLimiter)
-            .Build();
-        var total = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddTimeout(_options.TotalTimeout)
-            .Build();
-
-        var hop = new ResiliencePipelineBuilder<HttpHop> { TimeProvider = _time };
-        if (_options.MaxRetries > 0)
-        {
-            hop.AddRetry(new RetryStrategyOptions<HttpHop>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
-                // A Retry-After the server sent replaces the backoff; ShouldRetry already refused one that is too long.
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is HopStatus { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
-            });
-        }
-
-        if (_options.CircuitBreakerFailures > 0)
-        {
-            // Polly v8 breaks on a failure ratio: ratio 1 over at least N samples means "N failures and no success
-            // in the window". The window is long enough to hold N attempts that each run into the attempt timeout.
-            var window = TimeSpan.FromTicks(Math.Max(ShortestSamplingWindow.Ticks, 2 * _options.CircuitBreakerFailures * _options.AttemptTimeout.Ticks));
-            hop.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpHop>
-            {
-                FailureRatio = 1.0,
-                MinimumThroughput = _options.CircuitBreakerFailures,
-                SamplingDuration = window < TimeSpan.FromDays(1) ? window : TimeSpan.FromDays(1),
-                BreakDuration = _options.CircuitBreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            });
-        }
-
-        hop.AddTimeout(_options.AttemptTimeout);
-        return new HostPolicy(key, limiter, slots, total, hop.Build());
-    }
-
-    private bool ShouldRetry(Outcome<HttpHop> outcome)
-    {
-        if (!IsTransient(outcome))
-        {
-            return false;
-        }
-
-        // A Retry-After beyond the limit fails the URL now instead of waiting that long.
-        return outcome.Result is not HopStatus { RetryAfter: { } wait } || wait <= _options.MaxRetryAfter;
     }
 
     // Runs within TotalTimeout; never throws: Polly expects outcome callbacks to return exceptions as values.
@@ -272,7 +202,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         var item = state.Item;
         for (var redirects = 0; ; )
         {
-            if (_options.RespectRobots && !await IsAllowedByRobotsAsync(state.Current, cancellationToken))
+            if (_options.RespectRobots && !await _robots.IsAllowedAsync(state.Current, cancellationToken))
             {
                 return Fail(item, redirects == 0 ? "blocked by robots.txt" : $"blocked by robots.txt (redirect to {state.Current})");
             }
@@ -405,97 +335,6 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
         }
 
         return sent;
-    }
-
-    private async Task<bool> IsAllowedByRobotsAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        var origin = uri.GetLeftPart(UriPartial.Authority);
-        var robots = _robots.GetOrAdd(
-            origin,
-            static (key, fetcher) => new Lazy<Task<RobotsTxt>>(() => fetcher.FetchRobotsAsync(new Uri(key + "/robots.txt"))),
-            this);
-        var rules = await robots.Value.WaitAsync(cancellationToken);
-        return rules.IsAllowed(uri.PathAndQuery);
-    }
-
-    // Fetched once per origin and shared, so it runs on the fetcher's lifetime, not on one caller's token.
-    // A missing (4xx) robots.txt allows all; so does an unreachable one (5xx, timeout, network error), by choice:
-    // RFC 9309 would disallow all until it can be read, which would fail whole batches on a flaky host.
-    private async Task<RobotsTxt> FetchRobotsAsync(Uri robotsUrl)
-    {
-        try
-        {
-            // robots.txt gets the URL's whole time budget: timing out would silently allow everything.
-            using var timeout = new CancellationTokenSource(_options.TotalTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _lifetime.Token);
-            var current = robotsUrl;
-            for (var redirects = 0; ; redirects++)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-                var code = (int)response.StatusCode;
-                if (code is 301 or 302 or 303 or 307 or 308 && redirects < RobotsMaxRedirects
-                    && response.Headers.Location is { } location
-                    && Uri.TryCreate(current, location, out var next) && IsHttp(next))
-                {
-                    current = next;
-                    continue;
-                }
-
-                if (code is < 200 or >= 300)
-                {
-                    return RobotsTxt.AllowAll;
-                }
-
-                var (bytes, _) = await HttpResponseReader.ReadBoundedAsync(response.Content, RobotsMaxBytes, linked.Token);
-                return RobotsTxt.Parse(Encoding.UTF8.GetString(bytes), _options.RobotsProductToken);
-            }
-        }
-        catch (Exception)
-        {
-            return RobotsTxt.AllowAll;
-        }
-    }
-
-    private sealed record HostPolicy(string Key, ConcurrencyLimiter Limiter, ResiliencePipeline Slots, ResiliencePipeline Total, ResiliencePipeline<HttpHop> Hop) : IDisposable
-    {
-        private readonly SemaphoreSlim _pace = new(1, 1);
-        private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
-
-        /// <summary>
-        /// Waits until <paramref name="delay"/> has passed since the previous URL to this host started; one waiter at a
-        /// time, so each start is measured from the real previous one. Retries keep their own backoff, and the next hop
-        /// of a redirect follows at once.
-        /// </summary>
-        public async Task PaceAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
-        {
-            if (delay <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            await _pace.WaitAsync(cancellationToken);
-            try
-            {
-                var wait = _lastStart == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastStart + delay - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, cancellationToken);
-                }
-
-                _lastStart = time.GetUtcNow();
-            }
-            finally
-            {
-                _pace.Release();
-            }
-        }
-
-        public void Dispose()
-        {
-            Limiter.Dispose();
-            _pace.Dispose();
-        }
     }
 
     private sealed class FetchState(InputItem item, Uri start)

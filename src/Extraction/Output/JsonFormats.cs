@@ -72,7 +72,7 @@ public static class JsonFormats
     {
         w.WriteStartObject();
         w.WriteString("article", f.Article);
-        WriteClaim(w, f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.Model);
+        WriteClaim(w, f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.HardwareModel);
         w.WriteString("text", f.Text);
         w.WriteString("sentence", f.Sentence);
         w.WriteNumber("offset", f.Start);
@@ -93,7 +93,7 @@ public static class JsonFormats
     {
         w.WriteStartObject();
         w.WriteString("id", r.Id);
-        WriteClaim(w, r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.Model);
+        WriteClaim(w, r.Kind, r.Actor, r.Amount, r.Count, r.Unit, r.HardwareModel);
         w.WriteStartArray("sources");
         foreach (var s in r.Sources)
         {
@@ -206,7 +206,7 @@ public static class JsonFormats
         }
 
         var mentions = e.TryGetProperty("mentions", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : sources.Count;
-        return new ClaimRecord(Str(e, "id") ?? "", f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.Model, sources, mentions);
+        return new ClaimRecord(Str(e, "id") ?? "", f.Kind, f.Actor, f.Amount, f.Count, f.Unit, f.HardwareModel, sources, mentions);
     }
 
     internal static string? Str(JsonElement e, string name) =>

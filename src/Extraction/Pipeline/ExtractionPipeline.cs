@@ -51,7 +51,7 @@ public sealed class ExtractionPipeline : IDisposable
     public FactExtractor Extractor { get; }
 
     /// <summary>The trained model deciding facts, or null when rules decide alone (or another scorer does).</summary>
-    public FactModel? Model => Extractor.Scorer as FactModel;
+    public FactModel? FactModel => Extractor.Scorer as FactModel;
 
     /// <summary>The record builder.</summary>
     public RecordBuilder Records { get; }

@@ -28,31 +28,3 @@ public interface IRunSource
     /// <summary>Writes the source's section of run.json as properties of its top object.</summary>
     void WriteJson(Utf8JsonWriter writer);
 }
-
-/// <summary>What a source may use while resolving: the store file, the pipeline's fetcher, and whether a stored result can be reused.</summary>
-/// <param name="StorePath">The run store, or null when the run has none.</param>
-/// <param name="Fetch">The pipeline's fetcher (robots.txt, limits, breakers, host delay).</param>
-/// <param name="HasResult">Whether the store holds a result for (article id, SHA-256) under this run's pipeline; false for --full.</param>
-public sealed record RunSourceContext(
-    string? StorePath,
-    Func<InputItem, CancellationToken, Task<FetchOutcome>> Fetch,
-    Func<string, string, bool> HasResult);
-
-/// <summary>The inputs a source found and the failures (a source, with its reason) met on the way.</summary>
-public sealed record SourceInputs(IReadOnlyList<InputItem> Items, IReadOnlyList<InputFailure> Failures);
-
-/// <summary>Tells the source about its inputs as they are done, and the run's progress about all of them.</summary>
-internal sealed class SourceProgress(IRunProgress? inner, IRunSource source, IReadOnlySet<string> sourceIds) : IRunProgress
-{
-    public void Started(int total, int alreadyDone) => inner?.Started(total, alreadyDone);
-
-    public void ArticleDone(ArticleOutcome outcome)
-    {
-        if (sourceIds.Contains(outcome.Input.ArticleId))
-        {
-            source.Done(outcome);
-        }
-
-        inner?.ArticleDone(outcome);
-    }
-}

@@ -5,8 +5,8 @@ namespace Extraction.Pipeline;
 /// <summary>
 /// Reads the files of models/ (word lists, gazetteer, trained weights): from a folder when one is
 /// given (--models), else from the copies embedded in this assembly at build time. Named for the
-/// folder; not to be confused with Model/ (the data types), Ml/ (training and scoring) or
-/// Fact.Model (a hardware model name such as "H100").
+/// folder; not to be confused with Model/ (the data types between stages), Ml/ (training and
+/// scoring) or Fact.HardwareModel (a hardware model name such as "H100").
 /// </summary>
 public sealed class ModelFiles(string? folder = null)
 {

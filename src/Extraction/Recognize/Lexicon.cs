@@ -214,7 +214,8 @@ internal static class Lexicon
     /// </summary>
     public static (Qualifier Qualifier, int Start) QualifierBefore(List<Token> tokens, int first)
     {
-        string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text.ToLowerInvariant() : "";
+        // Every qualifier word is short; longer tokens never match and are not lower-cased (this runs at each figure).
+        string W(int k) => k >= 0 && k < tokens.Count && tokens[k].Text.Length <= LongestQualifierWord ? LowerOrSame(tokens[k].Text) : "";
 
         var z = W(first - 3);
         var a = W(first - 2);
@@ -279,6 +280,23 @@ internal static class Lexicon
         w.StartsWith("verfüg", StringComparison.Ordinal) || w.StartsWith("verhandel", StringComparison.Ordinal)
         || w.StartsWith("entscheid", StringComparison.Ordinal) || w.StartsWith("entschied", StringComparison.Ordinal)
         || w is "spricht" or "sprach" or "sprechen" or "berichtet" or "berichten" or "berichtete" or "informiert" or "streiten" or "stritten";
+
+    // "schätzungsweise", the longest word QualifierBefore compares.
+    private const int LongestQualifierWord = 15;
+
+    // The word itself when it has no capital letter (most words do not), so no copy is made.
+    private static string LowerOrSame(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                return word.ToLowerInvariant();
+            }
+        }
+
+        return word;
+    }
 
     // "deutlich mehr als", "weit über", "knapp unter": the adverb belongs to the qualifier.
     private static bool IsIntensifier(string w) =>

@@ -4,9 +4,6 @@ using Extraction.Model;
 
 namespace Extraction.Report;
 
-/// <summary>What the two sides of a diff are: folders, or runs in a store.</summary>
-public sealed record DiffSides(string From, string To);
-
 /// <summary>
 /// The diff as text lines: "+" added, "-" removed, "~" changed (one indented line per changed field,
 /// figures as people write them), each with its source sentences; ANSI colours when asked (a terminal).

@@ -15,7 +15,7 @@ public static class HumanValues
 
     /// <summary>The claim's figure: an amount with currency, or a count with model and unit.</summary>
     public static string Of(ClaimRecord r) =>
-        r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.Model) : "(no figure)";
+        r.Amount is { } a ? Amount(a) : r.Count is { } c ? Count(c, r.Unit, r.HardwareModel) : "(no figure)";
 
     /// <summary>"≈ 30 Mrd. EUR"; a range "10 bis 12 Mrd. EUR"; without a currency "3,2 Mrd. (no currency)".</summary>
     public static string Amount(Amount a) => Prefix(a.Qualifier) + Figure(a) + (a.Currency is null ? " (no currency)" : "");

@@ -118,7 +118,7 @@ public static class ResultCodec
         }
 
         WriteOptional(w, "Unit", f.Unit);
-        WriteOptional(w, "Model", f.Model);
+        WriteOptional(w, "Model", f.HardwareModel);
         w.WriteString("Text", f.Text);
         WriteSentence(w, f, article.Text);
         w.WriteNumber("Start", f.Start);

@@ -1,11 +1,5 @@
 namespace Extraction.Text;
 
-/// <summary>A sentence as an offset range into its text.</summary>
-public readonly record struct SentenceSpan(int Start, int Length)
-{
-    public int End => Start + Length;
-}
-
 /// <summary>
 /// German sentence splitting that survives abbreviations (Mrd., Mio., ca., z. B., Dr., Nr.),
 /// ordinals and dates ("4. Februar"), quotes, and missing spaces after a full stop.

@@ -1,3 +1,5 @@
+// Two public types in one file, on purpose: a token's kind only describes a Token and is read with it.
+
 namespace Extraction.Text;
 
 /// <summary>What a token is made of.</summary>

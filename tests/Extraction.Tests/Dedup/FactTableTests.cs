@@ -15,7 +15,7 @@ public sealed class FactTableTests
     [
         Money("a.txt", "Europäische Union", 200_000_000_000m, "EUR", start: 10) with { Sentence = "Die EU mobilisiert 200 Milliarden Euro für KI.", Text = "200 Milliarden Euro" },
         Money("a.txt", null, 16_000_000_000m, "USD", Qualifier.UpTo, max: 18_000_000_000m, start: 80) with { Sentence = "Zwischen 16 und 18 Milliarden Dollar.", Text = "16 bis 18 Milliarden Dollar" },
-        Hardware("b.txt", "Nvidia", 100_000, "gpu", start: 5) with { Model = "H100", Sentence = "100.000 Nvidia H100 GPUs für Europa.", Text = "100.000 Nvidia H100 GPUs" },
+        Hardware("b.txt", "Nvidia", 100_000, "gpu", start: 5) with { HardwareModel = "H100", Sentence = "100.000 Nvidia H100 GPUs für Europa.", Text = "100.000 Nvidia H100 GPUs" },
         Money("c.txt", "Brookfield", 0.5m, "CAD", Qualifier.About, start: 0) with { Sentence = "Rund eine halbe Milliarde kanadische Dollar: ä ö ü ß „Zitat“.", Text = "eine halbe Milliarde" },
 
         // Longer than the 1 KB window a fact is first read with (and than twice that).

@@ -24,7 +24,7 @@ public sealed class RecordIdPinnedTests
             : new Fact("pinned.txt", Kind, Actor, null, new Count((long)Min, (long)Max, Qualifier), CurrencyOrUnit, Model, "Anzahl", "Satz.", 0, 0.9);
 
         public bool Matches(ClaimRecord r) =>
-            r.Kind == Kind && r.Actor == Actor && r.Model == Model
+            r.Kind == Kind && r.Actor == Actor && r.HardwareModel == Model
             && (Kind == FactKind.Investment
                 ? r.Amount is { } a && a.Min == Min && a.Max == Max && a.Currency == CurrencyOrUnit
                 : r.Count is { } c && c.Min == Min && c.Max == Max && r.Unit == CurrencyOrUnit);

@@ -103,7 +103,7 @@ public sealed class FactExtractorTests
         var facts = Run(config, "xAI errichtet eine Rechnerhalle, die 100.000 Nvidia H100 GPUs beherbergen soll.");
 
         var fact = Assert.Single(facts);
-        Assert.Equal(("xAI", "GPU", "H100", 100_000L), (fact.Actor, fact.Unit, fact.Model, fact.Count!.Min));
+        Assert.Equal(("xAI", "GPU", "H100", 100_000L), (fact.Actor, fact.Unit, fact.HardwareModel, fact.Count!.Min));
     }
 
     [Theory]

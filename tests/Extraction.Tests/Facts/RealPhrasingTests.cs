@@ -80,7 +80,7 @@ public sealed class RealPhrasingTests
     {
         var facts = Run(config, "Der Cloudanbieter Nordwolke bestellt 80.000 B200-, 30.000 H100- und 10.000 GB300-Beschleuniger.");
 
-        Assert.Equal([(80_000L, "B200"), (30_000L, "H100"), (10_000L, "GB300")], facts.Select(f => (f.Count!.Min, f.Model!)));
+        Assert.Equal([(80_000L, "B200"), (30_000L, "H100"), (10_000L, "GB300")], facts.Select(f => (f.Count!.Min, f.HardwareModel!)));
         Assert.All(facts, f => Assert.Equal("accelerator", f.Unit));
     }
 

@@ -68,7 +68,7 @@ public sealed class ExtractionPipelineBuilderTests
         // embedded: the default pipeline decides by rules and says so in its version.
         using var pipeline = new ExtractionPipelineBuilder().Build();
 
-        Assert.Null(pipeline.Model);
+        Assert.Null(pipeline.FactModel);
         Assert.Contains("rules-only", pipeline.Version, StringComparison.Ordinal);
     }
 
@@ -77,7 +77,7 @@ public sealed class ExtractionPipelineBuilderTests
     {
         using var pipeline = new ExtractionPipelineBuilder(new PipelineOptions { ModelsFolder = Path.Combine(Repo.Root, "models", "ml") }).Build();
 
-        Assert.NotNull(pipeline.Model);
+        Assert.NotNull(pipeline.FactModel);
         Assert.DoesNotContain("rules-only", pipeline.Version, StringComparison.Ordinal);
     }
 

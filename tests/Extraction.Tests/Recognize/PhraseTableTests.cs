@@ -75,7 +75,7 @@ public sealed class PhraseTableTests
             ContractNames.Of(m.Amount.Qualifier), withText ? m.Text : null);
 
     private static string Describe(HardwareMention h, bool withText) =>
-        Line("hardware", h.Count.Min, h.Count.Max, $"{h.Unit} model={h.Model ?? "-"}",
+        Line("hardware", h.Count.Min, h.Count.Max, $"{h.Unit} model={h.HardwareModel ?? "-"}",
             ContractNames.Of(h.Count.Qualifier), withText ? h.Text : null);
 
     // 5.5e9 and 5500000000.0 are the same amount; print both the same way.

@@ -279,7 +279,7 @@ public sealed class RecognizerPropertyTests
     private static void AssertHardware(HardwareCase c)
     {
         var mention = Assert.Single(Hardware.Recognize(c.Phrase));
-        Assert.Equal($"{c.Count} {c.Unit} {c.Model} {c.Qualifier}", $"{mention.Count.Min} {mention.Unit} {mention.Model} {mention.Count.Qualifier}");
+        Assert.Equal($"{c.Count} {c.Unit} {c.Model} {c.Qualifier}", $"{mention.Count.Min} {mention.Unit} {mention.HardwareModel} {mention.Count.Qualifier}");
         Assert.Equal(c.Count, mention.Count.Max);
         Assert.Empty(Amounts.Recognize(c.Phrase));
     }

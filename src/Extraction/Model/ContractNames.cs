@@ -1,27 +1,6 @@
-// Several public types in one file, on purpose: the contract's enums and their spellings, which
-// must change together.
-
 namespace Extraction.Model;
 
-/// <summary>What a fact states: money put into something, or a count of compute hardware.</summary>
-public enum FactKind
-{
-    Investment,
-    Hardware,
-}
-
-/// <summary>How precisely a figure is stated (CONTRACT.md qualifiers).</summary>
-public enum Qualifier
-{
-    Exact,
-    About,
-    Over,
-    Under,
-    UpTo,
-    AtLeast,
-}
-
-/// <summary>Contract spellings of the enums.</summary>
+/// <summary>Contract spellings of the enums (docs/contract.md); they must change together with it.</summary>
 public static class ContractNames
 {
     public static string Of(Qualifier q) => q switch

@@ -1,0 +1,8 @@
+namespace Extraction.Fetch;
+
+/// <summary>Where an input comes from.</summary>
+public enum InputKind
+{
+    File,
+    Url,
+}
