@@ -156,7 +156,13 @@ public sealed class HardwareRecognizer
             break;
         }
 
-        if (unit is null)
+        if (unit is null && model is null && UnitNamedBefore(tokens, rangeStart) is { } named)
+        {
+            // "die Zahl seiner GPUs auf eine Million erhöhen": the count stands alone, its unit before it.
+            unit = named;
+            k = j - 1;
+        }
+        else if (unit is null)
         {
             // "100.000 H100 in Memphis": a model that ends the phrase names its unit.
             if (model is null || lastModel != k - 1 || Lexicon.ModelUnit(model) is not { } family)
@@ -227,6 +233,49 @@ public sealed class HardwareRecognizer
         }
 
         return hyphen + 1;
+    }
+
+    // "Die Zahl der Server steigt auf rund 4.000", "die Anzahl seiner GPUs auf eine Million erhöhen": the unit of
+    // "Zahl/Anzahl der <unit>" when the count follows "auf" (with at most a qualifier between); null otherwise.
+    private static string? UnitNamedBefore(List<Token> tokens, int i)
+    {
+        var auf = i - 1;
+        while (auf >= 0 && auf >= i - 3 && !tokens[auf].Is("auf"))
+        {
+            if (tokens[auf].Kind != TokenKind.Word || !char.IsLower(tokens[auf].Text[0]))
+            {
+                return null;
+            }
+
+            auf--;
+        }
+
+        if (auf < 2 || !tokens[auf].Is("auf"))
+        {
+            return null;
+        }
+
+        string? unit = null;
+        for (var k = auf - 1; k >= Math.Max(0, auf - 10); k--)
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Punct || t.Kind == TokenKind.Number)
+            {
+                return null;
+            }
+
+            if (t.Text is "Zahl" or "Anzahl")
+            {
+                return unit;
+            }
+
+            if (k > 0 && Lexicon.HardwareUnit(t.Text) is { } u && !Lexicon.IsGenericUnit(t.Text))
+            {
+                unit ??= u;
+            }
+        }
+
+        return null;
     }
 
     // A whole count of two or more at token i, with its scale ("1,2 Millionen", "100k"); j is the index after it.

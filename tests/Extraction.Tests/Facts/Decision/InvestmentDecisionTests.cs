@@ -39,6 +39,7 @@ public sealed class InvestmentDecisionTests
     [InlineData("Der Verein muss jedes Jahr Anleihezinsen von 4 Millionen Euro zahlen.")]
     [InlineData("Wegen der Krise wurde das Budget der Raumfahrtagentur um 600 Millionen Euro gekürzt.")]
     [InlineData("Nach dem Kurssprung ist der Versandhändler an der Börse 9 Milliarden Euro wert.")]
+    [InlineData("Der Markt für Wärmepumpen hat in Europa ein Volumen von 12 Milliarden Euro.")]
     public void Extract_NoListMoney_IsNoFact(string text) => Assert.Empty(Run(text));
 
     [Fact]
@@ -84,6 +85,7 @@ public sealed class InvestmentDecisionTests
     [InlineData("Der Finanzinvestor Graufels zahlt für die Mehrheit an der Klinikgruppe 600 Millionen Euro.", 600_000_000)]
     [InlineData("Die Übernahme des Spezialchemiekonzerns ist 4,2 Milliarden Euro wert.", 4_200_000_000)]
     [InlineData("Der Deal mit dem Reifenhersteller hat ein Volumen von 800 Millionen Euro.", 800_000_000)]
+    [InlineData("Das Brückenprojekt der Bahn hat ein Volumen von 400 Millionen Euro.", 400_000_000)]
     public void Extract_PurchasePrice_IsAnInvestment(string text, long amount) =>
         Assert.Equal(amount, Assert.Single(Run(text)).Amount!.Min);
 
