@@ -128,7 +128,8 @@ public static class Scorer
     }
 
     public static bool CountMatches(GoldFact g, Fact f) =>
-        f.Count is not null && string.Equals(f.Unit, g.Unit, StringComparison.OrdinalIgnoreCase) && Within(g.Min, f.Count.Min);
+        f.Count is not null && Within(g.Min, f.Count.Min)
+        && (string.Equals(f.Unit, g.Unit, StringComparison.OrdinalIgnoreCase) || g.UnitAlt.Any(u => string.Equals(f.Unit, u, StringComparison.OrdinalIgnoreCase)));
 
     private static bool Within(decimal gold, decimal value) =>
         gold == value || (gold != 0 && Math.Abs(value - gold) <= Tolerance * Math.Abs(gold));
