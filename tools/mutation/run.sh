@@ -2,7 +2,7 @@
 # Mutation testing with Stryker.NET, one source folder at a time (long: not part of CI).
 #   tools/mutation/run.sh                 # every stage folder, in the order below
 #   tools/mutation/run.sh Dedup Fetch     # the named folders only
-# Environment: CONCURRENCY (default 1), NICE (default 19), OUT (default /tmp/extraction-mutation).
+# Environment: CONCURRENCY (default 1), NICE (default 15), OUT (default /tmp/extraction-mutation).
 # Each folder's tests are the tests under tests/Extraction.Tests/<folder> plus the end-to-end and
 # pinned tests named in FILTER below: a mutant counts as killed only when one of these fails.
 # The score per folder is printed at the end and written to $OUT/scores.tsv.
@@ -10,7 +10,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 
 CONCURRENCY="${CONCURRENCY:-1}"
-NICE="${NICE:-19}"
+NICE="${NICE:-15}"
 OUT="${OUT:-/tmp/extraction-mutation}"
 mkdir -p "$OUT"
 
@@ -25,12 +25,17 @@ rm -rf "$tree"; mkdir -p "$tree"
 cd "$tree"
 dotnet tool restore >/dev/null
 
+# Left out, for time, each a test that covers most of its folder and so would run for nearly every
+# mutant: CrashResumeTests (extract as child processes, about 30 s), ScheduleCommandTests (Quartz
+# firing once a second on the real clock), RunUrlsEndToEndTests (the CLI end to end, 7 s) and the
+# scaling test of RecordBuilder (100,000 facts, 5 s; it guards speed, not results). They
+# still run in the ordinary suite; a mutant only they would kill counts as survived here.
 declare -A FILTER=(
   [Recognize]='FullyQualifiedName~Extraction.Tests.Recognize|FullyQualifiedName~Extraction.Tests.Facts'
   [Facts]='FullyQualifiedName~Extraction.Tests.Facts'
-  [Dedup]='FullyQualifiedName~Extraction.Tests.Dedup'
-  [Store]='FullyQualifiedName~Extraction.Tests.Store'
-  [Fetch]='FullyQualifiedName~Extraction.Tests.Fetch|FullyQualifiedName~Extraction.Tests.Inputs'
+  [Dedup]='(FullyQualifiedName~Extraction.Tests.Dedup&FullyQualifiedName!~ScalesWithoutPairwiseComparison)'
+  [Store]='(FullyQualifiedName~Extraction.Tests.Store&FullyQualifiedName!~CrashResumeTests&FullyQualifiedName!~ScheduleCommandTests)'
+  [Fetch]='(FullyQualifiedName~Extraction.Tests.Fetch&FullyQualifiedName!~RunUrlsEndToEndTests)|FullyQualifiedName~Extraction.Tests.Pipeline.BadInputTests|FullyQualifiedName~Extraction.Tests.Feeds.PolitenessTests'
   [Clean]='FullyQualifiedName~Extraction.Tests.Clean'
 )
 
@@ -43,6 +48,8 @@ for f in "${folders[@]}"; do
   rm -rf "$dir"; mkdir -p "$dir"
   echo "== $f: tests ${FILTER[$f]}" >&2
   # Stryker's settings are kept in a config file: its --test-case-filter is not a command-line option.
+  # additional-timeout is generous: on a loaded machine a run that hits Stryker's timeout is aborted,
+  # and Stryker 5.1 then reported the mutant as survived (seen in the Dedup run at 10 s).
   cat > "$dir/stryker-config.json" <<JSON
 {
   "stryker-config": {
@@ -54,13 +61,13 @@ for f in "${folders[@]}"; do
     "coverage-analysis": "perTest",
     "concurrency": $CONCURRENCY,
     "reporters": ["json", "html", "progress"],
-    "additional-timeout": 10000,
+    "additional-timeout": 60000,
     "thresholds": { "high": 80, "low": 75, "break": 0 }
   }
 }
 JSON
   ( cd src/Extraction && /usr/bin/time -f "$f: %e s wall, %U s user, %S s sys" \
-      nice -n "$NICE" dotnet stryker --config-file "$dir/stryker-config.json" --output "$dir" ) \
+      nice -n "$NICE" dotnet stryker --config-file "$dir/stryker-config.json" --output "$dir" --log-to-file ) \
       > "$dir/stryker.log" 2>&1 || { echo "$f: stryker failed, see $dir/stryker.log" >&2; continue; }
   tail -1 "$dir/stryker.log" >&2
   report=$(find "$dir" -name mutation-report.json | head -1)

@@ -3,9 +3,6 @@ using Extraction.Model;
 
 namespace Extraction.Clean;
 
-/// <summary>The outcome of cleaning one document: an article or a failure, never an exception.</summary>
-public sealed record CleanOutcome(Article? Article, InputFailure? Failure, string? Encoding);
-
 /// <summary>
 /// Turns fetched bytes into an <see cref="Article"/>: decode, read blocks (HTML or text dump),
 /// drop boilerplate, drop repeated sentences, pick title and metadata. Thread-safe.
@@ -64,10 +61,11 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
         var (unique, duplicates) = Deduplicator.Deduplicate(kept);
         if (format == DocumentFormat.Html && Chars(unique) < FallbackBelowChars)
         {
-            // Too little for an article: Readability's view of the page, cleaned the same way, if it finds more.
+            // Too little for an article: Readability's view of the page, cleaned the same way, if it finds
+            // much more (a little more is as often an author box or a teaser list as the article).
             var (otherKept, otherRemoved, otherAuthor) = _filter.Filter(ReadabilityFallback.Read(text, url), webPage: true);
             var (otherUnique, otherDuplicates) = Deduplicator.Deduplicate(otherKept);
-            if (Chars(otherUnique) > Chars(unique))
+            if (Chars(otherUnique) > FallbackFactor * Chars(unique))
             {
                 (unique, removed, duplicates, author) = (otherUnique, otherRemoved, otherDuplicates, author ?? otherAuthor);
             }
@@ -81,13 +79,16 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
     /// <summary>Main text shorter than this (in characters) asks the Readability fallback for a second opinion.</summary>
     internal const int FallbackBelowChars = 1000;
 
+    /// <summary>How many times as much text the fallback must find to be taken instead.</summary>
+    internal const int FallbackFactor = 2;
+
     private static int Chars(List<Block> blocks) => blocks.Sum(b => b.Text.Length);
 
     // The headline stands right above the first paragraph (or its teaser); a tagline or kicker further
     // up does not. Else the first short line that does not end like a sentence, else the first block.
     private static string? GuessTitle(List<Block> blocks)
     {
-        var firstProse = blocks.FindIndex(b => BlockFilter.IsProse(b.Text));
+        var firstProse = blocks.FindIndex(b => ProseShape.IsProse(b.Text));
         for (var i = firstProse - 1; i >= 0 && i >= firstProse - 3; i--)
         {
             if (IsTitleLike(blocks[i].Text))

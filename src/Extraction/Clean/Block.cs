@@ -1,13 +1,5 @@
 namespace Extraction.Clean;
 
-/// <summary>What a block of page text is, as far as its container tells.</summary>
-public enum BlockKind
-{
-    Paragraph,
-    Heading,
-    ListItem,
-}
-
 /// <summary>One block of text (a paragraph, heading or list item) in page order.</summary>
 public sealed record Block(string Text, BlockKind Kind)
 {
@@ -17,6 +9,3 @@ public sealed record Block(string Text, BlockKind Kind)
     /// </summary>
     public int Group { get; init; } = -1;
 }
-
-/// <summary>Metadata found in a page (JSON-LD, OpenGraph, meta tags, bylines).</summary>
-public sealed record PageMetadata(string? Title = null, string? Url = null, string? Published = null, string? Author = null, string? Body = null);

@@ -15,7 +15,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
     public (List<Block> Kept, int Removed, string? Author) Filter(IReadOnlyList<Block> blocks, bool webPage = false)
     {
         blocks = WithoutGluedSections(blocks);
-        var lines = new Lines(blocks);
+        var lines = new BlockLines(blocks);
         var drop = new bool[blocks.Count];
         string? author = null;
 
@@ -37,11 +37,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
             drop[k] = true;
         }
 
-        DropHead(lines, drop);
-        DropTrailer(lines, drop);
+        PageEdges.DropHead(lines, drop);
+        PageEdges.DropTrailer(lines, drop);
         if (webPage)
         {
-            DropDanglingEnd(lines, drop);
+            PageEdges.DropDanglingEnd(lines, drop);
         }
 
         var kept = new List<Block>(blocks.Count);
@@ -78,53 +78,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
         return changed ?? blocks;
     }
 
-    /// <summary>
-    /// The blocks with what the passes ask of each line made once: its marker key and whether it is
-    /// prose (every pass asks again, and a page has hundreds of lines).
-    /// </summary>
-    private sealed class Lines(IReadOnlyList<Block> blocks)
-    {
-        private const byte Keyed = 1;
-        private const byte Judged = 2;
-        private const byte IsProseLine = 4;
-
-        private readonly string?[] _keys = new string?[blocks.Count];
-        private readonly byte[] _state = new byte[blocks.Count];
-
-        public IReadOnlyList<Block> Blocks => blocks;
-
-        public int Count => blocks.Count;
-
-        public string Text(int i) => blocks[i].Text;
-
-        /// <summary>The line's <see cref="BoilerplateRules.MarkerKey"/>.</summary>
-        public string? Key(int i)
-        {
-            if ((_state[i] & Keyed) == 0)
-            {
-                _keys[i] = BoilerplateRules.MarkerKey(blocks[i].Text);
-                _state[i] |= Keyed;
-            }
-
-            return _keys[i];
-        }
-
-        /// <summary><see cref="BlockFilter.IsProse"/> of the line.</summary>
-        public bool Prose(int i)
-        {
-            if ((_state[i] & Judged) == 0)
-            {
-                _state[i] |= (byte)(Judged | (IsProse(blocks[i].Text) ? IsProseLine : 0));
-            }
-
-            return (_state[i] & IsProseLine) != 0;
-        }
-    }
 
     // What hangs under a label in the same box of a text dump. Without blank lines the box is not
     // known: then it reaches a few lines down, and a line followed by a paragraph is taken for that
     // paragraph's subheading, not for furniture.
-    private void DropGroupedFurniture(Lines lines, bool[] drop, int end)
+    private void DropGroupedFurniture(BlockLines lines, bool[] drop, int end)
     {
         var blocks = lines.Blocks;
         for (var i = 0; i < end; i++)
@@ -184,11 +142,11 @@ public sealed class BlockFilter(BoilerplateRules rules)
         blocks[i].Group < 0 ? j - i <= MaxBoxLines : SameGroup(blocks, i, j);
 
     // A line with a paragraph right under it (in its box) is that paragraph's subheading.
-    private static bool FollowedByProse(Lines lines, int j) =>
+    private static bool FollowedByProse(BlockLines lines, int j) =>
         j + 1 < lines.Count && lines.Prose(j + 1) && (lines.Blocks[j].Group < 0 || SameGroup(lines.Blocks, j, j + 1));
 
     // Judges lines [from, to) by the boilerplate rules.
-    private void Judge(Lines lines, bool[] drop, int from, int to, ref string? author)
+    private void Judge(BlockLines lines, bool[] drop, int from, int to, ref string? author)
     {
         for (var i = from; i < to; i++)
         {
@@ -196,7 +154,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
         }
     }
 
-    private void JudgeLine(Lines lines, bool[] drop, int i, ref string? author)
+    private void JudgeLine(BlockLines lines, bool[] drop, int i, ref string? author)
     {
         if (rules.Reason(lines.Text(i), lines.Key(i)) is not null)
         {
@@ -206,7 +164,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
     }
 
     // Judges lines until the first tail marker after a kept paragraph; returns that marker's index (or the count).
-    private int FirstTail(Lines lines, bool[] drop, ref string? author)
+    private int FirstTail(BlockLines lines, bool[] drop, ref string? author)
     {
         var seenProse = false;
         for (var i = 0; i < lines.Count; i++)
@@ -230,7 +188,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
     }
 
     // A tail marker after some prose cuts the rest of the page: where it starts, or the count.
-    private int TailStart(Lines lines, bool[] drop)
+    private int TailStart(BlockLines lines, bool[] drop)
     {
         var seenProse = false;
         for (var i = 0; i < lines.Count; i++)
@@ -251,7 +209,7 @@ public sealed class BlockFilter(BoilerplateRules rules)
 
     // A tail marker ("Meistgelesen") right under the teaser, with most of the article still below it, is
     // a box set into the page, not its end: the article so far is short and far more prose follows.
-    private static bool EarlyMarker(Lines lines, bool[] drop, int marker)
+    private static bool EarlyMarker(BlockLines lines, bool[] drop, int marker)
     {
         var before = 0;
         for (var k = 0; k < marker; k++)
@@ -281,181 +239,6 @@ public sealed class BlockFilter(BoilerplateRules rules)
 
     private const int EarlyMarkerMaxChars = 500;
 
-    // Before the first real paragraph, lines of one to three words are navigation, kickers and
-    // consent buttons ("Mediathek", "Alle akzeptieren"); headings (Markdown #, HTML h1-h6) stay.
-    private static void DropHead(Lines lines, bool[] drop)
-    {
-        var blocks = lines.Blocks;
-        var first = FirstProse(lines, drop);
-        for (var i = 0; i < first; i++)
-        {
-            if (!drop[i] && blocks[i].Kind != BlockKind.Heading && IsShortLine(blocks[i].Text))
-            {
-                drop[i] = true;
-            }
-        }
-    }
-
-    // After the last real paragraph: if any trailing line is boilerplate, the whole trailer is.
-    private static void DropTrailer(Lines lines, bool[] drop)
-    {
-        var blocks = lines.Blocks;
-        var lastProse = -1;
-        for (var i = blocks.Count - 1; i >= 0; i--)
-        {
-            if (!drop[i] && lines.Prose(i))
-            {
-                lastProse = i;
-                break;
-            }
-        }
-
-        if (lastProse < 0)
-        {
-            return;
-        }
-
-        var firstMarked = -1;
-        for (var k = lastProse + 1; k < blocks.Count && firstMarked < 0; k++)
-        {
-            firstMarked = drop[k] && blocks[k].Text.Trim().Length > 0 ? k : -1;
-        }
-
-        if (firstMarked < 0)
-        {
-            return;
-        }
-
-        // A closing sentence of the article too short to count as a paragraph ("Kritiker bemängeln,
-        // dass ...") stays when it comes before the first marked line; whatever else trails goes.
-        var k0 = lastProse + 1;
-        while (k0 < firstMarked && IsClosingSentence(blocks[k0]))
-        {
-            k0++;
-        }
-
-        for (var k = k0; k < blocks.Count; k++)
-        {
-            drop[k] = true;
-        }
-    }
-
-    // What still closes the text after its last sentence is furniture the passes above did not know:
-    // a lone heading ("Tags", "Autoren:"), a tag run, a share button, a byline. Short lines that do
-    // not end like a sentence go from the end up; the first line that does stops it, and something stays.
-    private static void DropDanglingEnd(Lines lines, bool[] drop)
-    {
-        var blocks = lines.Blocks;
-        var last = -1;
-        for (var i = blocks.Count - 1; i >= 0; i--)
-        {
-            if (drop[i])
-            {
-                continue;
-            }
-
-            if (last >= 0 && !IsDangling(blocks[last].Text))
-            {
-                return;
-            }
-
-            if (last >= 0)
-            {
-                drop[last] = true;
-            }
-
-            last = i;
-        }
-    }
-
-    /// <summary>Under 100 characters and not ending like a sentence, quotation or bracketed source.</summary>
-    internal static bool IsDangling(string text)
-    {
-        var t = text.AsSpan().Trim();
-        return t.Length < 100 && (t.Length == 0 || t[^1] is not ('.' or '!' or '?' or '“' or '”' or '"' or '»' or ')'));
-    }
-
-    // A sentence of six words or more in the body's voice: capitalised, ending in a full stop (not a heading or link).
-    private static bool IsClosingSentence(Block block)
-    {
-        var t = block.Text.Trim();
-        return block.Kind == BlockKind.Paragraph && t.Length > 0 && char.IsUpper(t[0]) && t[^1] is '.' or '!' or '?'
-            && LineShapes.Words(t) >= 6;
-    }
-
-    private static int FirstProse(Lines lines, bool[] drop)
-    {
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (!drop[i] && lines.Prose(i))
-            {
-                return i;
-            }
-        }
-
-        return 0;
-    }
-
     private static bool SameGroup(IReadOnlyList<Block> blocks, int i, int j) =>
         j < blocks.Count && blocks[i].Group >= 0 && blocks[i].Group == blocks[j].Group;
-
-    /// <summary>One to three words that do not end like a sentence: a menu entry, button or kicker.</summary>
-    internal static bool IsShortLine(string text)
-    {
-        var t = text.TrimEnd();
-        return t.Length > 0 && t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»') && LineShapes.Words(t) <= 3;
-    }
-
-    // Sentence ends inside a text ("... Ende. Der ..."), counted up to at most.
-    private static int SentenceEnds(ReadOnlySpan<char> t, int atMost)
-    {
-        var n = 0;
-        for (var i = 1; i + 2 < t.Length && n < atMost; i++)
-        {
-            if (t[i] is '.' or '!' or '?' && t[i + 1] == ' ' && char.IsUpper(t[i + 2]) && char.IsLower(t[i - 1]))
-            {
-                n++;
-            }
-        }
-
-        return n;
-    }
-
-    /// <summary>A real paragraph: 100 characters or more, a dozen words, ending like a sentence.</summary>
-    internal static bool IsProse(string text)
-    {
-        var t = text.AsSpan().TrimEnd();
-        if (t.Length < 100)
-        {
-            return false;
-        }
-
-        // A long run of sentences is prose even when a caption or teaser word trails it (a flattened dump).
-        if (t[^1] is not ('.' or '!' or '?' or '“' or '"' or '»' or ')' or ':'))
-        {
-            return t.Length >= BoilerplateRules.ArticleLineChars && SentenceEnds(t, 3) >= 3;
-        }
-
-        // Words are counted until there are enough.
-        var words = 0;
-        var inWord = false;
-        foreach (var c in t)
-        {
-            if (char.IsLetter(c))
-            {
-                if (!inWord && ++words >= 12)
-                {
-                    return true;
-                }
-
-                inWord = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                inWord = false;
-            }
-        }
-
-        return false;
-    }
 }

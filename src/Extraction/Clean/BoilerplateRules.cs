@@ -18,8 +18,14 @@ public sealed partial class BoilerplateRules
     private readonly List<string> _sections = [];
     private const int MaxMarkerLineLength = 200;
 
-    /// <summary>A line of prose this long (in characters) is article text, whatever phrase it holds.</summary>
+    /// <summary>A line this long (in characters) that runs on after its last sentence ends is still article text (a flattened dump).</summary>
     internal const int ArticleLineChars = 600;
+
+    /// <summary>
+    /// A paragraph of prose this long (in characters) is article text, whatever phrase it holds: a
+    /// sentence about a "Sonder-Newsletter" or a photo credit run into the paragraph does not make it furniture.
+    /// </summary>
+    internal const int ProseLineChars = 400;
 
     private readonly List<string> _strong = [];
     private readonly List<string> _weak = [];
@@ -126,7 +132,7 @@ public sealed partial class BoilerplateRules
         {
             // A long run of prose is an article (a one-line dump may be all of it), whatever it mentions:
             // a subscription, a partner, a photo. Banners and boxes that hold such words are short.
-            return text.Length >= ArticleLineChars && BlockFilter.IsProse(text) ? null : PhraseReason(text);
+            return text.Length >= ProseLineChars && ProseShape.IsProse(text) ? null : PhraseReason(text);
         }
 
         var norm = key;
@@ -147,7 +153,7 @@ public sealed partial class BoilerplateRules
 
         // "Lesen Sie auch: <a teaser's headline>" on one line.
         var colon = norm.IndexOf(':', StringComparison.Ordinal);
-        if (colon is > 0 and <= 40 && _lists.Contains(norm[..colon].TrimEnd()) && !BlockFilter.IsProse(text))
+        if (colon is > 0 and <= 40 && _lists.Contains(norm[..colon].TrimEnd()) && !ProseShape.IsProse(text))
         {
             return "related link";
         }
@@ -199,7 +205,7 @@ public sealed partial class BoilerplateRules
         }
 
         // One weak word in a real sentence ("der Partner Nscale") is news, not furniture.
-        if (hits >= 2 || (hits == 1 && text.Length < 160 && !BlockFilter.IsProse(text)))
+        if (hits >= 2 || (hits == 1 && text.Length < 160 && !ProseShape.IsProse(text)))
         {
             return "weak: " + first;
         }
@@ -304,7 +310,7 @@ public sealed partial class BoilerplateRules
             end--;
         }
 
-        return HtmlReader.Collapse(start == 0 && end == s.Length ? s : span[start..end].ToString());
+        return WhiteSpace.Collapse(start == 0 && end == s.Length ? s : span[start..end].ToString());
     }
 
     private static bool HasDigit(string s) => s.AsSpan().IndexOfAnyInRange('0', '9') >= 0;

@@ -69,7 +69,7 @@ public static partial class TextDumpReader
                 line = line.TrimStart('•', '-', '*').Trim();
             }
 
-            line = HtmlReader.Collapse(line);
+            line = WhiteSpace.Collapse(line);
             if (line.Length > 0)
             {
                 blocks.Add(new Block(line, kind) { Group = group });

@@ -10,6 +10,10 @@ public sealed class CueLexicon
     private readonly List<string> _retractionPhrases = [];
     private readonly List<string> _pivots = [];
 
+    // Separable verbs ("gibt ... aus", "sammelte ... ein"): the verb's stem, its particle, the sets they mark.
+    private readonly List<(string Stem, string Particle, string Set)> _splits = [];
+    private HashSet<string> _particles = new(StringComparer.Ordinal);
+
     /// <summary>Loads the cue lists.</summary>
     public static CueLexicon Load(ModelFiles store)
     {
@@ -33,6 +37,23 @@ public sealed class CueLexicon
             if (key is ["retraction", "pivot"])
             {
                 lex._pivots.Add(value);
+                continue;
+            }
+
+            if (key.Length == 2 && key[1] == "split")
+            {
+                var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length != 2)
+                {
+                    throw new FormatException($"cues-de.txt: a split cue is a stem and a particle: '{line}'");
+                }
+
+                lex._splits.Add((parts[0], parts[1], key[0]));
+                if (!lex._sets.ContainsKey(key[0]))
+                {
+                    lex._sets[key[0]] = ([], new HashSet<string>(StringComparer.Ordinal), [], new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+                }
+
                 continue;
             }
 
@@ -70,6 +91,7 @@ public sealed class CueLexicon
         }
 
         lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
+        lex._particles = new HashSet<string>(lex._splits.Select(x => x.Particle), StringComparer.Ordinal);
         lex._lengths = [.. lex._setNames.Select(name => Lengths([.. lex._sets[name].Stems, .. lex._sets[name].Tails], [.. lex._sets[name].Words, .. lex._sets[name].Nouns, .. lex._sets[name].Verbs]))];
         return lex;
     }
@@ -165,6 +187,97 @@ public sealed class CueLexicon
         }
 
         return mask;
+    }
+
+    /// <summary>
+    /// Clears the investment and non-investment sets of a word that ends a name with its acronym in brackets
+    /// ("des Multilateralen Investitionsfonds (MIF)", "die Europäische Investitionsbank (EIB)"): a name says who, not what the money is.
+    /// </summary>
+    public void ClearNames(List<Token> tokens, int[] cues)
+    {
+        var bits = Bit("positive") | Bit("negative") | Bit("weak");
+        for (var k = 0; k + 3 < tokens.Count; k++)
+        {
+            if ((cues[k] & bits) != 0 && tokens[k + 1].Text == "(" && tokens[k + 3].Text == ")" && char.IsUpper(tokens[k].Text[0]) && IsAcronym(tokens[k + 2].Text))
+            {
+                cues[k] &= ~bits;
+            }
+        }
+
+        static bool IsAcronym(string w) => w.Length is >= 2 and <= 6 && char.IsUpper(w[0]) && char.IsUpper(w[^1]);
+    }
+
+    /// <summary>
+    /// Adds the cue sets of separable verbs to <paramref name="cues"/> (one mask per token, as <see cref="Mask(in Token)"/>
+    /// gives them): a verb whose particle ends its clause ("Der Bund gibt 3 Milliarden für Schulen aus", "nimmt 200
+    /// Millionen in die Hand") is marked with the verb's sets, as the prefixed form ("ausgeben") would be. Returns the
+    /// sets added.
+    /// </summary>
+    public int AddSeparableVerbs(List<Token> tokens, int[] cues)
+    {
+        if (_splits.Count == 0)
+        {
+            return 0;
+        }
+
+        var added = 0;
+        for (var p = 1; p < tokens.Count; p++)
+        {
+            var t = tokens[p];
+            if (t.Kind != TokenKind.Word || t.Text.Length > 8 || (!char.IsLower(t.Text[0]) && t.Text != "Hand") || !_particles.Contains(t.Text.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            // The particle ends its clause; "in die Hand nehmen" puts the verb after it, at the clause's end.
+            var after = p + 1 < tokens.Count ? tokens[p + 1] : default;
+            var particleLast = p + 1 >= tokens.Count || EndsClause(after);
+            var verbAfter = !particleLast && after.Kind == TokenKind.Word && (p + 2 >= tokens.Count || EndsClause(tokens[p + 2])) ? p + 1 : -1;
+            if (!particleLast && verbAfter < 0)
+            {
+                continue;
+            }
+
+            var particle = t.Text.ToLowerInvariant();
+            var from = verbAfter >= 0 ? verbAfter : p - 1;
+            var to = verbAfter >= 0 ? verbAfter : Math.Max(0, p - 30);
+            for (var v = from; v >= to; v--)
+            {
+                var w = tokens[v];
+                if (w.Kind == TokenKind.Punct && w.Text is "." or ";" or ":" or "!" or "?")
+                {
+                    break;
+                }
+
+                if (w.Kind != TokenKind.Word || !char.IsLower(w.Text[0]))
+                {
+                    continue;
+                }
+
+                var lower = w.Text.ToLowerInvariant();
+                var bits = 0;
+                foreach (var (stem, part, set) in _splits)
+                {
+                    if (part == particle && lower.StartsWith(stem, StringComparison.Ordinal))
+                    {
+                        bits |= Bit(set);
+                    }
+                }
+
+                if (bits != 0)
+                {
+                    cues[v] |= bits;
+                    added |= bits;
+                    break;
+                }
+            }
+        }
+
+        return added;
+
+        static bool EndsClause(in Token t) =>
+            (t.Kind == TokenKind.Punct && t.Text is "." or "," or ";" or ":" or "!" or "?" or "–" or "-" or ")" or "(")
+            || t.Text is "und" or "oder" or "sowie" or "aber";
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class FactExtractor
     private readonly DecisionFeatures _features;
     private readonly ActorLinker _linker;
     private readonly bool _actorModel;
+    private readonly CueSets _sets;
 
     /// <summary>The extractor with the shipped rules and sources; see <see cref="FactExtractorBuilder"/> to add parts.</summary>
     public FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
@@ -34,6 +35,7 @@ public sealed class FactExtractor
         ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer, double threshold, IReadOnlyList<IActorCandidateSource> sources, IReadOnlyList<IActorRule> rules)
     {
         var sets = new CueSets(cues);
+        _sets = sets;
         _scorer = scorer;
         _threshold = threshold;
         _analyzer = new ArticleAnalyzer(actors, sources, cues);
@@ -92,6 +94,7 @@ public sealed class FactExtractor
         var sentences = _analyzer.Analyze(article.Text);
         var currency = CurrencyResolver.For(sentences);
         var context = ArticleContext.Of(sentences);
+        var topic = new ArticleTopic(sentences, _sets);
         var results = new List<CandidateFact>();
         var strong = new List<bool>();
         var overridable = new List<bool>();
@@ -108,8 +111,8 @@ public sealed class FactExtractor
 
                 var (first, last) = SentenceInfo.TokenRange(s.Tokens, m.Start, m.Start + m.Length);
                 var near = _decision.NearestCues(s, first, last);
-                var rule = _decision.Decide(s, first, last, FactKind.Investment, retracted, near);
-                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule.Accept, near) : [];
+                var rule = _decision.Decide(s, first, last, FactKind.Investment, retracted, near, topic);
+                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule, near) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 var amount = m.Amount with { Currency = code };
                 foreach (var link in _linker.Link(sentences, si, first, last, null, context, FactKind.Investment, ranking, explain))
@@ -128,7 +131,7 @@ public sealed class FactExtractor
                 var retracted = s.IsRetracted(h.Start);
                 var near = _decision.NearestCues(s, first, last);
                 var rule = _decision.Decide(s, first, last, FactKind.Hardware, retracted, near);
-                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule.Accept, near) : [];
+                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule, near) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 foreach (var link in _linker.Link(sentences, si, first, last, h.Vendor, context, FactKind.Hardware, ranking, explain))
                 {

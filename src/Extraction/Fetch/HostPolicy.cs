@@ -47,8 +47,11 @@ internal sealed class HostPolicy : IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    /// <summary>The pipelines of host <paramref name="key"/> from validated options, sharing the overall limiter.</summary>
-    public static HostPolicy Create(string key, HttpFetchOptions options, TimeProvider time, ConcurrencyLimiter overall)
+    /// <summary>
+    /// The pipelines of host <paramref name="key"/> from validated options, sharing the overall limiter;
+    /// <paramref name="jitter"/> (numbers in [0, 1)) replaces Polly's random source when tests need the same waits every run.
+    /// </summary>
+    public static HostPolicy Create(string key, HttpFetchOptions options, TimeProvider time, ConcurrencyLimiter overall, Func<double>? jitter = null)
     {
         var limiter = CreateLimiter(options.MaxConcurrencyPerHost);
         var slots = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -62,7 +65,7 @@ internal sealed class HostPolicy : IDisposable
         var hop = new ResiliencePipelineBuilder<HttpHop> { TimeProvider = time };
         if (options.MaxRetries > 0)
         {
-            hop.AddRetry(new RetryStrategyOptions<HttpHop>
+            var retry = new RetryStrategyOptions<HttpHop>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -71,7 +74,13 @@ internal sealed class HostPolicy : IDisposable
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryAfter)),
                 // A Retry-After the server sent replaces the backoff; ShouldRetry already refused one that is too long.
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is HopStatus { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
-            });
+            };
+            if (jitter is not null)
+            {
+                retry.Randomizer = jitter;
+            }
+
+            hop.AddRetry(retry);
         }
 
         if (options.CircuitBreakerFailures > 0)

@@ -18,6 +18,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
 
     private readonly HttpFetchOptions _options;
     private readonly TimeProvider _time;
+    private readonly Func<double>? _jitter;
     private readonly HttpClient _client;
     private readonly ConcurrencyLimiter _overallLimiter;
     private readonly Dictionary<string, HostPolicy> _hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -34,10 +35,17 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
     /// follow redirects (the fetcher does, to cap them and check their scheme and robots.txt).
     /// </param>
     public HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
+        : this(options, timeProvider, handler, jitter: null)
+    {
+    }
+
+    /// <summary>As above, with the source of the retry jitter (numbers in [0, 1)) given, so that tests see the same waits every run.</summary>
+    internal HttpFetcher(HttpFetchOptions options, TimeProvider? timeProvider, HttpMessageHandler? handler, Func<double>? jitter)
     {
         HttpFetchOptionsValidator.Validate(options);
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _jitter = jitter;
         _client = handler is null
             ? new HttpClient(CreateHandler(options), disposeHandler: true)
             : new HttpClient(handler, disposeHandler: false);
@@ -168,7 +176,7 @@ public sealed class HttpFetcher : IDocumentFetcher, IDisposable
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             if (!_hosts.TryGetValue(key, out var host))
             {
-                host = HostPolicy.Create(key, _options, _time, _overallLimiter);
+                host = HostPolicy.Create(key, _options, _time, _overallLimiter, _jitter);
                 _hosts.Add(key, host);
             }
 

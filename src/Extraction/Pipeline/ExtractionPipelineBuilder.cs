@@ -172,7 +172,7 @@ public sealed class ExtractionPipelineBuilder
         // The organisation recogniser (models/org-ner.tsv) proposes actors the gazetteer lacks; it is ML, so --rules-only leaves it out.
         if (resources.Options.UseModel && OrgRecognizer.TryLoad(resources.Models) is { } org)
         {
-            facts.AddActorSource(new OrgActorSource(org));
+            facts.AddActorSource(new OrgActorSource(org, resources.Actors));
         }
 
         foreach (var configure in _factParts)

@@ -33,7 +33,8 @@ internal static class Lexicon
     /// </summary>
     public static (Qualifier Qualifier, int Start) QualifierBefore(List<Token> tokens, int first)
     {
-        string W(int k) => k >= 0 && k < tokens.Count ? tokens[k].Text.ToLowerInvariant() : "";
+        // Every qualifier word is short; longer tokens never match and are not lower-cased (this runs at each figure).
+        string W(int k) => k >= 0 && k < tokens.Count && tokens[k].Text.Length <= LongestQualifierWord ? LowerOrSame(tokens[k].Text) : "";
 
         var z = W(first - 3);
         var a = W(first - 2);
@@ -85,6 +86,23 @@ internal static class Lexicon
             "maximal" or "höchstens" => (Qualifier.UpTo, first - 1),
             _ => (Qualifier.Exact, first),
         };
+    }
+
+    // "schätzungsweise", the longest word QualifierBefore compares.
+    private const int LongestQualifierWord = 15;
+
+    // The word itself when it has no capital letter (most words do not), so no copy is made.
+    private static string LowerOrSame(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                return word.ToLowerInvariant();
+            }
+        }
+
+        return word;
     }
 
     // "deutlich mehr als", "weit über", "knapp unter": the adverb belongs to the qualifier.

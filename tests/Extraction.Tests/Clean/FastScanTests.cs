@@ -68,7 +68,7 @@ public sealed class FastScanTests
 
     [Property(MaxTest = 500)]
     public bool Collapse_AnyText_AgreesWithTheCharacterByCharacterDefinition(byte[] picks) =>
-        HtmlReader.Collapse(Text(picks)) == CollapseReference(Text(picks));
+        WhiteSpace.Collapse(Text(picks)) == CollapseReference(Text(picks));
 
     [Fact]
     public void Collapse_EveryCharacter_CollapsedExactlyWhenCharIsWhiteSpace()
@@ -76,7 +76,7 @@ public sealed class FastScanTests
         // The "already collapsed" fast path names the white space it looks for; a character it missed
         // would come back unchanged here.
         var wrong = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
-            .Where(c => HtmlReader.Collapse($"a{c}b") != (char.IsWhiteSpace(c) ? "a b" : $"a{c}b"))
+            .Where(c => WhiteSpace.Collapse($"a{c}b") != (char.IsWhiteSpace(c) ? "a b" : $"a{c}b"))
             .Select(c => $"U+{(int)c:X4}")
             .ToList();
 
@@ -89,7 +89,7 @@ public sealed class FastScanTests
     [InlineData("  zwei\t\tLeer \n zeichen ", "zwei Leer zeichen")]
     [InlineData("10\u00A0000 GPUs", "10\u00A0000 GPUs")]
     [InlineData("10\u00A0 GPUs", "10 GPUs")]
-    public void Collapse_Examples(string input, string expected) => Assert.Equal(expected, HtmlReader.Collapse(input));
+    public void Collapse_Examples(string input, string expected) => Assert.Equal(expected, WhiteSpace.Collapse(input));
 
     private static string Text(byte[] picks) => new(picks.Select(p => Alphabet[p % Alphabet.Length]).ToArray());
 

@@ -131,16 +131,16 @@ public sealed class CliTests
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(stdout).RootElement;
-        // The printed figures are the scorer's on the same files (records from records.jsonl beside them).
+        // The printed figures are the scorer's on the same files (records from records.jsonl beside them), printed to 4 decimals.
         var expected = Extraction.Evaluation.Scorer.Evaluate(
             Extraction.Output.JsonFormats.ReadLines(Path.Combine(Repo.Samples, "gold.jsonl"), Extraction.Evaluation.GoldFact.Read).ToList(),
             Extraction.Output.JsonFormats.ReadLines(Path.Combine(outDir, "facts.jsonl"), Extraction.Output.JsonFormats.ReadFact).ToList(),
             Extraction.Output.JsonFormats.ReadLines(Path.Combine(outDir, "records.jsonl"), Extraction.Output.JsonFormats.ReadRecord).ToList());
         foreach (var (measure, score) in new[] { ("amounts", expected.Amounts), ("amounts+actor", expected.AmountsWithActor), ("hardware", expected.Hardware), ("records", expected.Records!) })
         {
-            Assert.Equal(score.F1, json.GetProperty(measure).GetProperty("f1").GetDouble(), 3);
-            Assert.Equal(score.Precision, json.GetProperty(measure).GetProperty("precision").GetDouble(), 3);
-            Assert.Equal(score.Recall, json.GetProperty(measure).GetProperty("recall").GetDouble(), 3);
+            Assert.Equal(Math.Round(score.F1, 4), json.GetProperty(measure).GetProperty("f1").GetDouble(), 6);
+            Assert.Equal(Math.Round(score.Precision, 4), json.GetProperty(measure).GetProperty("precision").GetDouble(), 6);
+            Assert.Equal(Math.Round(score.Recall, 4), json.GetProperty(measure).GetProperty("recall").GetDouble(), 6);
         }
 
         Assert.True(expected.Records!.F1 > 0.9, $"records F1 {expected.Records.F1:0.000}: the samples' own run scores 0.988");

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Extraction.Fetch;
+using Extraction.Tests.Support;
 
 namespace Extraction.Tests.Fetch;
 
@@ -33,6 +33,10 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         using var fetcher = new HttpFetcher(options);
         return await fetcher.FetchAsync(item, CancellationToken.None);
     }
+
+    // A timer the fetcher sets that is neither of its two timeouts: a retry wait (backoff or Retry-After).
+    private static Func<TimeSpan, bool> RetryWait(HttpFetchOptions options) =>
+        due => due != options.AttemptTimeout && due != options.TotalTimeout && due != Timeout.InfiniteTimeSpan;
 
     private static FetchedDocument AssertOk(FetchOutcome outcome)
     {
@@ -123,13 +127,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     public async Task FetchAsync_TooManyRequestsWithRetryAfter_WaitsThenSucceeds()
     {
         var id = NewId();
-        var watch = Stopwatch.StartNew();
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(Counting, clock);
 
-        AssertOk(await FetchAsync(Counting, Item($"/limited/{id}")));
+        var fetch = fetcher.FetchAsync(Item($"/limited/{id}"), CancellationToken.None);
 
+        // Retry-After: 1 replaces the 10 ms backoff; until the clock has moved that second, nothing is asked again.
+        var wait = await clock.NextTimerAsync(RetryWait(Counting));
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+        Assert.Equal(1, server.Hits($"limited/{id}"));
+        clock.Advance(wait);
+        AssertOk(await fetch.WaitAsync(TimerClock.HangGuard));
         Assert.Equal(2, server.Hits($"limited/{id}"));
-        // Retry-After: 1 replaces the 10 ms backoff.
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after only {watch.Elapsed}");
     }
 
     [Fact]
@@ -162,8 +171,16 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         var id = NewId();
         var item = Item($"/hang/{id}");
         var options = Fast with { MaxRetries = 1 };
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
 
-        var reason = AssertFailed(await FetchAsync(options, item), item);
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        clock.Advance(options.AttemptTimeout);
+        clock.Advance(await clock.NextTimerAsync(RetryWait(options)));
+        await server.WaitForHitsAsync($"hang/{id}", 2);
+        clock.Advance(options.AttemptTimeout);
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
 
         Assert.Equal("timed out after 500 ms (2 attempts)", reason);
         Assert.Equal(2, server.Hits($"hang/{id}"));
@@ -172,14 +189,20 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     [Fact]
     public async Task FetchAsync_BodyTricklesPastTimeout_TimesOut()
     {
-        var item = Item("/trickle");
+        // The server trickles for 10 s (real time, on its side); the attempt timeout must cut the body off, or the
+        // fetch ends with the whole page instead of this failure.
+        var id = NewId();
+        var item = Item($"/trickle/{id}");
         var options = Fast with { MaxRetries = 0 };
-        var watch = Stopwatch.StartNew();
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
 
-        var reason = AssertFailed(await FetchAsync(options, item), item);
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"trickle/{id}", 1);
+        clock.Advance(options.AttemptTimeout);
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
 
         Assert.Equal("timed out after 500 ms (1 attempt)", reason);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"the trickle was read for {watch.Elapsed}");
     }
 
     [Fact]
@@ -188,8 +211,14 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         var id = NewId();
         var item = Item($"/hang/{id}");
         var options = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(400), TotalTimeout = TimeSpan.FromSeconds(1), MaxRetries = 10 };
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
 
-        var reason = AssertFailed(await FetchAsync(options, item), item);
+        // Ten retries of 400 ms would take over 4 s; one second on the clock ends the URL, retries left or not.
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        clock.Advance(options.TotalTimeout);
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
 
         Assert.StartsWith("timed out after 1 s in total (", reason, StringComparison.Ordinal);
     }
@@ -344,7 +373,8 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     {
         var id = NewId();
         var options = Counting with { MaxRetries = 0, CircuitBreakerFailures = 3, CircuitBreakDuration = TimeSpan.FromSeconds(30) };
-        using var fetcher = new HttpFetcher(options);
+        // The clock never moves here: a fetcher that waited on it (an attempt timeout, a pause) would not come back.
+        using var fetcher = new HttpFetcher(options, new TimerClock());
         var item = Item($"/always500/{id}");
 
         for (var i = 0; i < 3; i++)
@@ -353,15 +383,13 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
             Assert.Equal("HTTP 500 Internal Server Error", failure);
         }
 
-        var watch = Stopwatch.StartNew();
-        var reason = AssertFailed(await fetcher.FetchAsync(item, CancellationToken.None), item);
+        var reason = AssertFailed(await fetcher.FetchAsync(item, CancellationToken.None).WaitAsync(TimerClock.HangGuard), item);
         var other = Item("/page");
-        var otherReason = AssertFailed(await fetcher.FetchAsync(other, CancellationToken.None), other);
+        var otherReason = AssertFailed(await fetcher.FetchAsync(other, CancellationToken.None).WaitAsync(TimerClock.HangGuard), other);
 
         Assert.Equal($"circuit open for host {server.HostKey}", reason);
         Assert.Equal(reason, otherReason);
         Assert.Equal(3, server.Hits($"always500/{id}"));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"failing fast took {watch.Elapsed}");
     }
 
     [Fact]
@@ -369,29 +397,46 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     {
         var id = NewId();
         var options = Fast with { MaxRetries = 0, CircuitBreakerFailures = 2, CircuitBreakDuration = TimeSpan.FromMilliseconds(500) };
-        using var fetcher = new HttpFetcher(options);
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
         var failing = Item($"/always500/{id}");
         await fetcher.FetchAsync(failing, CancellationToken.None);
         await fetcher.FetchAsync(failing, CancellationToken.None);
         var page = Item("/page");
         Assert.StartsWith("circuit open", AssertFailed(await fetcher.FetchAsync(page, CancellationToken.None), page), StringComparison.Ordinal);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        clock.Advance(options.CircuitBreakDuration / 2);
+        Assert.StartsWith("circuit open", AssertFailed(await fetcher.FetchAsync(page, CancellationToken.None), page), StringComparison.Ordinal);
 
+        clock.Advance(options.CircuitBreakDuration / 2 + TimeSpan.FromMilliseconds(1));
         AssertOk(await fetcher.FetchAsync(page, CancellationToken.None));
     }
 
     [Fact]
-    public async Task FetchAsync_ManyUrlsOneHost_StaysWithinPerHostLimit()
+    public async Task FetchAsync_ManyUrlsOneHost_ReachesThePerHostLimitAndNeverPassesIt()
     {
+        // The server holds every request until the test lets one go: two must be open at once (the limit is
+        // reached), and each one let go makes room for exactly one more. A fake clock that never moves keeps
+        // the held requests from running into the attempt timeout.
         var id = NewId();
-        using var fetcher = new HttpFetcher(Fast with { MaxConcurrencyPerHost = 2, MaxConcurrency = 8 });
+        var key = $"gate/{id}";
+        using var fetcher = new HttpFetcher(Fast with { MaxConcurrencyPerHost = 2, MaxConcurrency = 8 }, new TimerClock());
 
-        var outcomes = await Task.WhenAll(
-            Enumerable.Range(0, 6).Select(_ => fetcher.FetchAsync(Item($"/slow/{id}"), CancellationToken.None)));
+        var fetches = Enumerable.Range(0, 6).Select(_ => fetcher.FetchAsync(Item($"/gate/{id}"), CancellationToken.None)).ToList();
+        await server.WaitForHitsAsync(key, 2);
+        Assert.Equal(2, server.InFlight(id));
+        for (var next = 3; next <= 6; next++)
+        {
+            server.Open(id, 1);
+            await server.WaitForHitsAsync(key, next);
+        }
+
+        server.Open(id, 2);
+        var outcomes = await Task.WhenAll(fetches).WaitAsync(TimerClock.HangGuard);
 
         Assert.All(outcomes, o => AssertOk(o));
-        Assert.InRange(server.MaxInFlight(id), 1, 2);
+        Assert.Equal(6, server.Hits(key));
+        Assert.Equal(2, server.MaxInFlight(id));
     }
 
     [Fact]
@@ -433,14 +478,16 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     [Fact]
     public async Task FetchAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        using var fetcher = new HttpFetcher(Fast with { AttemptTimeout = TimeSpan.FromSeconds(20), TotalTimeout = TimeSpan.FromSeconds(20) });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var watch = Stopwatch.StartNew();
+        // The fetcher's clock never moves, so only the caller's cancellation can end the hanging request.
+        var id = NewId();
+        using var fetcher = new HttpFetcher(Fast, new TimerClock());
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => fetcher.FetchAsync(Item($"/hang/{NewId()}"), cancellation.Token));
+        var fetch = fetcher.FetchAsync(Item($"/hang/{id}"), cancellation.Token);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        await cancellation.CancelAsync();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch.WaitAsync(TimerClock.HangGuard));
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Threading.Channels;
 using Extraction.Fetch;
-using Microsoft.Extensions.Time.Testing;
+using Extraction.Tests.Support;
 
 namespace Extraction.Tests.Fetch;
 
@@ -29,22 +28,6 @@ public sealed class HttpRetryClockTests
     };
 
     private const string Page = "<html><body><p>Die Stadtwerke bauen ein Rechenzentrum für 40 Millionen Euro.</p></body></html>";
-
-    /// <summary>A fake clock that reports each timer it is asked for (the retry waits and the timeouts).</summary>
-    private sealed class TimerClock : FakeTimeProvider
-    {
-        public TimerClock() : base(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero))
-        {
-        }
-
-        public Channel<TimeSpan> Timers { get; } = Channel.CreateUnbounded<TimeSpan>();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            Timers.Writer.TryWrite(dueTime);
-            return base.CreateTimer(callback, state, dueTime, period);
-        }
-    }
 
     /// <summary>Answers each request with the next scripted response and notes the fake time it came.</summary>
     private sealed class ScriptedHandler(TimeProvider clock, params Func<HttpResponseMessage>[] script) : HttpMessageHandler
@@ -81,9 +64,9 @@ public sealed class HttpRetryClockTests
     /// Runs one fetch, moving the fake clock over each retry wait as soon as the fetcher sets it;
     /// returns the outcome and the waits. Timers of the two timeouts are not waits and are left alone.
     /// </summary>
-    private static async Task<(FetchOutcome Outcome, List<TimeSpan> Waits)> Fetch(HttpFetchOptions options, TimerClock clock, ScriptedHandler handler)
+    private static async Task<(FetchOutcome Outcome, List<TimeSpan> Waits)> Fetch(HttpFetchOptions options, TimerClock clock, ScriptedHandler handler, Func<double>? jitter = null)
     {
-        using var fetcher = new HttpFetcher(options, clock, handler);
+        using var fetcher = new HttpFetcher(options, clock, handler, jitter);
         var item = new InputItem("artikel", "http://nachrichten.test/artikel", InputKind.Url);
         var fetch = fetcher.FetchAsync(item, CancellationToken.None);
         var waits = new List<TimeSpan>();
@@ -91,7 +74,7 @@ public sealed class HttpRetryClockTests
         {
             var next = clock.Timers.Reader.ReadAsync().AsTask();
             // The real-time bound only keeps a broken fetcher from hanging the suite; nothing waits for it.
-            await Task.WhenAny(fetch, next).WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAny(fetch, next).WaitAsync(TimerClock.HangGuard);
             if (next.IsCompletedSuccessfully)
             {
                 var due = next.Result;
@@ -167,17 +150,20 @@ public sealed class HttpRetryClockTests
     [Fact]
     public async Task FetchAsync_Backoff_GrowsAndIsJittered()
     {
-        // Sixteen URLs each answered 503 four times: the waits before the first retry must not all be
-        // the same (jitter: hosts that failed together do not come back together), and the third wait
-        // must on average be well above the first (exponential). Polly's jittered exponential backoff
-        // from 1 s gave first waits of about 0.3-2 s and third waits about four times as long; a
-        // constant or unjittered backoff fails one of the two checks.
+        // Sixteen URLs each answered 503 four times: the waits before the first retry must not all be the
+        // same (jitter: hosts that failed together do not come back together), and the third wait must on
+        // average be well above the first (exponential); a constant or unjittered backoff fails one of the
+        // two. The jitter is drawn from a seeded generator, so every run sees the same waits (Polly's own
+        // generator made them, and so the margin of the second check, vary from run to run). Polly's
+        // jittered exponential backoff from 1 s gives first waits of about 0.3-2 s and third waits about
+        // four times as long.
+        var jitter = new Random(18);
         var first = new List<TimeSpan>();
         var third = new List<TimeSpan>();
         for (var i = 0; i < 16; i++)
         {
             var clock = new TimerClock();
-            var (_, waits) = await Fetch(Options, clock, new ScriptedHandler(clock, Status(503)));
+            var (_, waits) = await Fetch(Options, clock, new ScriptedHandler(clock, Status(503)), jitter.NextDouble);
             Assert.Equal(3, waits.Count);
             Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30)));
             first.Add(waits[0]);

@@ -27,6 +27,9 @@ public sealed class TestHttpServer : IAsyncLifetime
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly Lock _waitersLock = new();
+    private readonly List<(string Key, int Count, TaskCompletionSource Reached)> _waiters = [];
     private WebApplication? _app;
 
     /// <summary>Base address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
@@ -43,6 +46,32 @@ public sealed class TestHttpServer : IAsyncLifetime
     public int Hits(string key) => _hits.GetValueOrDefault(key);
 
     public int MaxInFlight(string key) => _maxInFlight.GetValueOrDefault(key);
+
+    public int InFlight(string key) => _inFlight.GetValueOrDefault(key);
+
+    /// <summary>
+    /// Completes once <paramref name="key"/> has had <paramref name="count"/> requests: tests wait for what the
+    /// server saw instead of for time to pass (the bound only keeps a broken test from hanging the suite).
+    /// </summary>
+    public Task WaitForHitsAsync(string key, int count)
+    {
+        lock (_waitersLock)
+        {
+            if (Hits(key) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((key, count, reached));
+            return reached.Task.WaitAsync(Support.TimerClock.HangGuard);
+        }
+    }
+
+    /// <summary>Lets <paramref name="count"/> requests held at /gate/{id} answer.</summary>
+    public void Open(string id, int count) => Gate(id).Release(count);
+
+    private SemaphoreSlim Gate(string id) => _gates.GetOrAdd(id, _ => new SemaphoreSlim(0));
 
     public async Task InitializeAsync()
     {
@@ -65,7 +94,25 @@ public sealed class TestHttpServer : IAsyncLifetime
         }
     }
 
-    private int Hit(string key) => _hits.AddOrUpdate(key, 1, (_, n) => n + 1);
+    private int Hit(string key)
+    {
+        var hits = _hits.AddOrUpdate(key, 1, (_, n) => n + 1);
+        lock (_waitersLock)
+        {
+            _waiters.RemoveAll(w =>
+            {
+                if (w.Key != key || hits < w.Count)
+                {
+                    return false;
+                }
+
+                w.Reached.TrySetResult();
+                return true;
+            });
+        }
+
+        return hits;
+    }
 
     private static Task WriteAsync(HttpContext context, string contentType, string body, Encoding? encoding = null)
     {
@@ -164,7 +211,7 @@ public sealed class TestHttpServer : IAsyncLifetime
             return HangAsync(c);
         });
 
-        app.MapGet("/trickle", async c =>
+        app.MapGet("/trickle/{id}", async (HttpContext c, string id) =>
         {
             c.Response.ContentType = "text/html";
             await c.Response.StartAsync(c.RequestAborted);
@@ -174,6 +221,12 @@ public sealed class TestHttpServer : IAsyncLifetime
                 {
                     await c.Response.Body.WriteAsync("<p>x</p>"u8.ToArray(), c.RequestAborted);
                     await c.Response.Body.FlushAsync(c.RequestAborted);
+                    if (i == 1)
+                    {
+                        // Counted once the headers and a part of the body are out: the client is reading the body.
+                        Hit("trickle/" + id);
+                    }
+
                     await Task.Delay(200, c.RequestAborted);
                 }
             }
@@ -213,13 +266,15 @@ public sealed class TestHttpServer : IAsyncLifetime
             return Task.CompletedTask;
         });
 
-        app.MapGet("/slow/{id}", async (HttpContext c, string id) =>
+        // Held until the test opens the gate, so a test sees how many requests the client has open at once.
+        app.MapGet("/gate/{id}", async (HttpContext c, string id) =>
         {
             var now = _inFlight.AddOrUpdate(id, 1, (_, n) => n + 1);
             _maxInFlight.AddOrUpdate(id, now, (_, max) => Math.Max(max, now));
+            Hit("gate/" + id);
             try
             {
-                await Task.Delay(150, c.RequestAborted);
+                await Gate(id).WaitAsync(c.RequestAborted);
             }
             finally
             {

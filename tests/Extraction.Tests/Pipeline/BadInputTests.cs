@@ -126,7 +126,7 @@ public sealed class BadInputTests : IDisposable
 
     private static async Task<string> AssertFailsAsync(string path, string reasonPart, FailureKind kind)
     {
-        var (failure, _, _) = await ProcessAsync(path);
+        var (failure, _, _) = await Task.Run(() => ProcessAsync(path)).WaitAsync(NoHang);
         Assert.NotNull(failure);
         Assert.EndsWith(Path.GetFileName(path), failure.Input, StringComparison.Ordinal);
         Assert.Contains(reasonPart, failure.Reason, StringComparison.Ordinal);
@@ -148,17 +148,17 @@ public sealed class BadInputTests : IDisposable
         AssertFailsAsync(Write("random.html", Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray()), "binary content", FailureKind.Fetch);
 
     [Fact]
-    public async Task Process_FiftyMegabytePage_RefusedQuicklyWithBoundedMemory()
+    public async Task Process_FiftyMegabytePage_RefusedWithoutReadingItInto8Megabytes()
     {
+        // What "refused quickly" means is checked without a clock: the 50 MB are never read into memory
+        // (the bound is below the 10 MB limit, so a fetcher that read up to the limit and then gave up fails too).
         var path = FiftyMegabytePage();
         _ = Pipeline.Value; // built before the allocations are counted
-        var clock = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
 
         var reason = await AssertFailsAsync(path, "file too large", FailureKind.Fetch);
 
         var used = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.True(used < 8 * 1024 * 1024, $"allocated {used} bytes to refuse a 50 MB file");
         Assert.Contains("limit 10485760", reason, StringComparison.Ordinal);
     }
@@ -175,14 +175,13 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Process_HtmlNested100000Deep_ReportsNestingQuickly()
+    public async Task Process_HtmlNested100000Deep_ReportsNesting()
     {
+        // No stopwatch: the time it takes is a benchmark's business; the test holds that it ends (AssertFailsAsync's
+        // guard against a hang) with the reason, not with a stack overflow that would end the batch.
         var path = DeepHtml(100_000);
-        var clock = Stopwatch.StartNew();
 
         await AssertFailsAsync(path, "HTML nested too deeply", FailureKind.Clean);
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -17,6 +17,12 @@ internal sealed class CueSets(CueLexicon lexicon)
 
     public int Subsidy { get; } = lexicon.Bit("subsidy");
 
+    /// <summary>Words of an insolvency or a court case (<see cref="ArticleTopic"/>).</summary>
+    public int Distress { get; } = lexicon.Bit("distress");
+
+    /// <summary>Words that announce a conversion of the figure before ("umgerechnet").</summary>
+    public int Conversion { get; } = lexicon.Bit("conversion");
+
     /// <summary>Investment words too general to outweigh a "No" word ("Mittel", "Summe", "kostet").</summary>
     public int Weak { get; } = lexicon.Bit("weak");
 }

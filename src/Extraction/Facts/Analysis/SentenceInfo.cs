@@ -50,6 +50,12 @@ internal sealed class SentenceInfo(
                 any |= cues[k];
             }
 
+            any |= lexicon.AddSeparableVerbs(tokens, cues);
+            if ((any & lexicon.Bit("positive")) != 0)
+            {
+                lexicon.ClearNames(tokens, cues);
+            }
+
             _anyCue = any;
             _cues = cues;
         }

@@ -18,7 +18,7 @@ internal sealed class InvestmentDecision(CueSets cues)
         return new NearCues(positive, s.HasCue(cues.Lexicon, cues.Negative) ? NearestIndex(mask, first, last, cues.Negative) : -1, strong);
     }
 
-    public RuleVerdict Decide(SentenceInfo s, int first, int last, FactKind kind, bool retracted, NearCues near)
+    public RuleVerdict Decide(SentenceInfo s, int first, int last, FactKind kind, bool retracted, NearCues near, ArticleTopic? topic = null)
     {
         if (retracted)
         {
@@ -60,7 +60,7 @@ internal sealed class InvestmentDecision(CueSets cues)
             return new(false, 0.1, DecisionRule.PerUnit);
         }
 
-        if (IsConversion(s, first))
+        if (IsConversion(s, first) || ConversionWordBefore(s, first))
         {
             return new(false, 0.1, DecisionRule.Conversion);
         }
@@ -79,7 +79,27 @@ internal sealed class InvestmentDecision(CueSets cues)
             return new(false, 0.3, DecisionRule.NoCue);
         }
 
+        // In an insolvency or a court report, "Kredite", "Mittel", "flossen" name debts and the sums at issue.
+        if (strong < 0 && topic is { IsDistress: true })
+        {
+            return new(false, 0.25, DecisionRule.GeneralWordInDistress, s.Tokens[near.Positive].Text);
+        }
+
         return new(true, pos <= 6 ? 0.9 : 0.75, DecisionRule.InvestmentCue, s.Tokens[near.Positive].Text);
+    }
+
+    // "Das sind umgerechnet rund 340 Millionen Euro": a conversion word up to two words before the figure.
+    private bool ConversionWordBefore(SentenceInfo s, int first)
+    {
+        for (var k = Math.Max(0, first - 2); k < first; k++)
+        {
+            if (s.CueAt(cues.Lexicon, k, cues.Conversion) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MoneyMention? FirstMoneyIn(SentenceInfo s, int first, int last)

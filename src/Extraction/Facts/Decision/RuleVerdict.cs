@@ -17,6 +17,7 @@ public enum DecisionRule
     InvestmentCue,
     PerUnit,
     Conversion,
+    GeneralWordInDistress,
 }
 
 /// <summary>The rules' verdict on a figure: accept or not, how sure, the rule, and the cue word it read (if any).</summary>
@@ -44,6 +45,7 @@ public readonly record struct RuleVerdict(bool Accept, double Confidence, Decisi
         DecisionRule.InvestmentCue => "investment cue '" + Word + "'",
         DecisionRule.PerUnit => "an amount per unit (pro, je), not a total",
         DecisionRule.Conversion => "the article's conversion of the figure before it",
+        DecisionRule.GeneralWordInDistress => "only a general money word ('" + Word + "') in an insolvency or court report",
         _ => Rule.ToString(),
     };
 }

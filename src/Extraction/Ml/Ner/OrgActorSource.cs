@@ -8,14 +8,21 @@ namespace Extraction.Ml.Ner;
 /// <summary>
 /// The organisation recogniser as an actor candidate source: in sentences that hold a figure (the
 /// only ones whose actors a fact takes from its own sentence, and the only ones tagged, to keep the
-/// cost low), it adds the ORG names the gazetteer and the earlier sources did not find.
+/// cost low), it adds ORG names the gazetteer and the rule sources did not find. As a fallback
+/// (<paramref name="gazetteer"/> given) it proposes names only in sentences where neither the
+/// gazetteer nor the rules' organisation names find any party, so it never competes with a rule's candidate.
 /// </summary>
-public sealed class OrgActorSource(OrgRecognizer recognizer) : IActorCandidateSource
+public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gazetteer = null) : IActorCandidateSource
 {
+    private readonly IReadOnlyList<IActorCandidateSource> _rules = ActorSources.Default;
+
+    /// <summary>True when the source only speaks in sentences without another candidate.</summary>
+    public bool IsFallback => gazetteer is not null;
+
     /// <inheritdoc/>
     public void Find(string text, List<Token> tokens, List<ActorMention> found)
     {
-        if (AmountRecognizer.FirstFigure(tokens) < 0)
+        if (AmountRecognizer.FirstFigure(tokens) < 0 || (gazetteer is not null && RulesFindAParty(text, tokens)))
         {
             return;
         }
@@ -40,6 +47,26 @@ public sealed class OrgActorSource(OrgRecognizer recognizer) : IActorCandidateSo
             var name = text[start..end];
             found.Add(new ActorMention(first, last, start, end, name, name, "org"));
         }
+    }
+
+    private bool RulesFindAParty(string text, List<Token> tokens)
+    {
+        if (gazetteer!.Find(tokens, 0, tokens.Count).Count > 0)
+        {
+            return true;
+        }
+
+        var more = new List<ActorMention>();
+        foreach (var source in _rules)
+        {
+            source.Find(text, tokens, more);
+            if (more.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Abbreviations of things, jobs and fields that the recogniser's word shapes take for organisations.</summary>

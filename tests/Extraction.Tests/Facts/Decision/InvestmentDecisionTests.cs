@@ -1,0 +1,84 @@
+using Extraction.Facts;
+using Extraction.Model;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Facts.Decision;
+
+/// <summary>
+/// The investment-or-not decision on constructions of German economic news, in sentences written for these
+/// tests (rules only): separable verbs, bad debts, caps, box-office takings, names holding a cue word,
+/// insolvency and court reports, conversions, purchase prices.
+/// </summary>
+public sealed class InvestmentDecisionTests
+{
+    private static readonly FactExtractor Rules = new(ActorGazetteer.Load(ModelFiles.Embedded), CueLexicon.Load(ModelFiles.Embedded));
+
+    private static List<Fact> Run(string text) => Rules.Extract(new Article("t.txt", "", text, 0));
+
+    [Theory]
+    [InlineData("Der Landkreis gibt im kommenden Jahr 40 Millionen Euro für neue Schulgebäude aus.", 40_000_000)]
+    [InlineData("Die Stadtwerke nehmen für das Fernwärmenetz 120 Millionen Euro in die Hand.", 120_000_000)]
+    [InlineData("Die Stadtwerke wollen für das Fernwärmenetz 120 Millionen Euro in die Hand nehmen.", 120_000_000)]
+    [InlineData("Das Bundesland schießt weitere 35 Millionen Euro zu.", 35_000_000)]
+    [InlineData("Die Reederei Seeadler sammelte bei Anlegern 250 Millionen Euro ein, um Schiffe zu kaufen.", 250_000_000)]
+    [InlineData("Der Batteriehersteller Zellwerk warb 90 Millionen Euro an Wagniskapital ein.", 90_000_000)]
+    [InlineData("Der Vermieter Wohnbau Ost spielte bei seinem Börsengang 700 Millionen Euro ein.", 700_000_000)]
+    [InlineData("Ein Pensionsfonds aus Kanada stieg mit 300 Millionen Euro bei dem Hafenbetreiber ein.", 300_000_000)]
+    [InlineData("Die drei Gründer trugen jeweils 2 Millionen Euro zu dem neuen Labor bei.", 2_000_000)]
+    public void Extract_SeparableVerb_IsAnInvestment(string text, long amount) =>
+        Assert.Equal(amount, Assert.Single(Run(text)).Amount!.Min);
+
+    [Theory]
+    [InlineData("In den Bilanzen der Sparkassen stecken notleidende Kredite im Umfang von 40 Milliarden Euro.")]
+    [InlineData("Die Geldhäuser des Landes sitzen auf faulen Krediten von 60 Milliarden Euro.")]
+    [InlineData("Die Partei will die Kosten ihres Wahlkampfs auf sieben Millionen Euro begrenzen.")]
+    [InlineData("Die Kandidatin schlägt eine Obergrenze von drei Millionen Euro für Wahlkampfkosten vor.")]
+    [InlineData("Der Zeichentrickfilm spielte an den Kinokassen 450 Millionen Dollar ein.")]
+    [InlineData("Der Verein muss jedes Jahr Anleihezinsen von 4 Millionen Euro zahlen.")]
+    [InlineData("Wegen der Krise wurde das Budget der Raumfahrtagentur um 600 Millionen Euro gekürzt.")]
+    public void Extract_NoListMoney_IsNoFact(string text) => Assert.Empty(Run(text));
+
+    [Fact]
+    public void Extract_CueWordInANameWithAcronym_IsNoCue()
+    {
+        var facts = Run("Laut dem Bericht des Europäischen Entwicklungsfonds (EEF) schickten Gastarbeiter 9 Milliarden Euro an ihre Familien.");
+
+        Assert.Empty(facts);
+    }
+
+    [Fact]
+    public void Extract_GeneralWordInAnInsolvencyReport_IsNoFact()
+    {
+        var text = "Die Bäckereikette Kornfeld hat Insolvenz angemeldet. Die Gläubiger fordern 14 Millionen Euro. " +
+                   "Ein Insolvenzverwalter führt die Geschäfte. Die Hausbank ist mit Krediten von 5 Millionen Euro dabei.";
+
+        Assert.Empty(Run(text));
+    }
+
+    [Fact]
+    public void Extract_StrongWordInAnInsolvencyReport_StaysAFact()
+    {
+        var text = "Die Bäckereikette Kornfeld hat Insolvenz angemeldet. Die Gläubiger fordern 14 Millionen Euro. " +
+                   "Ein Insolvenzverwalter führt die Geschäfte. Der Konkurrent Mehlmann übernimmt die Kette für 3 Millionen Euro.";
+
+        Assert.Equal(3_000_000m, Assert.Single(Run(text)).Amount!.Min);
+    }
+
+    [Fact]
+    public void Extract_ConversionWordInBrackets_KeepsTheOriginal()
+    {
+        var fact = Assert.Single(Run("Die Regierung Japans stellt 800 Milliarden Yen (umgerechnet 5 Milliarden Euro) für Halbleiter bereit."));
+
+        Assert.Equal(("JPY", 800_000_000_000m), (fact.Amount!.Currency, fact.Amount.Min));
+    }
+
+    [Fact]
+    public void Extract_ConversionInItsOwnSentence_IsNoFact() =>
+        Assert.Empty(Run("Das sind umgerechnet rund 70 Millionen Euro."));
+
+    [Theory]
+    [InlineData("Der Energiekonzern Ostwind kauft den Netzbetreiber Talnetz. Der Kaufpreis liegt bei 1,7 Milliarden Euro.", 1_700_000_000)]
+    [InlineData("Der Finanzinvestor Graufels zahlt für die Mehrheit an der Klinikgruppe 600 Millionen Euro.", 600_000_000)]
+    public void Extract_PurchasePrice_IsAnInvestment(string text, long amount) =>
+        Assert.Equal(amount, Assert.Single(Run(text)).Amount!.Min);
+}
