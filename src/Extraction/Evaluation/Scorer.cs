@@ -3,7 +3,7 @@ using Extraction.Model;
 namespace Extraction.Evaluation;
 
 /// <summary>
-/// Scores facts against gold (CONTRACT.md): per article, distinct facts. An amount matches when the
+/// Scores facts against gold (docs/gold-format.md): per article, distinct facts. An amount matches when the
 /// currency agrees and min and max are within 0.5%; a count when count and unit agree; an actor when
 /// it names the same party as the gold actor or an alternative, case and inflection aside.
 /// </summary>
