@@ -204,6 +204,20 @@ public sealed class RecordBuilderTests
         Assert.Equal([101_000_000m, 500_000_000m, 7_000_000m, 3_000_000m, 90_000_000m, 40_000_000m, 1_000_000m], records.Select(r => r.Amount!.Min));
     }
 
+    [Theory]
+    [InlineData(98_000_000, 1)]  // 2 million apart, 2 % of the larger: the tolerance holds its bound
+    [InlineData(97_900_000, 2)]  // 2.1 million apart: over it
+    public void Build_FiguresAtTheToleranceBound_MergedUpToItInclusive(long smaller, int records)
+    {
+        var built = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 1),
+            Money("b.txt", "Siemens", smaller, "EUR", start: 1),
+        ]);
+
+        Assert.Equal(records, built.Count);
+    }
+
     [Fact]
     public void Build_ClaimsOfTwoArticles_ArticleOrderBeforeOffset()
     {
