@@ -22,6 +22,16 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void Evaluate_HardwareUnitAlt_MatchesEitherUnit()
+    {
+        var gold = new GoldFact("a", FactKind.Hardware, null, [], 16_000m, 16_000m, null, [], "chip", null, Qualifier.Exact, "q", null) { UnitAlt = ["CPU"] };
+
+        Assert.Equal(1.0, Scorer.Evaluate([gold], [Hardware("a", null, 16_000, "CPU")]).Hardware.F1);
+        Assert.Equal(1.0, Scorer.Evaluate([gold], [Hardware("a", null, 16_000, "chip")]).Hardware.F1);
+        Assert.Equal(0.0, Scorer.Evaluate([gold], [Hardware("a", null, 16_000, "server")]).Hardware.F1);
+    }
+
+    [Fact]
     public void Evaluate_CurrencyDisagrees_NoMatch()
     {
         var report = Scorer.Evaluate([Gold("a", null, 5m, "EUR")], [Money("a", null, 5m, "USD")]);

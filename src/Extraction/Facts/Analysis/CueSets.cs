@@ -38,6 +38,9 @@ internal sealed class CueSets(CueLexicon lexicon)
     /// <summary>Words that announce a conversion of the figure before ("umgerechnet").</summary>
     public int Conversion { get; } = lexicon.Bit("conversion");
 
+    /// <summary>"No" words that give way to a strong investment word anywhere in the sentence ("wert").</summary>
+    public int Mild { get; } = lexicon.Bit("mild");
+
     /// <summary>Investment words too general to outweigh a "No" word ("Mittel", "Summe", "kostet").</summary>
     public int Weak { get; } = lexicon.Bit("weak");
 }
