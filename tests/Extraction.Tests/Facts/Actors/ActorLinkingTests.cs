@@ -110,7 +110,7 @@ public sealed class ActorLinkingTests
     public void RecentCompany_NobodyInTheSentence_TheCompanyThePassageIsAbout()
     {
         var fact = Single("Die Großbank Helvetor meldet hohe Verluste. Der Kurs der Bank Helvetor fiel um zwölf Prozent. Ein Sprecher nannte keine Details. "
-            + "Die Aktionäre sollen nun einer Kapitalerhöhung von 4 Milliarden Euro zustimmen. Auch die Bank Nordkredit meldete Verluste. Die Bank Nordkredit will Stellen streichen.");
+            + "Im Juni müssen die Anteilseigner eine Kapitalerhöhung über 4 Milliarden Euro noch billigen. Auch die Bank Nordkredit meldete Verluste. Die Bank Nordkredit will Stellen streichen.");
 
         Assert.Equal(("Helvetor", new ActorRule(ActorRuleId.RecentCompany, 2).Text), (fact.Actor, fact.Explanation!.ActorRule));
     }
