@@ -3,7 +3,7 @@ using Extraction.Model;
 
 namespace Extraction.Evaluation;
 
-/// <summary>One fact line of gold data (CONTRACT.md "Gold data", realworld/ANNOTATION.md).</summary>
+/// <summary>One fact line of gold data (docs/gold-format.md, docs/annotation.md).</summary>
 public sealed record GoldFact(
     string Article,
     FactKind Kind,

@@ -73,6 +73,20 @@ public sealed class ScorerTests
         Assert.False(Scorer.ActorMatches(gold, "Amazon und Meta"));
     }
 
+    [Theory]
+    [InlineData("Freistaat Sachsen und Deutschland", true)]
+    [InlineData("Deutschland und Freistaat Sachsen", true)]
+    [InlineData("Deutschland und Stadt Leipzig", false)]
+    [InlineData("Deutschland und Nordchip", false)]
+    [InlineData("Freistaat Sachsen und Nordchip", false)]
+    public void ActorMatches_JointGroup_NamesTheActorAndOnlyAlternatives(string predicted, bool expected)
+    {
+        // The guide's joint amount: the first-named party is the actor, the other parties are alternatives.
+        var gold = Gold("a", "Freistaat Sachsen", 1m, "EUR", null, null, "Deutschland", "Stadt Leipzig");
+
+        Assert.Equal(expected, Scorer.ActorMatches(gold, predicted));
+    }
+
     [Fact]
     public void Evaluate_Records_RightWhenTheyCoverExactlyOneGoldGroup()
     {

@@ -17,6 +17,21 @@ internal sealed class CueSets(CueLexicon lexicon)
 
     public int Subsidy { get; } = lexicon.Bit("subsidy");
 
+    /// <summary>Loan nouns ("Kredit", "Darlehen", "Überbrückungskredit").</summary>
+    public int Loan { get; } = lexicon.Bit("loan");
+
+    /// <summary>Lending verbs ("gewährt", "vergibt", "leiht").</summary>
+    public int Lend { get; } = lexicon.Bit("lend");
+
+    /// <summary>Buying verbs and nouns ("übernimmt", "kauft", "erwirbt", "Übernahme").</summary>
+    public int Acquire { get; } = lexicon.Bit("acquire");
+
+    /// <summary>Selling verbs ("verkauft", "veräußert"): the buyer follows "an".</summary>
+    public int Sell { get; } = lexicon.Bit("sell");
+
+    /// <summary>Nouns too general to say what a sentence is about ("Jahr", "Millionen"): no back-reference by repetition.</summary>
+    public int Generic { get; } = lexicon.Bit("generic");
+
     /// <summary>Words of an insolvency or a court case (<see cref="ArticleTopic"/>).</summary>
     public int Distress { get; } = lexicon.Bit("distress");
 
