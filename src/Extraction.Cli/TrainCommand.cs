@@ -16,7 +16,7 @@ internal static class TrainCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var inputs = new Argument<string[]>("articles") { Description = "Article files or folders named in the gold data.", Arity = ArgumentArity.OneOrMore };
-        var gold = new Option<string[]>("--gold") { Description = "Gold data (JSON Lines, realworld/ANNOTATION.md); repeat for several files.", Required = true };
+        var gold = new Option<string[]>("--gold") { Description = "Gold data (JSON Lines, docs/gold-format.md); repeat for several files.", Required = true };
         var cvGold = new Option<string?>("--cv-gold") { Description = "Gold file whose articles are cross-validated by article (they are trained on too); default: every gold article." };
         var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/ml/fact-model.zip).", Required = true };
         var trainer = new Option<FactTrainerKind>("--trainer") { Description = "Trainer of the written model: Lbfgs (logistic regression, the default: it won the cross-validation on the real news) or FastTree (boosted trees).", DefaultValueFactory = _ => FactTrainerKind.Lbfgs };

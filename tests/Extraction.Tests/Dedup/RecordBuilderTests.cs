@@ -132,4 +132,102 @@ public sealed class RecordBuilderTests
         Assert.Equal(97_000, records.Count);
         Assert.Equal(facts.Count, records.Sum(r => r.Mentions));
     }
+
+    [Fact]
+    public void Build_TwoActorsWithInterleavedValues_EachActorOneRecord()
+    {
+        // Sorted by value alone, Bosch's 100.5 million would sit between Siemens' 100 and 101 million and
+        // split Siemens' claim in two: the facts are ordered by their group first.
+        var records = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 1),
+            Money("b.txt", "Bosch", 100_500_000m, "EUR", start: 1),
+            Money("c.txt", "Siemens", 101_000_000m, "EUR", start: 1),
+        ]);
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal(2, Assert.Single(records, r => r.Actor == "Siemens").Mentions);
+        Assert.Equal(1, Assert.Single(records, r => r.Actor == "Bosch").Mentions);
+    }
+
+    [Fact]
+    public void Build_OverlappingRanges_IdComesFromTheLowestRangeInAnyInputOrder()
+    {
+        // Three ranges close enough to be one claim; the anchor (and so the id) is the range with the
+        // lowest lower bound, then the lowest upper bound: 9.95-12.1 million here, whatever the order in.
+        var lowest = Money("c.txt", "Siemens", 9_950_000m, "EUR", max: 12_100_000m, start: 3);
+        var facts = new[]
+        {
+            Money("a.txt", "Siemens", 10_000_000m, "EUR", max: 12_000_000m, start: 1),
+            Money("b.txt", "Siemens", 10_000_000m, "EUR", max: 11_900_000m, start: 2),
+            lowest,
+        };
+        var expected = Assert.Single(Builder.Build([lowest])).Id;
+
+        foreach (var order in new[] { new[] { 0, 1, 2 }, [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0] })
+        {
+            var record = Assert.Single(Builder.Build(order.Select(i => facts[i])));
+            Assert.Equal(expected, record.Id);
+            Assert.Equal(3, record.Mentions);
+        }
+    }
+
+    [Fact]
+    public void Build_SameRangeLowerBoundDifferentUpper_IdFromTheNarrowerInAnyInputOrder()
+    {
+        var narrow = Money("b.txt", "Siemens", 10_000_000m, "EUR", max: 11_900_000m, start: 2);
+        var wide = Money("a.txt", "Siemens", 10_000_000m, "EUR", max: 12_000_000m, start: 1);
+        var expected = Assert.Single(Builder.Build([narrow])).Id;
+
+        Assert.Equal(expected, Assert.Single(Builder.Build([wide, narrow])).Id);
+        Assert.Equal(expected, Assert.Single(Builder.Build([narrow, wide])).Id);
+    }
+
+    [Fact]
+    public void Build_ClaimsOfOneArticle_OrderedByTheirEarliestMention()
+    {
+        // The claim of 100-101 million is first mentioned at offset 10 (its larger figure), the 500 million at
+        // 30: records come in that order even though the claim's smaller figure stands later, at 50. Five
+        // more claims later in the text keep their order too (not the order of their ids or values).
+        var records = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 50),
+            Money("a.txt", "Siemens", 500_000_000m, "EUR", start: 30),
+            Money("a.txt", "Siemens", 101_000_000m, "EUR", start: 10),
+            Money("a.txt", "Bosch", 7_000_000m, "EUR", start: 200),
+            Money("a.txt", "Bosch", 3_000_000m, "EUR", start: 300),
+            Money("a.txt", "Bosch", 90_000_000m, "EUR", start: 400),
+            Money("a.txt", "Bosch", 40_000_000m, "EUR", start: 500),
+            Money("a.txt", "Bosch", 1_000_000m, "EUR", start: 600),
+        ]);
+
+        Assert.Equal([101_000_000m, 500_000_000m, 7_000_000m, 3_000_000m, 90_000_000m, 40_000_000m, 1_000_000m], records.Select(r => r.Amount!.Min));
+    }
+
+    [Theory]
+    [InlineData(98_000_000, 1)]  // 2 million apart, 2 % of the larger: the tolerance holds its bound
+    [InlineData(97_900_000, 2)]  // 2.1 million apart: over it
+    public void Build_FiguresAtTheToleranceBound_MergedUpToItInclusive(long smaller, int records)
+    {
+        var built = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 1),
+            Money("b.txt", "Siemens", smaller, "EUR", start: 1),
+        ]);
+
+        Assert.Equal(records, built.Count);
+    }
+
+    [Fact]
+    public void Build_ClaimsOfTwoArticles_ArticleOrderBeforeOffset()
+    {
+        // b.txt's claim stands at offset 5, a.txt's at 50: a.txt comes first all the same.
+        var records = Builder.Build(
+        [
+            Money("b.txt", "Bosch", 7_000_000m, "EUR", start: 5),
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 50),
+        ]);
+
+        Assert.Equal(["Siemens", "Bosch"], records.Select(r => r.Actor));
+    }
 }

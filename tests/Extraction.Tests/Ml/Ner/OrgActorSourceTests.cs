@@ -4,7 +4,7 @@ using Extraction.Pipeline;
 using Extraction.Tests.Support;
 using Extraction.Text;
 
-namespace Extraction.Tests.Ml;
+namespace Extraction.Tests.Ml.Ner;
 
 public sealed class OrgActorSourceTests
 {

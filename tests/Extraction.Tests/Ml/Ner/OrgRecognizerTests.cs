@@ -2,7 +2,7 @@ using Extraction.Ml.Ner;
 using Extraction.Pipeline;
 using Extraction.Tests.Support;
 
-namespace Extraction.Tests.Ml;
+namespace Extraction.Tests.Ml.Ner;
 
 public sealed class OrgRecognizerTests
 {
