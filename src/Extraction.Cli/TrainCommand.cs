@@ -16,16 +16,17 @@ internal static class TrainCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var inputs = new Argument<string[]>("articles") { Description = "Article files or folders named in the gold data.", Arity = ArgumentArity.OneOrMore };
-        var gold = new Option<string[]>("--gold") { Description = "Gold data (JSON Lines, realworld/ANNOTATION.md); repeat for several files.", Required = true };
+        var gold = new Option<string[]>("--gold") { Description = "Gold data (JSON Lines, docs/gold-format.md); repeat for several files.", Required = true };
         var cvGold = new Option<string?>("--cv-gold") { Description = "Gold file whose articles are cross-validated by article (they are trained on too); default: every gold article." };
         var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/ml/fact-model.zip).", Required = true };
         var trainer = new Option<FactTrainerKind>("--trainer") { Description = "Trainer of the written model: Lbfgs (logistic regression, the default: it won the cross-validation on the real news) or FastTree (boosted trees).", DefaultValueFactory = _ => FactTrainerKind.Lbfgs };
         var folds = new Option<int>("--folds") { Description = "Cross-validate every trainer over the articles in k folds (by id; 0 or 1: none); does not change the model.", DefaultValueFactory = _ => 5 };
         var models = new Option<string?>("--models") { Description = "Folder with word lists overriding the shipped ones." };
         var noOrg = new Option<bool>("--no-org-model") { Description = "Train and score without the organisation recogniser (org-ner.tsv of --models) as an actor source." };
+        var orgEverywhere = new Option<bool>("--org-everywhere") { Description = "Let the organisation recogniser propose names in every sentence with a figure (default: only where the gazetteer and the rules find no party)." };
         var command = new Command("train", "Train the fact model and its actor model (ML.NET FastTree or L-BFGS logistic regression) from gold data; prints cross-validated figures of rules alone and rules with each trainer.")
         {
-            inputs, gold, cvGold, modelPath, trainer, folds, models, noOrg,
+            inputs, gold, cvGold, modelPath, trainer, folds, models, noOrg, orgEverywhere,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -90,7 +91,7 @@ internal static class TrainCommand
             try
             {
                 (model, report) = await Task.Run(() => FactTrainer.Train(articles, goldSet, cvIds, ActorGazetteer.Load(store), CueLexicon.Load(store), kind, k,
-                    org: parse.GetValue(noOrg) || OrgRecognizer.TryLoad(store) is not { } recognizer ? null : new OrgActorSource(recognizer)), ct);
+                    org: parse.GetValue(noOrg) || OrgRecognizer.TryLoad(store) is not { } recognizer ? null : new OrgActorSource(recognizer, parse.GetValue(orgEverywhere) ? null : ActorGazetteer.Load(store))), ct);
             }
             catch (ArgumentException ex)
             {

@@ -61,10 +61,11 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
         var (unique, duplicates) = Deduplicator.Deduplicate(kept);
         if (format == DocumentFormat.Html && Chars(unique) < FallbackBelowChars)
         {
-            // Too little for an article: Readability's view of the page, cleaned the same way, if it finds more.
+            // Too little for an article: Readability's view of the page, cleaned the same way, if it finds
+            // much more (a little more is as often an author box or a teaser list as the article).
             var (otherKept, otherRemoved, otherAuthor) = _filter.Filter(ReadabilityFallback.Read(text, url), webPage: true);
             var (otherUnique, otherDuplicates) = Deduplicator.Deduplicate(otherKept);
-            if (Chars(otherUnique) > Chars(unique))
+            if (Chars(otherUnique) > FallbackFactor * Chars(unique))
             {
                 (unique, removed, duplicates, author) = (otherUnique, otherRemoved, otherDuplicates, author ?? otherAuthor);
             }
@@ -77,6 +78,9 @@ public sealed class ArticleCleaner(BoilerplateRules rules)
 
     /// <summary>Main text shorter than this (in characters) asks the Readability fallback for a second opinion.</summary>
     internal const int FallbackBelowChars = 1000;
+
+    /// <summary>How many times as much text the fallback must find to be taken instead.</summary>
+    internal const int FallbackFactor = 2;
 
     private static int Chars(List<Block> blocks) => blocks.Sum(b => b.Text.Length);
 

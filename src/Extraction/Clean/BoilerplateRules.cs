@@ -18,8 +18,14 @@ public sealed partial class BoilerplateRules
     private readonly List<string> _sections = [];
     private const int MaxMarkerLineLength = 200;
 
-    /// <summary>A line of prose this long (in characters) is article text, whatever phrase it holds.</summary>
+    /// <summary>A line this long (in characters) that runs on after its last sentence ends is still article text (a flattened dump).</summary>
     internal const int ArticleLineChars = 600;
+
+    /// <summary>
+    /// A paragraph of prose this long (in characters) is article text, whatever phrase it holds: a
+    /// sentence about a "Sonder-Newsletter" or a photo credit run into the paragraph does not make it furniture.
+    /// </summary>
+    internal const int ProseLineChars = 400;
 
     private readonly List<string> _strong = [];
     private readonly List<string> _weak = [];
@@ -126,7 +132,7 @@ public sealed partial class BoilerplateRules
         {
             // A long run of prose is an article (a one-line dump may be all of it), whatever it mentions:
             // a subscription, a partner, a photo. Banners and boxes that hold such words are short.
-            return text.Length >= ArticleLineChars && ProseShape.IsProse(text) ? null : PhraseReason(text);
+            return text.Length >= ProseLineChars && ProseShape.IsProse(text) ? null : PhraseReason(text);
         }
 
         var norm = key;

@@ -18,7 +18,11 @@ internal static class HtmlBlocks
         "article", "ul", "ol", "table", "tr", "tbody", "thead", "main", "header", "figure", "dl", "br",
     };
 
-    internal static IElement FindMainContainer(IElement body)
+    /// <summary>
+    /// The element(s) holding the page's main text, in page order: an article or main element (with a
+    /// standfirst set before its body), else the element its paragraphs vote for.
+    /// </summary>
+    internal static List<IElement> FindMainContent(IElement body)
     {
         var articles = Dom.Descendants(body, static e => e.LocalName is "article" or "main" || e.GetAttribute("itemprop") == "articleBody" || e.GetAttribute("role") == "main")
             .Select(a => (El: a, Len: WhiteSpace.Collapse(a.TextContent).Length))
@@ -29,7 +33,7 @@ internal static class HtmlBlocks
             // The smallest such container that still holds most of the largest one's text.
             var best = articles.MaxBy(a => a.Len);
             var tight = articles.Where(a => best.El.Contains(a.El) && a.Len >= best.Len * 0.7).MinBy(a => a.Len);
-            return tight.El ?? best.El;
+            return tight.El is not null && tight.El != best.El ? WithLeadBefore(tight.El, best.El) : [best.El];
         }
 
         // Readability-style scoring: paragraphs vote for their parent and, at half weight, grandparent.
@@ -53,7 +57,60 @@ internal static class HtmlBlocks
             }
         }
 
-        return scores.Count == 0 ? body : scores.MaxBy(kv => kv.Value).Key;
+        return scores.Count == 0 ? [body] : [scores.MaxBy(kv => kv.Value).Key];
+    }
+
+    // The chosen container and, up to the article element around it, the elements before it that hold
+    // a paragraph of sentences and are not mostly links (a standfirst set apart from the body), in page
+    // order. Not those after it: there a teaser list or a correction notice is as likely as more text.
+    private static List<IElement> WithLeadBefore(IElement tight, IElement limit)
+    {
+        var picked = new HashSet<IElement> { tight };
+        for (var a = tight; a != limit && a.ParentElement is { } parent; a = parent)
+        {
+            foreach (var node in parent.ChildNodes)
+            {
+                if (node == a)
+                {
+                    break;
+                }
+
+                if (node is IElement sibling && !sibling.Contains(tight) && IsProseElement(sibling))
+                {
+                    picked.Add(sibling);
+                }
+            }
+        }
+
+        return picked.Count == 1 ? [tight] : Dom.Descendants(limit, picked.Contains, intoMatches: false);
+    }
+
+    private static bool IsProseElement(IElement el)
+    {
+        var text = WhiteSpace.Collapse(el.TextContent);
+        if (text.Length < 80 || LinkDensity(el) >= 0.25)
+        {
+            return false;
+        }
+
+        return ProseShape.IsProse(text) || (text[^1] is '.' or '!' or '?' or '"' or '“' or '»' && LineShapes.Words(text) >= 12);
+    }
+
+    private static double LinkDensity(IElement el)
+    {
+        var all = el.TextContent.Length;
+        if (all == 0)
+        {
+            return 0;
+        }
+
+        var links = 0;
+        foreach (var a in el.QuerySelectorAll("a"))
+        {
+            links += a.TextContent.Length;
+        }
+
+        return (double)links / all;
     }
 
     internal static List<Block> Collect(IElement root)

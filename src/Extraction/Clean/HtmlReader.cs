@@ -35,17 +35,17 @@ public sealed class HtmlReader
         }
 
         HtmlFurniture.Remove(body);
-        var root = HtmlBlocks.FindMainContainer(body);
-        var blocks = HtmlBlocks.Collect(root);
+        var roots = HtmlBlocks.FindMainContent(body);
+        var blocks = roots.SelectMany(HtmlBlocks.Collect).ToList();
 
         // The headline often stands outside the article container.
         var h1 = body.QuerySelector("h1");
-        if (h1 is not null && !root.Contains(h1))
+        if (h1 is not null && !roots.Any(r => r.Contains(h1)))
         {
             var t = WhiteSpace.Collapse(h1.TextContent);
             if (t.Length > 0)
             {
-                blocks.InsertRange(0, [new Block(t, BlockKind.Heading), .. LeadBetween(body, h1, root)]);
+                blocks.InsertRange(0, [new Block(t, BlockKind.Heading), .. LeadBetween(body, h1, roots[0])]);
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Extraction.Corpus;
 
@@ -11,24 +10,13 @@ namespace Extraction.Corpus;
 /// (<see cref="PageFurniture"/>) makes up the rest, in the dense profile paragraphs fill it all. Deterministic: the same seed, samples and options give byte-identical
 /// files. Articles are written one at a time, so memory stays flat whatever the count.
 /// </summary>
-public sealed partial class CorpusGenerator
+public sealed class CorpusGenerator
 {
     /// <summary>Versions of one paragraph (figures, organisations); a few per paragraph, so stories recur across articles as in real news.</summary>
     private const int Variants = 32;
 
     /// <summary>Longer paragraphs (a page printed three times in one line) would dominate the pool.</summary>
     private const int MaxPoolParagraphChars = 1500;
-
-    // The organisations swapped in and out. A fixed list, not the gazetteer, so that a seed gives the
-    // same corpus whatever models/actors.tsv holds; every name is one the gazetteer knows today.
-    private static readonly string[] Organisations =
-    [
-        "Microsoft", "Google", "Amazon", "Meta", "Oracle", "Nvidia", "AMD", "Intel", "TSMC", "ESMC",
-        "Infineon", "Bosch", "Samsung", "SK Hynix", "Rapidus", "Sony", "Toyota", "NTT", "Deutsche Telekom",
-        "SAP", "Siemens", "Schwarz Gruppe", "Aleph Alpha", "Mistral AI", "Cohere", "Anthropic", "OpenAI",
-        "CoreWeave", "Nscale", "Digital Realty", "Equinix", "Brookfield", "BlackRock", "MGX", "Globalfoundries",
-        "IBM", "Qualcomm", "Vodafone", "Ionos", "Black Forest Labs", "Polarwerk Compute", "Albula Compute",
-    ];
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -66,14 +54,6 @@ public sealed partial class CorpusGenerator
 
     /// <summary>Number of distinct body paragraphs recombined.</summary>
     public int Paragraphs => _pool.Count;
-
-    // A figure in digits not glued to letters ("H100", "GH200" stay as they are).
-    [GeneratedRegex("(?<![\\p{L}0-9.,])[0-9]+(?:[.,][0-9]+)*(?![\\p{L}0-9])", RegexOptions.CultureInvariant)]
-    private static partial Regex Figure { get; }
-
-    // Years and dates stay: varying them makes impossible dates, not different facts.
-    [GeneratedRegex("^(?:(?:19|20)[0-9]{2}|[0-9]{1,2}\\.[0-9]{1,2}\\.(?:[0-9]{2,4})?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex YearOrDate { get; }
 
     /// <summary>Writes <see cref="CorpusOptions.Count"/> articles under <paramref name="outDir"/> (subfolders of 1,000).</summary>
     public CorpusSummary WriteTo(string outDir, Action<int>? progress = null, CancellationToken ct = default)
@@ -290,10 +270,10 @@ public sealed partial class CorpusGenerator
         var key = (rng.Next(_pool.Count), rng.Next(Variants), mode);
         if (!_variants.TryGetValue(key, out var text))
         {
-            text = Vary(_pool[key.Item1], CorpusRandom.Mix(_options.Seed, (ulong)key.Item1, (ulong)key.Item2 + 2));
+            text = ParagraphVariation.Vary(_pool[key.Item1], CorpusRandom.Mix(_options.Seed, (ulong)key.Item1, (ulong)key.Item2 + 2));
             if ((mode & 2) != 0)
             {
-                text = ToLatin1Typography(text);
+                text = ParagraphVariation.ToLatin1Typography(text);
             }
 
             if ((mode & 1) != 0)
@@ -305,98 +285,5 @@ public sealed partial class CorpusGenerator
         }
 
         return text;
-    }
-
-    /// <summary>Varies a paragraph: non-zero digits of figures change (round figures stay round), organisations swap.</summary>
-    internal static string Vary(string paragraph, ulong seed)
-    {
-        var rng = new CorpusRandom(seed);
-        var figures = Figure.Replace(paragraph, m =>
-        {
-            if (YearOrDate.IsMatch(m.Value))
-            {
-                return m.Value;
-            }
-
-            var chars = m.Value.ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] is >= '1' and <= '9')
-                {
-                    chars[i] = (char)('1' + rng.Next(9));
-                }
-            }
-
-            return new string(chars);
-        });
-        return SwapOrganisations(figures, ref rng);
-    }
-
-    private static string SwapOrganisations(string text, ref CorpusRandom rng)
-    {
-        var hits = new List<(int Start, string Name)>();
-        foreach (var name in Organisations)
-        {
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
-            {
-                var end = at + name.Length;
-                var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-                var endsWord = end == text.Length || !char.IsLetterOrDigit(text[end])
-                    || (text[end] == 's' && (end + 1 == text.Length || !char.IsLetterOrDigit(text[end + 1])));
-                if (startsWord && endsWord)
-                {
-                    hits.Add((at, name));
-                }
-            }
-        }
-
-        if (hits.Count == 0)
-        {
-            return text;
-        }
-
-        // Longest match wins where names overlap ("Meta" inside "Meta Platforms"); one new name per old name.
-        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Name.Length.CompareTo(a.Name.Length));
-        var swap = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sb = new StringBuilder(text.Length + 32);
-        var pos = 0;
-        foreach (var (start, name) in hits)
-        {
-            if (start < pos)
-            {
-                continue;
-            }
-
-            if (!swap.TryGetValue(name, out var other))
-            {
-                other = Organisations[rng.Next(Organisations.Length)];
-                swap[name] = other;
-            }
-
-            sb.Append(text, pos, start - pos).Append(other);
-            pos = start + name.Length;
-        }
-
-        return sb.Append(text, pos, text.Length - pos).ToString();
-    }
-
-    // Typographic characters ISO-8859-1 lacks, in the Swiss spelling the Latin-1 sample uses.
-    private static string ToLatin1Typography(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            _ = c switch
-            {
-                '„' => sb.Append('«'),
-                '“' or '”' => sb.Append('»'),
-                '‚' or '‘' or '’' => sb.Append('\''),
-                '–' or '—' => sb.Append('-'),
-                '…' => sb.Append("..."),
-                _ => sb.Append(c <= '\u00FF' ? c : '?'),
-            };
-        }
-
-        return sb.ToString();
     }
 }

@@ -3,7 +3,7 @@ using Extraction.Model;
 
 namespace Extraction.Evaluation;
 
-/// <summary>One fact line of gold data (CONTRACT.md "Gold data", realworld/ANNOTATION.md).</summary>
+/// <summary>One fact line of gold data (docs/gold-format.md, docs/annotation.md).</summary>
 public sealed record GoldFact(
     string Article,
     FactKind Kind,
@@ -24,6 +24,9 @@ public sealed record GoldFact(
 
     /// <summary>The article's own conversion of another amount: neither missed nor spurious.</summary>
     public bool Conversion { get; init; }
+
+    /// <summary>Other acceptable hardware units (`unit_alt`: "Hochleistungsprozessoren" as chips or CPUs).</summary>
+    public IReadOnlyList<string> UnitAlt { get; init; } = [];
 
     /// <summary>True when the line counts as missed or matched (neither borderline nor a conversion).</summary>
     public bool Counted => !Borderline && !Conversion;
@@ -66,6 +69,7 @@ public sealed record GoldFact(
         {
             Borderline = Flag(e, "borderline"),
             Conversion = Flag(e, "conversion"),
+            UnitAlt = List(e, "unit_alt"),
         };
     }
 }

@@ -4,7 +4,7 @@ using Extraction.Output;
 namespace Extraction.Evaluation;
 
 /// <summary>
-/// A gold file as realworld/ANNOTATION.md defines it: fact lines, and the articles it covers. An
+/// A gold file as docs/gold-format.md defines it: fact lines, and the articles it covers. An
 /// article with a <c>{"kind":"none"}</c> line is covered without facts: anything reported there is
 /// spurious. Facts of articles the gold does not name are not scored.
 /// </summary>

@@ -112,7 +112,7 @@ public sealed class FactExtractor
                 var (first, last) = SentenceInfo.TokenRange(s.Tokens, m.Start, m.Start + m.Length);
                 var near = _decision.NearestCues(s, first, last);
                 var rule = _decision.Decide(s, first, last, FactKind.Investment, retracted, near, topic);
-                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule.Accept, near) : [];
+                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule, near) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 var amount = m.Amount with { Currency = code };
                 foreach (var link in _linker.Link(sentences, si, first, last, null, context, FactKind.Investment, ranking, explain))
@@ -131,7 +131,7 @@ public sealed class FactExtractor
                 var retracted = s.IsRetracted(h.Start);
                 var near = _decision.NearestCues(s, first, last);
                 var rule = _decision.Decide(s, first, last, FactKind.Hardware, retracted, near);
-                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule.Accept, near) : [];
+                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule, near) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 foreach (var link in _linker.Link(sentences, si, first, last, h.Vendor, context, FactKind.Hardware, ranking, explain))
                 {

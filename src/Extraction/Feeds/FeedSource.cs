@@ -53,8 +53,9 @@ public sealed class FeedSource : IRunSource, IDisposable
         ArgumentNullException.ThrowIfNull(context);
         _fetch = context.Fetch;
         var failures = new List<InputFailure>();
-        var urls = FeedUrls(failures);
+        var urls = FeedFetcher.FeedUrls(_options, failures);
         _state = context.StorePath is null ? null : FeedState.Open(context.StorePath);
+        var reader = new FeedFetcher(_options, _time, _state, context.Fetch);
         var known = _state?.Items() ?? new Dictionary<string, KnownItem>();
 
         _reports.AddRange(urls.Select(u => new FeedReport(u)));
@@ -63,7 +64,7 @@ public sealed class FeedSource : IRunSource, IDisposable
         await Parallel.ForEachAsync(
             Enumerable.Range(0, _reports.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => (found[i], feedFailures[i]) = await ReadFeedAsync(_reports[i], ct));
+            async (i, ct) => (found[i], feedFailures[i]) = await reader.ReadFeedAsync(_reports[i], ct));
 
         // Items go to the first feed that lists them, in the order the feeds are given.
         var items = new List<InputItem>();
@@ -71,7 +72,7 @@ public sealed class FeedSource : IRunSource, IDisposable
         {
             failures.AddRange(feedFailures[i]);
             var report = _reports[i];
-            foreach (var entry in Select(found[i], report.Counts))
+            foreach (var entry in reader.Select(found[i], report.Counts))
             {
                 var link = LinkNormalizer.Normalize(entry.Link, new Uri(report.Url), out _);
                 if (link is null || _plans.ContainsKey(link))
@@ -261,188 +262,6 @@ public sealed class FeedSource : IRunSource, IDisposable
         FeedKind.GoogleNewsSitemap => "news-sitemap",
         _ => kind.ToString(),
     };
-
-    private List<string> FeedUrls(List<InputFailure> failures)
-    {
-        var lines = new List<string>(_options.Feeds);
-        if (_options.FeedsFile is { } file)
-        {
-            try
-            {
-                lines.AddRange(File.ReadAllLines(file));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                failures.Add(new InputFailure(file, $"cannot read the feed list: {ex.Message}"));
-            }
-        }
-
-        var urls = new List<string>();
-        foreach (var raw in lines)
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var url = LinkNormalizer.Normalize(line, null, out var reason);
-            if (url is null)
-            {
-                failures.Add(new InputFailure(line, $"not a feed URL: {reason}"));
-            }
-            else if (!urls.Contains(url, StringComparer.Ordinal))
-            {
-                urls.Add(url);
-            }
-        }
-
-        return urls;
-    }
-
-    /// <summary>The items of one feed (a sitemap index's sitemaps followed), and failures naming the document and reason.</summary>
-    private async Task<(List<FeedEntry> Entries, List<InputFailure> Failures)> ReadFeedAsync(FeedReport report, CancellationToken ct)
-    {
-        var entries = new List<FeedEntry>();
-        var failures = new List<InputFailure>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { report.Url };
-        var pending = new Queue<(string Url, int Depth, string? ListedBy)>();
-        pending.Enqueue((report.Url, 0, null));
-        while (pending.TryDequeue(out var next))
-        {
-            var (document, error) = await ReadDocumentAsync(next.Url, report, ct);
-            if (document is null)
-            {
-                Fail(next.Url, next.ListedBy is null ? error! : $"{error} (sitemap listed in {next.ListedBy})");
-                continue;
-            }
-
-            report.Kind ??= document.Kind;
-            entries.AddRange(document.Entries);
-            foreach (var child in document.Sitemaps)
-            {
-                var url = LinkNormalizer.Normalize(child.Link, new Uri(next.Url), out var reason);
-                if (_options.Since is { } since && child.LastModified < since)
-                {
-                    // Nothing in it changed since --since: an archive sitemap of an earlier month is not read.
-                    report.SitemapsSkipped++;
-                }
-                else if (url is null)
-                {
-                    Fail(next.Url, $"sitemap index lists an unusable sitemap: {reason}");
-                }
-                else if (!visited.Add(url))
-                {
-                    Fail(next.Url, $"sitemap index loop: {url} is listed again (by {next.Url}); not read twice");
-                }
-                else if (next.Depth + 1 > _options.MaxDepth)
-                {
-                    Fail(next.Url, $"sitemap indexes nested deeper than {_options.MaxDepth}; {url} not read");
-                }
-                else if (visited.Count > _options.MaxSitemaps)
-                {
-                    Fail(next.Url, $"more than {_options.MaxSitemaps} sitemaps under {report.Url}; the rest not read");
-                    break;
-                }
-                else
-                {
-                    pending.Enqueue((url, next.Depth + 1, next.Url));
-                }
-            }
-        }
-
-        report.Counts.AddSeen(entries.Count);
-        return (entries, failures);
-
-        void Fail(string url, string reason)
-        {
-            // A feed that cannot be read fails where a page would: fetching (its status, robots.txt, or unreadable content).
-            failures.Add(new InputFailure(url, reason) { Kind = FailureKind.Fetch });
-            report.Failure = report.Failure is null ? reason : report.Failure + "; " + reason;
-        }
-    }
-
-    /// <summary>Fetches one feed document (conditionally when the store has its last body) and parses it.</summary>
-    private async Task<(FeedDocument? Document, string? Error)> ReadDocumentAsync(string url, FeedReport report, CancellationToken ct)
-    {
-        var stored = _state?.Feed(url);
-        var item = new InputItem(url, url, InputKind.Url)
-        {
-            IsFeed = true,
-            Conditions = stored?.Body is null ? null : new FetchConditions(stored.ETag, stored.LastModified),
-        };
-        FetchOutcome outcome;
-        try
-        {
-            outcome = await _fetch!(item, ct);
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
-        {
-            // One feed's trouble stays that feed's: it is named with the reason, the others go on.
-            outcome = FetchOutcome.Fail(url, $"internal error: {ex.GetType().Name}: {ex.Message}");
-        }
-
-        var now = _time.GetUtcNow();
-        byte[] body;
-        string? mediaType = null;
-        if (outcome.NotModified && stored?.Body is { } kept)
-        {
-            body = kept;
-            report.DocumentsNotModified++;
-        }
-        else if (outcome.Document is { } document)
-        {
-            body = document.Content;
-            mediaType = document.MediaType;
-        }
-        else
-        {
-            var reason = outcome.Failure?.Reason ?? "HTTP 304 without a stored copy";
-            _state?.SaveFeed(url, now, null, null, null, reason);
-            return (null, reason);
-        }
-
-        report.Documents++;
-        var parsed = FeedParser.Parse(body, mediaType, _options.MaxBytes);
-        if (parsed.Document is null)
-        {
-            _state?.SaveFeed(url, now, null, null, null, parsed.Error);
-            return (null, parsed.Error);
-        }
-
-        if (outcome.Document is { } fresh)
-        {
-            _state?.SaveFeed(url, now, fresh.ETag, fresh.LastModified, body, null);
-        }
-        else
-        {
-            _state?.SaveFeed(url, now, stored!.ETag, stored.LastModified, null, null);
-        }
-
-        return (parsed.Document, null);
-    }
-
-    /// <summary>Applies --since and --max-items (newest first; undated items after dated ones, in feed order).</summary>
-    private List<FeedEntry> Select(List<FeedEntry> entries, FeedCounts counts)
-    {
-        var kept = _options.Since is { } since
-            ? entries.Where(e => e.Stamp is not { } d || d >= since).ToList()
-            : entries;
-        if (_options.MaxItems is { } max && kept.Count > max)
-        {
-            kept = kept
-                .Select((e, i) => (e, i))
-                .OrderBy(x => x.e.Stamp is null)
-                .ThenByDescending(x => x.e.Stamp)
-                .ThenBy(x => x.i)
-                .Take(max)
-                .Select(x => x.e)
-                .ToList();
-        }
-
-        counts.AddSkipped(entries.Count - kept.Count);
-        return kept;
-    }
 
     private Plan PlanFor(string link, FeedReport report, FeedEntry entry, KnownItem? known, Func<string, string, bool> hasResult)
     {

@@ -11,36 +11,6 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace Extraction.Ml;
 
-/// <summary>One labelled example: sparse binary features and the answer.</summary>
-public sealed record Example(IReadOnlyList<string> Features, bool Label);
-
-/// <summary>The ML.NET trainers a fact or actor model can be trained with.</summary>
-public enum FactTrainerKind
-{
-    /// <summary>Gradient-boosted trees (ML.NET FastTree), calibrated to probabilities.</summary>
-    FastTree,
-
-    /// <summary>Linear logistic regression (ML.NET L-BFGS), the linear baseline.</summary>
-    Lbfgs,
-}
-
-/// <summary>Input row of the fact and actor models: the feature strings made by the fact extractor, and the label in training.</summary>
-public sealed class FeatureRow
-{
-    /// <summary>The candidate's features (a bag of strings; the model maps them to slots it learnt).</summary>
-    public string[] Features { get; set; } = [];
-
-    /// <summary>True for a fact (or the right actor); ignored when scoring.</summary>
-    public bool Label { get; set; }
-}
-
-/// <summary>Output row of the fact and actor models.</summary>
-public sealed class ScoreRow
-{
-    /// <summary>Calibrated probability of the positive class.</summary>
-    public float Probability { get; set; }
-}
-
 /// <summary>
 /// The fact model on Microsoft.ML: a binary classifier over the bag of the extractor's feature strings
 /// (ValueToKey, KeyToVector, then FastTree or L-BFGS logistic regression, calibrated), with an optional

@@ -5,18 +5,6 @@ using Extraction.Model;
 
 namespace Extraction.Ml;
 
-/// <summary>Actor ranking on gold facts whose gold actor is among the candidates: how many the rules' choice and the model's top candidate get right.</summary>
-public sealed record RankingScore(int Ranked, int RulesRight, int ModelRight);
-
-/// <summary>Cross-validated figures of one trainer: facts decided by its model, facts and actors, and its actor ranking.</summary>
-public sealed record TrainerScore(FactTrainerKind Trainer, EvalReport Facts, EvalReport FactsAndActors, RankingScore Ranking);
-
-/// <summary>Figures pooled over the folds: every cross-validated article scored once by a model that never saw it.</summary>
-public sealed record CrossValidation(int Folds, int Articles, EvalReport Rules, EvalReport? RulesWithOrg, IReadOnlyList<TrainerScore> Trainers);
-
-/// <summary>Figures of one training run: examples of the shipped model and the cross-validation.</summary>
-public sealed record TrainingReport(int Articles, int Examples, int ActorExamples, CrossValidation? CrossValidation);
-
 /// <summary>
 /// Trains the fact model and its actor model with ML.NET: rules propose candidates (high recall), each
 /// labelled by whether gold has a counted fact of that value in that article (candidates matching only

@@ -6,7 +6,7 @@ using Extraction.Model;
 
 namespace Extraction.Output;
 
-/// <summary>The contract's JSON shapes (CONTRACT.md): one writer per object kind, invariant and stable.</summary>
+/// <summary>The contract's JSON shapes (docs/contract.md): one writer per object kind, invariant and stable.</summary>
 public static class JsonFormats
 {
     private static readonly JsonWriterOptions WriterOptions = new()

@@ -5,9 +5,9 @@ using Extraction.Store;
 namespace Extraction.Pipeline;
 
 /// <summary>
-/// The one path of an article through the stages: fetch; in a batch, hash the bytes and reuse the
-/// store's result for the same content; clean; extract. Every failure comes back as a value with its
-/// kind, a stage that throws included; only cancellation throws.
+/// The one path of an article: fetch; in a batch, hash the bytes and reuse the store's result for the
+/// same content; then the pipeline's stages in order (clean, extract, and any a builder inserted).
+/// Every failure comes back as a value with its kind, a stage that throws included; only cancellation throws.
 /// </summary>
 internal sealed class ArticlePath(ExtractionPipeline pipeline)
 {
@@ -66,30 +66,26 @@ internal sealed class ArticlePath(ExtractionPipeline pipeline)
                 return ArticleOutcome.Failed(item, new InputFailure(item.ArticleId, "not modified, but its stored result is gone; the next run fetches it") { Kind = FailureKind.Fetch }, null, clock.Elapsed);
             }
 
-            mark = Stopwatch.GetTimestamp();
-            var cleaned = pipeline.Cleaner.Clean(doc);
-            times?.Clean(Stopwatch.GetTimestamp() - mark);
-            if (cleaned.Failure is { } unclean)
+            var work = new ArticleWork(item, doc) { Source = source };
+            var stages = pipeline.Stages;
+            for (var i = 0; i < stages.Count; i++)
             {
-                return ArticleOutcome.Failed(item, unclean with { Kind = FailureKind.Clean }, cleaned.Encoding, clock.Elapsed) with { Sha256 = sha, Change = change };
+                if (last == ArticleStep.Clean && stages[i].Name == ArticleStages.Extract)
+                {
+                    break;
+                }
+
+                mark = Stopwatch.GetTimestamp();
+                work = stages[i].Stage.Run(work);
+                times?.Stage(i, Stopwatch.GetTimestamp() - mark);
+                if (work.Failure is { } failure)
+                {
+                    return ArticleOutcome.Failed(item, failure, work.Encoding, clock.Elapsed) with { Sha256 = sha, Change = change };
+                }
             }
 
-            var article = source is null ? cleaned.Article! : source.Complete(item, cleaned.Article!);
-            if (article.Text.Length == 0)
-            {
-                var empty = new InputFailure(item.ArticleId, "no article text found after cleaning") { Kind = FailureKind.NoText };
-                return ArticleOutcome.Failed(item, empty, cleaned.Encoding, clock.Elapsed) with { Sha256 = sha, Change = change };
-            }
-
-            if (last == ArticleStep.Clean)
-            {
-                return new ArticleOutcome(item, article, [], null, cleaned.Encoding, clock.Elapsed) { Sha256 = sha, Change = change };
-            }
-
-            mark = Stopwatch.GetTimestamp();
-            var facts = pipeline.Extractor.Extract(article, pipeline.Options.Explain);
-            times?.Extract(Stopwatch.GetTimestamp() - mark);
-            return new ArticleOutcome(item, article, facts, null, cleaned.Encoding, clock.Elapsed) { Sha256 = sha, Change = change };
+            var article = work.Article ?? throw new InvalidOperationException("no article stage made an article");
+            return new ArticleOutcome(item, article, work.Facts, null, work.Encoding, clock.Elapsed) { Sha256 = sha, Change = change };
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -77,7 +77,7 @@ public sealed class BatchRunner(ExtractionPipeline pipeline, TimeProvider time)
                     table.AddRange(w.Outcome.Facts);
                 }
             });
-        var stages = new StageTimes();
+        var stages = new StageTimes(pipeline.StageNames);
         var committer = store is null ? null : new StoreCommitter(store, run.Id!.Value);
         var resumedCount = 0;
         for (var i = 0; i < items.Count; i++)

@@ -21,7 +21,8 @@ public sealed class ExtractionPipeline : IDisposable
         IReadOnlyDictionary<InputKind, Func<PipelineOptions, IDocumentFetcher>> fetchers,
         ArticleCleaner cleaner,
         FactExtractor extractor,
-        RecordBuilder records)
+        RecordBuilder records,
+        IReadOnlyList<NamedStage> stages)
     {
         Options = resources.Options;
         Models = resources.Models;
@@ -29,6 +30,8 @@ public sealed class ExtractionPipeline : IDisposable
         Cleaner = cleaner;
         Extractor = extractor;
         Records = records;
+        Stages = stages;
+        StageNames = stages.Select(s => s.Name).ToArray();
         _fetchers = fetchers.ToDictionary(
             f => f.Key,
             f => new Lazy<IDocumentFetcher>(() => f.Value(resources.Options), LazyThreadSafetyMode.ExecutionAndPublication));
@@ -56,6 +59,12 @@ public sealed class ExtractionPipeline : IDisposable
     /// <summary>The record builder.</summary>
     public RecordBuilder Records { get; }
 
+    /// <summary>The names of the article stages after fetching, in the order they run.</summary>
+    public IReadOnlyList<string> StageNames { get; }
+
+    /// <summary>The article stages after fetching, in the order they run.</summary>
+    internal IReadOnlyList<NamedStage> Stages { get; }
+
     /// <summary>Version of pipeline and scorer, for provenance and incremental runs.</summary>
     public string Version => $"extract {ModelFiles.AssemblyVersion}; model {Extractor.Scorer switch { null => "rules-only", FactModel m => m.Version, var s => s.GetType().Name }}";
 
@@ -68,7 +77,10 @@ public sealed class ExtractionPipeline : IDisposable
             ? fetcher.Value.FetchAsync(item, ct)
             : Task.FromResult(FetchOutcome.Fail(item.ArticleId, $"no fetcher for {item.Kind} inputs"));
 
-    /// <summary>Runs the article path (fetch, clean and, unless <paramref name="last"/> says otherwise, extract) for one input; never throws except on cancellation.</summary>
+    /// <summary>
+    /// Runs the article path for one input: fetch, then the stages (all of them, or with <see cref="ArticleStep.Clean"/>
+    /// those before <see cref="ArticleStages.Extract"/>); never throws except on cancellation.
+    /// </summary>
     public Task<ArticleOutcome> ProcessAsync(InputItem item, CancellationToken ct, ArticleStep last = ArticleStep.Extract) =>
         _path.RunAsync(item, last, null, null, ct);
 

@@ -4,14 +4,18 @@ using Extraction.Facts;
 using Extraction.Fetch;
 using Extraction.Ml;
 using Extraction.Ml.Ner;
+using Extraction.Pipeline.Stages;
 
 namespace Extraction.Pipeline;
 
 /// <summary>
 /// Composes a pipeline from its stages: a fetcher per input kind, the cleaner, the fact extractor
 /// (text, recognise, link and decide, with an optional scorer) and the record builder (dedup).
-/// Each has a default; <c>Use...</c> replaces one without touching the others. <see cref="Build"/>
-/// checks every option first, then makes an immutable, thread-safe <see cref="ExtractionPipeline"/>.
+/// Each has a default; <c>Use...</c> replaces one without touching the others. After fetching, an
+/// article runs an ordered list of named stages (<see cref="ArticleStages.Clean"/>, then
+/// <see cref="ArticleStages.Extract"/>); <see cref="InsertStageBefore"/>, <see cref="InsertStageAfter"/>
+/// and <see cref="AddStage"/> plug a new one in. <see cref="Build"/> checks every option first, then
+/// makes an immutable, thread-safe <see cref="ExtractionPipeline"/>.
 /// </summary>
 public sealed class ExtractionPipelineBuilder
 {
@@ -26,6 +30,12 @@ public sealed class ExtractionPipelineBuilder
     private readonly List<Action<FactExtractorBuilder, PipelineResources>> _factParts = [];
     private Func<PipelineResources, IFactScorer?, FactExtractor>? _extractor;
     private Func<PipelineResources, RecordBuilder> _records = r => new RecordBuilder(r.Actors);
+
+    private readonly List<(string Name, Func<ArticleStageContext, IArticleStage> Create)> _stages =
+    [
+        (ArticleStages.Clean, c => new CleanStage(c.Cleaner)),
+        (ArticleStages.Extract, c => new ExtractStage(c.Extractor, c.Resources.Options.Explain)),
+    ];
 
     /// <summary>A builder with the default stages and <paramref name="options"/> (default options when null).</summary>
     public ExtractionPipelineBuilder(PipelineOptions? options = null)
@@ -89,6 +99,27 @@ public sealed class ExtractionPipelineBuilder
         return this;
     }
 
+    /// <summary>The names of the article stages in the order they run.</summary>
+    public IReadOnlyList<string> StageNames => _stages.Select(s => s.Name).ToList();
+
+    /// <summary>
+    /// Runs the stage <paramref name="create"/> makes (at <see cref="Build"/>) right before the stage named
+    /// <paramref name="before"/>; throws <see cref="ArgumentException"/> for an unknown anchor or a bad or taken name.
+    /// </summary>
+    /// <param name="before">An existing stage, e.g. <see cref="ArticleStages.Extract"/>.</param>
+    /// <param name="name">The new stage's name: lower-case letters, digits and '-' (it becomes run.json's "process.NAME").</param>
+    /// <param name="create">Makes the stage from what the pipeline loaded and made.</param>
+    public ExtractionPipelineBuilder InsertStageBefore(string before, string name, Func<ArticleStageContext, IArticleStage> create) =>
+        InsertStage(IndexOf(before, nameof(before)), name, create);
+
+    /// <summary>Runs the stage <paramref name="create"/> makes right after the stage named <paramref name="after"/>; see <see cref="InsertStageBefore"/>.</summary>
+    public ExtractionPipelineBuilder InsertStageAfter(string after, string name, Func<ArticleStageContext, IArticleStage> create) =>
+        InsertStage(IndexOf(after, nameof(after)) + 1, name, create);
+
+    /// <summary>Runs the stage <paramref name="create"/> makes after all others; see <see cref="InsertStageBefore"/>.</summary>
+    public ExtractionPipelineBuilder AddStage(string name, Func<ArticleStageContext, IArticleStage> create) =>
+        InsertStage(_stages.Count, name, create);
+
     /// <summary>
     /// Checks every option (throws <see cref="PipelineOptionException"/> naming the bad one), loads the
     /// model files (throws <see cref="FileNotFoundException"/> or <see cref="FormatException"/> for a
@@ -105,7 +136,33 @@ public sealed class ExtractionPipelineBuilder
         var extractor = _extractor is not null ? _extractor(resources, scorer) : DefaultExtractor(resources, scorer);
         var records = _records(resources);
         var fetchers = _fetchers.ToDictionary(f => f.Key, f => f.Value);
-        return new ExtractionPipeline(resources, fetchers, cleaner, extractor, records);
+        var context = new ArticleStageContext(resources, cleaner, extractor);
+        var stages = _stages.Select(s => new NamedStage(s.Name, s.Create(context) ?? throw new InvalidOperationException($"the factory of stage '{s.Name}' returned null"))).ToArray();
+        return new ExtractionPipeline(resources, fetchers, cleaner, extractor, records, stages);
+    }
+
+    private int IndexOf(string stage, string parameter)
+    {
+        var at = _stages.FindIndex(s => s.Name == stage);
+        return at >= 0 ? at : throw new ArgumentException($"no article stage named '{stage}' (there are: {string.Join(", ", StageNames)})", parameter);
+    }
+
+    private ExtractionPipelineBuilder InsertStage(int at, string name, Func<ArticleStageContext, IArticleStage> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (string.IsNullOrEmpty(name) || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        {
+            throw new ArgumentException($"a stage name is lower-case letters, digits and '-' (got '{name}')", nameof(name));
+        }
+
+        // fetch and store are timed on the path itself (run.json "process.fetch", "process.store").
+        if (name is "fetch" or "store" || _stages.Exists(s => s.Name == name))
+        {
+            throw new ArgumentException($"the stage name '{name}' is taken", nameof(name));
+        }
+
+        _stages.Insert(at, (name, create));
+        return this;
     }
 
     private FactExtractor DefaultExtractor(PipelineResources resources, IFactScorer? scorer)
@@ -115,7 +172,7 @@ public sealed class ExtractionPipelineBuilder
         // The organisation recogniser (models/org-ner.tsv) proposes actors the gazetteer lacks; it is ML, so --rules-only leaves it out.
         if (resources.Options.UseModel && OrgRecognizer.TryLoad(resources.Models) is { } org)
         {
-            facts.AddActorSource(new OrgActorSource(org));
+            facts.AddActorSource(new OrgActorSource(org, resources.Actors));
         }
 
         foreach (var configure in _factParts)

@@ -5,8 +5,9 @@ namespace Extraction.Pipeline;
 
 /// <summary>
 /// What a stored result depends on besides the content: pipeline and model version, the word lists
-/// and models in use (embedded or --models), and whether facts carry explanations. Results are
-/// reused only under the same key.
+/// and models in use (embedded or --models), whether facts carry explanations, and the article
+/// stages when a builder added any (by name: a stage that changes what it does should change its
+/// name or the version). Results are reused only under the same key.
 /// </summary>
 internal static class RunConfigKey
 {
@@ -25,6 +26,8 @@ internal static class RunConfigKey
         }
 
         var models = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return $"{pipeline.Version}; models {models}{(pipeline.Options.Explain ? "; explain" : "")}";
+        // The default stages add nothing, so stores written before stages had names keep their results.
+        var stages = pipeline.StageNames.SequenceEqual([ArticleStages.Clean, ArticleStages.Extract]) ? "" : "; stages " + string.Join(",", pipeline.StageNames);
+        return $"{pipeline.Version}; models {models}{(pipeline.Options.Explain ? "; explain" : "")}{stages}";
     }
 }

@@ -53,6 +53,6 @@ public sealed record RunSummary(
     /// <summary>A lock left by a dead run that was taken over, or null.</summary>
     public StoreLockHolder? StaleLock { get; init; }
 
-    /// <summary>CONTRACT.md: 0 when every input was done, 1 when some failed; 130 when cancelled.</summary>
+    /// <summary>docs/contract.md: 0 when every input was done, 1 when some failed; 130 when cancelled.</summary>
     public int ExitCode => Cancelled ? BatchRunner.CancelledExitCode : Failures.Count == 0 ? 0 : 1;
 }

@@ -2,27 +2,33 @@ using System.Diagnostics;
 
 namespace Extraction.Pipeline;
 
-/// <summary>Time spent per stage, summed over all articles and workers (run.json timings_ms "process.*"). Thread-safe.</summary>
-internal sealed class StageTimes
+/// <summary>
+/// Time spent per stage, summed over all articles and workers (run.json timings_ms "process.*"): fetch, each
+/// article stage by name in pipeline order, then store. Thread-safe.
+/// </summary>
+internal sealed class StageTimes(IReadOnlyList<string> stages)
 {
+    private readonly long[] _stages = new long[stages.Count];
     private long _fetch;
-    private long _clean;
-    private long _extract;
     private long _store;
 
     public void Fetch(long ticks) => Interlocked.Add(ref _fetch, ticks);
 
-    public void Clean(long ticks) => Interlocked.Add(ref _clean, ticks);
-
-    public void Extract(long ticks) => Interlocked.Add(ref _extract, ticks);
+    /// <summary>Adds to the article stage at <paramref name="index"/> of the pipeline's list.</summary>
+    public void Stage(int index, long ticks) => Interlocked.Add(ref _stages[index], ticks);
 
     public void Store(long ticks) => Interlocked.Add(ref _store, ticks);
 
-    public IEnumerable<KeyValuePair<string, long>> Milliseconds() =>
-    [
-        new("fetch", _fetch * 1000 / Stopwatch.Frequency),
-        new("clean", _clean * 1000 / Stopwatch.Frequency),
-        new("extract", _extract * 1000 / Stopwatch.Frequency),
-        new("store", _store * 1000 / Stopwatch.Frequency),
-    ];
+    public IEnumerable<KeyValuePair<string, long>> Milliseconds()
+    {
+        yield return new("fetch", Ms(_fetch));
+        for (var i = 0; i < _stages.Length; i++)
+        {
+            yield return new(stages[i], Ms(_stages[i]));
+        }
+
+        yield return new("store", Ms(_store));
+    }
+
+    private static long Ms(long ticks) => ticks * 1000 / Stopwatch.Frequency;
 }

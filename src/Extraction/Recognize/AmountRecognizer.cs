@@ -247,7 +247,7 @@ public sealed class AmountRecognizer
                 }
             }
             else if (scale1 is null && scale2 is null
-                && (Lexicon.CurrencyAfter(tokens, k) is not null || Lexicon.CurrencyBefore(tokens, between ? i - 1 : i) is not null))
+                && (CurrencyWords.After(tokens, k) is not null || CurrencyWords.Before(tokens, between ? i - 1 : i) is not null))
             {
                 lo = v1;
                 hi = v2;
@@ -263,15 +263,15 @@ public sealed class AmountRecognizer
             }
         }
 
-        var currency = Lexicon.CurrencyAfter(tokens, j);
+        var currency = CurrencyWords.After(tokens, j);
         if (currency is null && scale1 is not null && j + 1 < tokens.Count && tokens[j].Text == "-" && tokens[j].Start == tokens[j - 1].End)
         {
             // "20-Milliarden-Euro-Fonds"
-            currency = Lexicon.CurrencyAfter(tokens, j + 1);
+            currency = CurrencyWords.After(tokens, j + 1);
         }
 
         var rangeStart = isRange && between ? i - 1 : i;
-        var before = currency is null ? Lexicon.CurrencyBefore(tokens, rangeStart) : null;
+        var before = currency is null ? CurrencyWords.Before(tokens, rangeStart) : null;
         var first = before?.First ?? rangeStart;
         var code = currency?.Code ?? before?.Code;
         var evidence = currency?.Evidence ?? before?.Evidence ?? CurrencyEvidence.Implied;
@@ -363,6 +363,12 @@ public sealed class AmountRecognizer
         if (t.Kind != TokenKind.Word)
         {
             return true;
+        }
+
+        // "10 Millionen iPhones", "2 Millionen eBooks": a noun spelled with a small first letter.
+        if (char.IsLower(t.Text[0]) && t.Text.Length > 2 && char.IsUpper(t.Text[1]))
+        {
+            return false;
         }
 
         if (char.IsUpper(t.Text[0]))

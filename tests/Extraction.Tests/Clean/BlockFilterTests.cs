@@ -114,4 +114,26 @@ public sealed class BlockFilterTests
 
         Assert.Equal([Para1, Para2, "Strom wird knapp", Para1 + " Mehr."], kept);
     }
+
+    [Fact]
+    public void Filter_LongParagraphNamingANewsletter_Kept()
+    {
+        // Over 400 characters of sentences: a phrase that marks a banner ("Newsletter") does not make it one.
+        const string prose = "Der Verein hat seine Mitglieder im vergangenen Jahr vor allem über einen monatlichen Newsletter erreicht, "
+            + "den inzwischen mehr als viertausend Menschen in der Region lesen. Der Vorstand will das Angebot nun um einen "
+            + "Podcast ergänzen, in dem Ehrenamtliche von ihrer Arbeit in den Ortsgruppen berichten. Die erste Folge soll im "
+            + "Frühjahr erscheinen, eine zweite ist für den Sommer geplant, sagte die Vorsitzende am Rande der Versammlung.";
+        var kept = Kept($"{Para1}\n\n{prose}\n\n{Para2}\n");
+
+        Assert.Equal([Para1, prose, Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_LoginPromptsAndEnglishSubscriptionLines_Dropped()
+    {
+        var kept = Kept($"{Para1}\n\nSie müssen sich einloggen, um einen Kommentar zu schreiben.\n\n{Para2}\n\n"
+            + "Subscribe today to read the whole article.\n\nThis entry was posted in Allgemein.\n\nJede Spende hilft uns weiter!\n", webPage: true);
+
+        Assert.Equal([Para1, Para2], kept);
+    }
 }

@@ -156,7 +156,7 @@ public class CorpusGeneratorTests
     {
         const string paragraph = "Microsoft will bis Ende 2025 insgesamt 3,2 Milliarden Euro investieren und 10.000 H100 kaufen.";
 
-        var varied = Enumerable.Range(0, 20).Select(s => CorpusGenerator.Vary(paragraph, (ulong)s)).ToList();
+        var varied = Enumerable.Range(0, 20).Select(s => ParagraphVariation.Vary(paragraph, (ulong)s)).ToList();
 
         Assert.All(varied, v => Assert.Contains("Ende 2025", v, StringComparison.Ordinal));
         Assert.All(varied, v => Assert.Contains("0.000 H100", v, StringComparison.Ordinal));

@@ -11,12 +11,17 @@ internal sealed class DecisionFeatures(CueSets cues)
 
     /// <summary>
     /// Shallow features of a candidate figure for the fact model: its kind, currency evidence, the
-    /// rules' verdict, the distance of the nearest cues, the words around it, the cue words of its
+    /// rules' verdict with the rule that gave it and the cue word it read, the distance of the nearest cues, the words around it, the cue words of its
     /// sentence, whether an actor is named, the sentence length. Training and scoring both call this.
     /// </summary>
-    public List<string> Features(SentenceInfo s, int first, int last, FactKind kind, CurrencyEvidence evidence, bool retracted, bool ruleAccepts, NearCues near)
+    public List<string> Features(SentenceInfo s, int first, int last, FactKind kind, CurrencyEvidence evidence, bool retracted, RuleVerdict rule, NearCues near)
     {
-        var f = new List<string>(24) { "bias", KindFeature(kind), EvidenceFeature(evidence), ruleAccepts ? "rule=accept" : "rule=reject" };
+        var f = new List<string>(26) { "bias", KindFeature(kind), EvidenceFeature(evidence), rule.Accept ? "rule=accept" : "rule=reject", RuleFeature(rule.Rule) };
+        if (rule.Word is { } word)
+        {
+            f.Add(Lowered("rule-cue=", word));
+        }
+
         if (retracted)
         {
             f.Add("retracted");
@@ -63,6 +68,16 @@ internal sealed class DecisionFeatures(CueSets cues)
         FactKind.Investment => "kind=Investment",
         FactKind.Hardware => "kind=Hardware",
         _ => "kind=" + kind,
+    };
+
+    // The decision rule's identity (never its explanation text, so rewording an explanation does not change the model's input).
+    private static string RuleFeature(DecisionRule rule) => rule switch
+    {
+        DecisionRule.InvestmentCue => "rule-id=InvestmentCue",
+        DecisionRule.NoCue => "rule-id=NoCue",
+        DecisionRule.NegativeCue => "rule-id=NegativeCue",
+        DecisionRule.HardwareCount => "rule-id=HardwareCount",
+        _ => "rule-id=" + rule,
     };
 
     private static string EvidenceFeature(CurrencyEvidence evidence) => evidence switch

@@ -4,27 +4,34 @@ using System.Text;
 namespace Extraction.Ml.Ner;
 
 /// <summary>
-/// The organisation recogniser's weights: a multinomial logistic regression over the tags B, I and O
-/// (trained by ML.NET's L-BFGS maximum-entropy trainer, see <see cref="OrgTrainer"/>), stored as a
-/// sorted text table so the same training gives the same bytes and a run loads it without ML.NET.
-/// Tagging takes the best tag sequence in which no I follows an O (Viterbi over the tag scores).
+/// The named-entity tagger's weights: an averaged structured perceptron over GermEval's BIO labels
+/// (see <see cref="OrgTrainer"/>): a weight per feature and label, a weight per pair of neighbouring
+/// labels, and the words seen lower-case in training (a feature). Tagging takes the best label
+/// sequence (Viterbi) in which every I-X follows a B-X or I-X. Stored as a sorted text table, so
+/// the same training gives the same bytes and a run loads it without ML.NET. Thread-safe.
 /// </summary>
 public sealed class OrgModel
 {
     /// <summary>File name of the shipped model in models/.</summary>
     public const string FileName = "org-ner.tsv";
 
-    private const string Format = "extraction-org-ner-v1";
-    private const int B = 0, I = 1, O = 2;
-    private static readonly char[] TagChars = ['B', 'I', 'O'];
+    private const string Format = "extraction-ner-perceptron-v2";
+    private const string Start = "<s>";
 
+    private readonly string[] _tags;
     private readonly Dictionary<string, float[]> _weights;
-    private readonly float[] _bias;
+    private readonly float[] _transitions;
+    private readonly bool[] _allowed;
+    private readonly int[][] _predecessors;
 
-    internal OrgModel(Dictionary<string, float[]> weights, float[] bias, string description)
+    internal OrgModel(string[] tags, Dictionary<string, float[]> weights, float[] transitions, SortedSet<string> lowercase, string description)
     {
+        _tags = tags;
         _weights = weights;
-        _bias = bias;
+        _transitions = transitions;
+        _allowed = Allowed(tags);
+        _predecessors = Predecessors(_allowed, tags.Length);
+        Lowercase = lowercase;
         Description = description;
     }
 
@@ -34,124 +41,221 @@ public sealed class OrgModel
     /// <summary>Number of features with a weight.</summary>
     public int Size => _weights.Count;
 
-    /// <summary>Tags (B, I, O) of a sentence's tokens, given their features.</summary>
-    public char[] Tag(List<List<string>> features)
-    {
-        var n = features.Count;
-        var tags = new char[n];
-        if (n == 0)
-        {
-            return tags;
-        }
+    /// <summary>The labels the model tags with ("O" first).</summary>
+    public IReadOnlyList<string> Labels => _tags;
 
-        // Viterbi: best[i, t] = best score of a sequence ending in tag t at token i; I may not follow O or open the sentence.
-        var best = new double[n, 3];
-        var back = new int[n, 3];
-        Span<double> e = stackalloc double[3];
+    /// <summary>Words seen written lower-case in training.</summary>
+    public IReadOnlySet<string> Lowercase { get; }
+
+    /// <summary>Labels of a sentence's tokens, given their features.</summary>
+    public string[] Tag(string[][] features)
+    {
+        var n = features.Length;
+        var t = _tags.Length;
+        var e = new float[n * t];
         for (var i = 0; i < n; i++)
         {
-            Emissions(features[i], e);
-            for (var t = 0; t < 3; t++)
+            var row = e.AsSpan(i * t, t);
+            foreach (var f in features[i])
             {
-                if (i == 0)
+                if (_weights.TryGetValue(f, out var w))
                 {
-                    best[0, t] = t == I ? double.NegativeInfinity : e[t];
-                    continue;
-                }
-
-                var arg = -1;
-                var max = double.NegativeInfinity;
-                for (var p = 0; p < 3; p++)
-                {
-                    if (t == I && p == O)
+                    for (var k = 0; k < row.Length; k++)
                     {
-                        continue;
-                    }
-
-                    if (best[i - 1, p] > max)
-                    {
-                        max = best[i - 1, p];
-                        arg = p;
+                        row[k] += w[k];
                     }
                 }
-
-                best[i, t] = max + e[t];
-                back[i, t] = arg;
             }
         }
 
-        var last = 0;
-        for (var t = 1; t < 3; t++)
+        var path = Viterbi(e, n, t, _transitions, _allowed, _predecessors);
+        var tags = new string[n];
+        for (var i = 0; i < n; i++)
         {
-            if (best[n - 1, t] > best[n - 1, last])
-            {
-                last = t;
-            }
-        }
-
-        for (var i = n - 1; i >= 0; i--)
-        {
-            tags[i] = TagChars[last];
-            last = back[i, last];
+            tags[i] = _tags[path[i]];
         }
 
         return tags;
     }
 
-    // Log-probabilities of B, I and O for one token.
-    private void Emissions(List<string> features, Span<double> e)
+    /// <summary>For each label, the labels allowed before it.</summary>
+    internal static int[][] Predecessors(bool[] allowed, int t)
     {
-        double b = _bias[B], i = _bias[I], o = _bias[O];
-        foreach (var f in features)
+        var lists = new int[t][];
+        for (var k = 0; k < t; k++)
         {
-            if (_weights.TryGetValue(f, out var w))
+            var list = new List<int>(t);
+            for (var p = 0; p < t; p++)
             {
-                b += w[B];
-                i += w[I];
-                o += w[O];
+                if (allowed[p * t + k])
+                {
+                    list.Add(p);
+                }
+            }
+
+            lists[k] = [.. list];
+        }
+
+        return lists;
+    }
+
+    /// <summary>Which label pairs may follow each other: row <c>t</c> (the sentence start) and rows 0..t-1 (the previous label); an I-X only after B-X or I-X.</summary>
+    internal static bool[] Allowed(string[] tags)
+    {
+        var t = tags.Length;
+        var allowed = new bool[(t + 1) * t];
+        for (var prev = 0; prev <= t; prev++)
+        {
+            for (var cur = 0; cur < t; cur++)
+            {
+                var c = tags[cur];
+                allowed[prev * t + cur] = c[0] != 'I' || (prev < t && tags[prev].Length == c.Length && tags[prev].AsSpan(1).SequenceEqual(c.AsSpan(1)));
             }
         }
 
-        var max = Math.Max(b, Math.Max(i, o));
-        var log = max + Math.Log(Math.Exp(b - max) + Math.Exp(i - max) + Math.Exp(o - max));
-        e[B] = b - log;
-        e[I] = i - log;
-        e[O] = o - log;
+        return allowed;
     }
 
-    /// <summary>The model file: format line, description, bias, then one sorted line per feature with its B, I and O weights.</summary>
+    /// <summary>The best allowed label sequence for emission scores e[i*t+label] and transition scores tr[prev*t+label] (prev = t at the start).</summary>
+    internal static int[] Viterbi(float[] e, int n, int t, float[] tr, bool[] allowed, int[][] predecessors)
+    {
+        var path = new int[n];
+        if (n == 0)
+        {
+            return path;
+        }
+
+        var best = new float[n * t];
+        var back = new int[n * t];
+        for (var k = 0; k < t; k++)
+        {
+            best[k] = allowed[t * t + k] ? e[k] + tr[t * t + k] : float.NegativeInfinity;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            for (var k = 0; k < t; k++)
+            {
+                var max = float.NegativeInfinity;
+                var arg = 0;
+                foreach (var p in predecessors[k])
+                {
+                    var s = best[(i - 1) * t + p] + tr[p * t + k];
+                    if (s > max)
+                    {
+                        max = s;
+                        arg = p;
+                    }
+                }
+
+                best[i * t + k] = max + e[i * t + k];
+                back[i * t + k] = arg;
+            }
+        }
+
+        var last = 0;
+        for (var k = 1; k < t; k++)
+        {
+            if (best[(n - 1) * t + k] > best[(n - 1) * t + last])
+            {
+                last = k;
+            }
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            path[i] = last;
+            last = back[i * t + last];
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The model file: format and description lines, the labels, one line of transition weights per
+    /// previous label, the lower-case words, then one sorted line per feature with its non-zero weights (label index:weight).
+    /// </summary>
     public string ToText()
     {
+        var t = _tags.Length;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Format).Append('\n');
         sb.Append("# ").Append(Description.ReplaceLineEndings(" ")).Append('\n');
-        AppendRow(sb, "<bias>", _bias);
+        sb.Append("labels\t").AppendJoin('\t', _tags).Append('\n');
+        for (var p = 0; p <= t; p++)
+        {
+            sb.Append("trans\t").Append(p < t ? _tags[p] : Start);
+            for (var k = 0; k < t; k++)
+            {
+                sb.Append('\t').Append(Num(_transitions[p * t + k]));
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append("lower\t").AppendJoin(' ', Lowercase).Append('\n');
         foreach (var kv in _weights.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            AppendRow(sb, kv.Key, kv.Value);
+            sb.Append(kv.Key);
+            for (var k = 0; k < t; k++)
+            {
+                if (kv.Value[k] != 0)
+                {
+                    sb.Append('\t').Append(k.ToString(CultureInfo.InvariantCulture)).Append(':').Append(Num(kv.Value[k]));
+                }
+            }
+
+            sb.Append('\n');
         }
 
         return sb.ToString();
     }
 
-    private static void AppendRow(StringBuilder sb, string name, float[] w) =>
-        sb.Append(name).Append('\t').Append(Num(w[B])).Append('\t').Append(Num(w[I])).Append('\t').Append(Num(w[O])).Append('\n');
-
-    private static string Num(float v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Num(float v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a model file; throws <see cref="FormatException"/> naming the line for anything else.</summary>
     public static OrgModel Parse(string text)
     {
         var lines = text.Split('\n');
-        if (lines.Length < 3 || lines[0].TrimEnd('\r') != "# " + Format)
+        if (lines.Length < 4 || lines[0].TrimEnd('\r') != "# " + Format)
         {
             throw new FormatException($"not an {Format} model");
         }
 
         var description = lines[1].TrimEnd('\r').TrimStart('#', ' ');
+        var head = lines[2].TrimEnd('\r').Split('\t');
+        if (head.Length < 2 || head[0] != "labels" || head[1] != "O")
+        {
+            throw new FormatException("org model line 3: expected the labels, O first");
+        }
+
+        string[] tags = head[1..];
+        var t = tags.Length;
+        var transitions = new float[(t + 1) * t];
+        var lowercase = new SortedSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, float[]>(lines.Length, StringComparer.Ordinal);
-        float[]? bias = null;
-        for (var k = 2; k < lines.Length; k++)
+        var k = 3;
+        for (var p = 0; p <= t; p++, k++)
+        {
+            var cols = k < lines.Length ? lines[k].TrimEnd('\r').Split('\t') : [];
+            if (cols.Length != t + 2 || cols[0] != "trans" || cols[1] != (p < t ? tags[p] : Start))
+            {
+                throw new FormatException($"org model line {k + 1}: expected the transition weights after '{(p < t ? tags[p] : Start)}'");
+            }
+
+            for (var c = 0; c < t; c++)
+            {
+                transitions[p * t + c] = Number(cols[c + 2], k);
+            }
+        }
+
+        if (k >= lines.Length || !lines[k].StartsWith("lower\t", StringComparison.Ordinal))
+        {
+            throw new FormatException($"org model line {k + 1}: expected the lower-case words");
+        }
+
+        lowercase.UnionWith(lines[k].TrimEnd('\r')[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        for (k++; k < lines.Length; k++)
         {
             var line = lines[k].TrimEnd('\r');
             if (line.Length == 0)
@@ -160,30 +264,24 @@ public sealed class OrgModel
             }
 
             var cols = line.Split('\t');
-            if (cols.Length != 4)
+            var w = new float[t];
+            for (var c = 1; c < cols.Length; c++)
             {
-                throw new FormatException($"org model line {k + 1}: expected a feature and three weights");
-            }
-
-            var w = new float[3];
-            for (var c = 0; c < 3; c++)
-            {
-                if (!float.TryParse(cols[c + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out w[c]))
+                var colon = cols[c].IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || !int.TryParse(cols[c].AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var label) || label >= t)
                 {
-                    throw new FormatException($"org model line {k + 1}: '{cols[c + 1]}' is not a number");
+                    throw new FormatException($"org model line {k + 1}: expected label index:weight, found '{cols[c]}'");
                 }
+
+                w[label] = Number(cols[c][(colon + 1)..], k);
             }
 
-            if (cols[0] == "<bias>")
-            {
-                bias = w;
-            }
-            else
-            {
-                weights[cols[0]] = w;
-            }
+            weights[cols[0]] = w;
         }
 
-        return new OrgModel(weights, bias ?? throw new FormatException("org model has no <bias> line"), description);
+        return new OrgModel(tags, weights, transitions, lowercase, description);
     }
+
+    private static float Number(string s, int line) =>
+        float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"org model line {line + 1}: '{s}' is not a number");
 }

@@ -1,6 +1,6 @@
 using Extraction.Tests.Support;
 
-namespace Extraction.Tests.Evaluation;
+namespace Extraction.Tests.Cli;
 
 public sealed class EvalCommandTests
 {

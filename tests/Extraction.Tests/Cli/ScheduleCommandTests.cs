@@ -1,6 +1,7 @@
 using Extraction.Cli;
+using Extraction.Tests.Store;
 
-namespace Extraction.Tests.Store;
+namespace Extraction.Tests.Cli;
 
 /// <summary>`extract schedule`: the same run in-process on a Quartz schedule.</summary>
 public sealed class ScheduleCommandTests : IDisposable

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Extraction.Export;
+using Extraction.Tests.Export;
 using Extraction.Tests.Support;
 
-namespace Extraction.Tests.Export;
+namespace Extraction.Tests.Cli;
 
 public sealed class ExportCommandTests
 {

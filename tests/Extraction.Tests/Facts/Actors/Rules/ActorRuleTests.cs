@@ -1,6 +1,6 @@
 using Extraction.Facts.Actors.Rules;
 
-namespace Extraction.Tests.Facts.Actors;
+namespace Extraction.Tests.Facts.Actors.Rules;
 
 public sealed class ActorRuleTests
 {
