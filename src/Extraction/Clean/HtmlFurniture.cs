@@ -89,10 +89,12 @@ internal static class HtmlFurniture
         return n;
     }
 
+    // Never the text: code, media and form controls, and ruby annotations (rt, rp), the reading aid
+    // printed above East Asian characters, which read into the line would break every sentence.
     private static readonly HashSet<string> CodeTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "input", "textarea",
-        "object", "embed", "video", "audio",
+        "object", "embed", "video", "audio", "rt", "rp",
     };
 
     private static bool IsHiddenOrCode(IElement el)

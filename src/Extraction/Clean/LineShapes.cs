@@ -4,12 +4,13 @@ namespace Extraction.Clean;
 
 /// <summary>
 /// Shapes of page-furniture lines that no word list can enumerate: meta lines (byline, date, time,
-/// reading time, comment count), rows of short links (breadcrumbs, share bars, footer links) and
-/// stock ticker lines. Every test is anchored to the whole line, so prose never matches.
+/// reading time, comment count), rows of short links (breadcrumbs, share bars, footer links), credit
+/// lines and stock ticker lines. Every test is anchored to the whole line, so prose never matches.
 /// </summary>
 public static partial class LineShapes
 {
     private const int MaxShapeLength = 160;
+    private const int MaxCreditLength = 120;
 
     /// <summary>Why the line is furniture by its shape ("meta line", "link row", "ticker line"), or null.</summary>
     public static string? Reason(string line)
@@ -28,6 +29,14 @@ public static partial class LineShapes
         if (IsMetaLine(t))
         {
             return "meta line";
+        }
+
+        // "© Agentur | Name Fotografin" standing alone, or a caption ending in its credit ("Die Ministerin
+        // bei der Eröffnung © Agentur"): the copyright sign starts the line's last part, no sentence after it.
+        var credit = t.LastIndexOf('©');
+        if (credit >= 0 && t.Length - credit <= MaxCreditLength && !t.AsSpan(credit).Contains(". ", StringComparison.Ordinal))
+        {
+            return "credit line";
         }
 
         return IsLinkRow(t) ? "link row" : null;

@@ -25,6 +25,9 @@ public sealed record GoldFact(
     /// <summary>The article's own conversion of another amount: neither missed nor spurious.</summary>
     public bool Conversion { get; init; }
 
+    /// <summary>Other acceptable hardware units (`unit_alt`: "Hochleistungsprozessoren" as chips or CPUs).</summary>
+    public IReadOnlyList<string> UnitAlt { get; init; } = [];
+
     /// <summary>True when the line counts as missed or matched (neither borderline nor a conversion).</summary>
     public bool Counted => !Borderline && !Conversion;
 
@@ -66,6 +69,7 @@ public sealed record GoldFact(
         {
             Borderline = Flag(e, "borderline"),
             Conversion = Flag(e, "conversion"),
+            UnitAlt = List(e, "unit_alt"),
         };
     }
 }

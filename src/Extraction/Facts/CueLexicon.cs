@@ -13,6 +13,7 @@ public sealed class CueLexicon
     // Separable verbs ("gibt ... aus", "sammelte ... ein"): the verb's stem, its particle, the sets they mark.
     private readonly List<(string Stem, string Particle, string Set)> _splits = [];
     private HashSet<string> _particles = new(StringComparer.Ordinal);
+    private int _longestParticle;
 
     /// <summary>Loads the cue lists.</summary>
     public static CueLexicon Load(ModelFiles store)
@@ -92,6 +93,7 @@ public sealed class CueLexicon
 
         lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
         lex._particles = new HashSet<string>(lex._splits.Select(x => x.Particle), StringComparer.Ordinal);
+        lex._longestParticle = lex._particles.Count == 0 ? 0 : lex._particles.Max(x => x.Length);
         lex._lengths = [.. lex._setNames.Select(name => Lengths([.. lex._sets[name].Stems, .. lex._sets[name].Tails], [.. lex._sets[name].Words, .. lex._sets[name].Nouns, .. lex._sets[name].Verbs]))];
         return lex;
     }
@@ -210,7 +212,7 @@ public sealed class CueLexicon
     /// <summary>
     /// Adds the cue sets of separable verbs to <paramref name="cues"/> (one mask per token, as <see cref="Mask(in Token)"/>
     /// gives them): a verb whose particle ends its clause ("Der Bund gibt 3 Milliarden für Schulen aus", "nimmt 200
-    /// Millionen in die Hand") is marked with the verb's sets, as the prefixed form ("ausgeben") would be. Returns the
+    /// Millionen in die Hand", "stellt 5 Milliarden zur Verfügung") is marked with the verb's sets, as the prefixed form ("ausgeben") would be. Returns the
     /// sets added.
     /// </summary>
     public int AddSeparableVerbs(List<Token> tokens, int[] cues)
@@ -224,7 +226,7 @@ public sealed class CueLexicon
         for (var p = 1; p < tokens.Count; p++)
         {
             var t = tokens[p];
-            if (t.Kind != TokenKind.Word || t.Text.Length > 8 || (!char.IsLower(t.Text[0]) && t.Text != "Hand") || !_particles.Contains(t.Text.ToLowerInvariant()))
+            if (t.Kind != TokenKind.Word || t.Text.Length > _longestParticle || !_particles.Contains(t.Text.ToLowerInvariant()))
             {
                 continue;
             }

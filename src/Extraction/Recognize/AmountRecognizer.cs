@@ -365,6 +365,12 @@ public sealed class AmountRecognizer
             return true;
         }
 
+        // "10 Millionen iPhones", "2 Millionen eBooks": a noun spelled with a small first letter.
+        if (char.IsLower(t.Text[0]) && t.Text.Length > 2 && char.IsUpper(t.Text[1]))
+        {
+            return false;
+        }
+
         if (char.IsUpper(t.Text[0]))
         {
             return Lexicon.IsMoneyNoun(t.Text);

@@ -101,6 +101,12 @@ public sealed class HardwareRecognizer
                 continue;
             }
 
+            // "50.000 ihrer H100", "100.000 der neuen Chips": a partitive determiner right after the count.
+            if (k == j && t.Text is "der" or "ihrer" or "seiner" or "dieser" or "jener" or "unserer" or "deren" or "dessen")
+            {
+                continue;
+            }
+
             if (t.Kind != TokenKind.Word)
             {
                 break;
@@ -150,7 +156,13 @@ public sealed class HardwareRecognizer
             break;
         }
 
-        if (unit is null)
+        if (unit is null && model is null && UnitNamedBefore(tokens, rangeStart) is { } named)
+        {
+            // "die Zahl seiner GPUs auf eine Million erhöhen": the count stands alone, its unit before it.
+            unit = named;
+            k = j - 1;
+        }
+        else if (unit is null)
         {
             // "100.000 H100 in Memphis": a model that ends the phrase names its unit.
             if (model is null || lastModel != k - 1 || Lexicon.ModelUnit(model) is not { } family)
@@ -162,7 +174,7 @@ public sealed class HardwareRecognizer
             k = lastModel;
         }
 
-        var end = suspended >= 0 ? suspended + 1 : k + 1;
+        var end = suspended >= 0 ? SuspendedEnd(tokens, suspended) : k + 1;
 
         // "GPUs vom Typ H100", "Chips des Typs MI300X"
         if (model is null && end + 2 < tokens.Count
@@ -196,6 +208,70 @@ public sealed class HardwareRecognizer
             if (tokens[u].Text is "." or ";" or ":")
             {
                 return null;
+            }
+        }
+
+        return null;
+    }
+
+    // "300.000 GB200- und GB300-Chips": a list of models without a further count is one count, up to the shared
+    // head; "120.000 B200-, 40.000 H100- und ..." ends at its own hyphen, the next count starts its own mention.
+    private static int SuspendedEnd(List<Token> tokens, int hyphen)
+    {
+        for (var u = hyphen + 2; u < Math.Min(tokens.Count, hyphen + 16); u++)
+        {
+            var t = tokens[u];
+            if (t.Kind == TokenKind.Number || t.Text is "." or ";" or ":")
+            {
+                return hyphen + 1;
+            }
+
+            if (t.Kind == TokenKind.Word && tokens[u - 1].Text == "-" && tokens[u - 1].End == t.Start && Lexicon.HardwareUnit(t.Text) is not null)
+            {
+                return u + 1;
+            }
+        }
+
+        return hyphen + 1;
+    }
+
+    // "Die Zahl der Server steigt auf rund 4.000", "die Anzahl seiner GPUs auf eine Million erhöhen": the unit of
+    // "Zahl/Anzahl der <unit>" when the count follows "auf" (with at most a qualifier between); null otherwise.
+    private static string? UnitNamedBefore(List<Token> tokens, int i)
+    {
+        var auf = i - 1;
+        while (auf >= 0 && auf >= i - 3 && !tokens[auf].Is("auf"))
+        {
+            if (tokens[auf].Kind != TokenKind.Word || !char.IsLower(tokens[auf].Text[0]))
+            {
+                return null;
+            }
+
+            auf--;
+        }
+
+        if (auf < 2 || !tokens[auf].Is("auf"))
+        {
+            return null;
+        }
+
+        string? unit = null;
+        for (var k = auf - 1; k >= Math.Max(0, auf - 10); k--)
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Punct || t.Kind == TokenKind.Number)
+            {
+                return null;
+            }
+
+            if (t.Text is "Zahl" or "Anzahl")
+            {
+                return unit;
+            }
+
+            if (k > 0 && Lexicon.HardwareUnit(t.Text) is { } u && !Lexicon.IsGenericUnit(t.Text))
+            {
+                unit ??= u;
             }
         }
 

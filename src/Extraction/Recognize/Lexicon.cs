@@ -76,6 +76,12 @@ internal static class Lexicon
                 break;
         }
 
+        // "verfügt über 50.000 GPUs", "ein Kredit über 500 Millionen Euro": the preposition, not "more than".
+        if (b == "über" && first >= 2 && (IsPrepositionalVerb(a) || (first >= 3 && tokens[first - 2].Kind == TokenKind.Word && char.IsUpper(tokens[first - 2].Text[0]))))
+        {
+            return (Qualifier.Exact, first);
+        }
+
         return b switch
         {
             "rund" or "etwa" or "circa" or "ca" or "ungefähr" or "annähernd" or "gut" or "zirka" or "rd" or "schätzungsweise" or "geschätzt" or "geschätzte"
@@ -87,6 +93,12 @@ internal static class Lexicon
             _ => (Qualifier.Exact, first),
         };
     }
+
+    // Verbs whose object "über" introduces: "verfügt über", "verhandelt über", "entscheidet über".
+    private static bool IsPrepositionalVerb(string w) =>
+        w.StartsWith("verfüg", StringComparison.Ordinal) || w.StartsWith("verhandel", StringComparison.Ordinal)
+        || w.StartsWith("entscheid", StringComparison.Ordinal) || w.StartsWith("entschied", StringComparison.Ordinal)
+        || w is "spricht" or "sprach" or "sprechen" or "berichtet" or "berichten" or "berichtete" or "informiert" or "streiten" or "stritten";
 
     // "schätzungsweise", the longest word QualifierBefore compares.
     private const int LongestQualifierWord = 15;

@@ -31,4 +31,16 @@ public sealed class HtmlReaderTests
         Assert.Equal([Lead, .. Body], texts.SkipWhile(t => t != Lead));
         Assert.DoesNotContain(After, texts);
     }
+
+    [Fact]
+    public void Read_RubyAnnotations_LeftOut()
+    {
+        var html = "<html><body><p><ruby>東京<rt>とうきょう</rt></ruby>の<ruby>会社<rp>(</rp><rt>かいしゃ</rt><rp>)</rp></ruby>が"
+            + "新しい工場を建てると発表しました。工場は来年から動く予定です。</p></body></html>";
+
+        var texts = new HtmlReader().Read(html).Blocks.Select(b => b.Text).ToList();
+
+        Assert.Equal(["東京の会社が新しい工場を建てると発表しました。工場は来年から動く予定です。"], texts);
+    }
 }
+

@@ -47,4 +47,16 @@ public sealed class LineShapesTests
     [InlineData("Von Anna Berg · 14.03.2025, 11:20 Uhr", "Anna Berg")]
     [InlineData("18. September 2025", null)]
     public void Author_MetaLine_NamesTheByline(string line, string? expected) => Assert.Equal(expected, LineShapes.Author(line));
+
+    [Theory]
+    [InlineData("© Stadtwerke Kassel | Jana Beispiel")]
+    [InlineData("Die neue Ladestation am Betriebshof © Stadtwerke Kassel / Jana Beispiel")]
+    [InlineData("Bild © Verlag")]
+    public void Reason_CreditOrCaptionEndingInCredit_CreditLine(string line) => Assert.Equal("credit line", LineShapes.Reason(line));
+
+    [Theory]
+    [InlineData("Die Marke © gehört seit 2019 dem Verlag. Der Streit darum geht weiter.")]
+    [InlineData("Die Stadtwerke stellen alle Busse bis 2030 auf Strom um.")]
+    public void Reason_SentenceAfterTheSignOrNoSign_NoCreditLine(string line) => Assert.NotEqual("credit line", LineShapes.Reason(line));
 }
+

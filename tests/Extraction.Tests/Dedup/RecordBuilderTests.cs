@@ -187,14 +187,47 @@ public sealed class RecordBuilderTests
     public void Build_ClaimsOfOneArticle_OrderedByTheirEarliestMention()
     {
         // The claim of 100-101 million is first mentioned at offset 10 (its larger figure), the 500 million at
-        // 30: records come in that order even though the claim's smaller figure stands later, at 50.
+        // 30: records come in that order even though the claim's smaller figure stands later, at 50. Five
+        // more claims later in the text keep their order too (not the order of their ids or values).
         var records = Builder.Build(
         [
             Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 50),
             Money("a.txt", "Siemens", 500_000_000m, "EUR", start: 30),
             Money("a.txt", "Siemens", 101_000_000m, "EUR", start: 10),
+            Money("a.txt", "Bosch", 7_000_000m, "EUR", start: 200),
+            Money("a.txt", "Bosch", 3_000_000m, "EUR", start: 300),
+            Money("a.txt", "Bosch", 90_000_000m, "EUR", start: 400),
+            Money("a.txt", "Bosch", 40_000_000m, "EUR", start: 500),
+            Money("a.txt", "Bosch", 1_000_000m, "EUR", start: 600),
         ]);
 
-        Assert.Equal([101_000_000m, 500_000_000m], records.Select(r => r.Amount!.Min));
+        Assert.Equal([101_000_000m, 500_000_000m, 7_000_000m, 3_000_000m, 90_000_000m, 40_000_000m, 1_000_000m], records.Select(r => r.Amount!.Min));
+    }
+
+    [Theory]
+    [InlineData(98_000_000, 1)]  // 2 million apart, 2 % of the larger: the tolerance holds its bound
+    [InlineData(97_900_000, 2)]  // 2.1 million apart: over it
+    public void Build_FiguresAtTheToleranceBound_MergedUpToItInclusive(long smaller, int records)
+    {
+        var built = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 1),
+            Money("b.txt", "Siemens", smaller, "EUR", start: 1),
+        ]);
+
+        Assert.Equal(records, built.Count);
+    }
+
+    [Fact]
+    public void Build_ClaimsOfTwoArticles_ArticleOrderBeforeOffset()
+    {
+        // b.txt's claim stands at offset 5, a.txt's at 50: a.txt comes first all the same.
+        var records = Builder.Build(
+        [
+            Money("b.txt", "Bosch", 7_000_000m, "EUR", start: 5),
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 50),
+        ]);
+
+        Assert.Equal(["Siemens", "Bosch"], records.Select(r => r.Actor));
     }
 }

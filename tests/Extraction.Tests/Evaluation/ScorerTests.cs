@@ -22,6 +22,16 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void Evaluate_HardwareUnitAlt_MatchesEitherUnit()
+    {
+        var gold = new GoldFact("a", FactKind.Hardware, null, [], 16_000m, 16_000m, null, [], "chip", null, Qualifier.Exact, "q", null) { UnitAlt = ["CPU"] };
+
+        Assert.Equal(1.0, Scorer.Evaluate([gold], [Hardware("a", null, 16_000, "CPU")]).Hardware.F1);
+        Assert.Equal(1.0, Scorer.Evaluate([gold], [Hardware("a", null, 16_000, "chip")]).Hardware.F1);
+        Assert.Equal(0.0, Scorer.Evaluate([gold], [Hardware("a", null, 16_000, "server")]).Hardware.F1);
+    }
+
+    [Fact]
     public void Evaluate_CurrencyDisagrees_NoMatch()
     {
         var report = Scorer.Evaluate([Gold("a", null, 5m, "EUR")], [Money("a", null, 5m, "USD")]);
@@ -61,6 +71,20 @@ public sealed class ScorerTests
 
         Assert.True(Scorer.ActorMatches(gold, "Amazon, Alphabet, Meta und Microsoft"));
         Assert.False(Scorer.ActorMatches(gold, "Amazon und Meta"));
+    }
+
+    [Theory]
+    [InlineData("Freistaat Sachsen und Deutschland", true)]
+    [InlineData("Deutschland und Freistaat Sachsen", true)]
+    [InlineData("Deutschland und Stadt Leipzig", false)]
+    [InlineData("Deutschland und Nordchip", false)]
+    [InlineData("Freistaat Sachsen und Nordchip", false)]
+    public void ActorMatches_JointGroup_NamesTheActorAndOnlyAlternatives(string predicted, bool expected)
+    {
+        // The guide's joint amount: the first-named party is the actor, the other parties are alternatives.
+        var gold = Gold("a", "Freistaat Sachsen", 1m, "EUR", null, null, "Deutschland", "Stadt Leipzig");
+
+        Assert.Equal(expected, Scorer.ActorMatches(gold, predicted));
     }
 
     [Fact]

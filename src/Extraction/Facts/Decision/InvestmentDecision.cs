@@ -69,7 +69,9 @@ internal sealed class InvestmentDecision(CueSets cues)
         // unless a strong investment word stands nearer; weak ones ("Mittel", "Summe", "kostet")
         // only count in a sentence without any "No" word.
         var strong = Distance(near.StrongPositive, first, last);
-        if (neg >= 0 && (strong < 0 || neg <= strong))
+        // A mild "No" word ("wert": "Die Übernahme ist 6 Milliarden wert") gives way to any strong investment word of the sentence.
+        var mild = neg >= 0 && strong >= 0 && s.CueAt(cues.Lexicon, near.Negative, cues.Mild) != 0;
+        if (neg >= 0 && (strong < 0 || neg <= strong) && !mild)
         {
             return new(false, 0.15, DecisionRule.NegativeCue, s.Tokens[near.Negative].Text);
         }

@@ -22,7 +22,7 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
     /// <inheritdoc/>
     public void Find(string text, List<Token> tokens, List<ActorMention> found)
     {
-        if (AmountRecognizer.FirstFigure(tokens) < 0 || (gazetteer is not null && RulesFindAParty(text, tokens)))
+        if (AmountRecognizer.FirstFigure(tokens) >= tokens.Count || (gazetteer is not null && RulesFindAParty(text, tokens)))
         {
             return;
         }
@@ -37,7 +37,8 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
         {
             // A name starts with a capital letter or a digit ("3M"); a lone lower-case or punctuation token is a tagging slip.
             var head = tokens[first].Text;
-            if (head.Length == 0 || !(char.IsUpper(head[0]) || char.IsDigit(head[0])) || (first == last && !IsSingleWordName(head)))
+            if (head.Length == 0 || !(char.IsUpper(head[0]) || char.IsDigit(head[0])) || (first == last && !IsSingleWordName(head))
+                || IsAcronymCompound(tokens[last].Text) || IsCompoundHead(tokens, last) || IsCitedSource(tokens, first, last))
             {
                 continue;
             }
@@ -67,6 +68,51 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
         }
 
         return false;
+    }
+
+    /// <summary>Words that mark the name beside them as the source of a report ("laut X", "nach Angaben der X", "X zufolge", "berichtete X"), not as a party.</summary>
+    private static readonly HashSet<string> Attribution = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "laut", "angaben", "zufolge", "berichtet", "berichtete", "berichten", "berichteten", "meldet", "meldete", "schreibt", "schrieb", "zitiert", "zitierte",
+    };
+
+    // "nach Angaben der New York Times", "laut Reuters" (up to three tokens before), "dem Handelsblatt zufolge", "berichtet die Zeitung".
+    private static bool IsCitedSource(List<Token> tokens, int first, int last)
+    {
+        for (var k = Math.Max(0, first - 3); k < first; k++)
+        {
+            if (Attribution.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return last + 1 < tokens.Count && Attribution.Contains(tokens[last + 1].Text);
+    }
+
+    // A name glued to a hyphen and a word ("Siemens-Chef" split into three tokens) is the first part of a compound, not a party.
+    private static bool IsCompoundHead(List<Token> tokens, int last) =>
+        last + 2 < tokens.Count && tokens[last + 1].Text == "-"
+        && tokens[last + 1].Start == tokens[last].Start + tokens[last].Length && tokens[last + 2].Start == tokens[last + 1].Start + 1;
+
+    // "SPD-Chef", "APA-Interview", "UBS-Aktie": an acronym joined to a common noun names a thing about the organisation, not the organisation (GermEval's ORGpart).
+    private static bool IsAcronymCompound(string token)
+    {
+        var hyphen = token.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen < 2 || hyphen + 2 >= token.Length || !char.IsUpper(token[hyphen + 1]) || !char.IsLower(token[hyphen + 2]))
+        {
+            return false;
+        }
+
+        foreach (var c in token.AsSpan(0, hyphen))
+        {
+            if (!char.IsUpper(c) && !char.IsDigit(c) && c != '&')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Abbreviations of things, jobs and fields that the recogniser's word shapes take for organisations.</summary>

@@ -32,4 +32,20 @@ public sealed class CurrencyResolverTests
 
         Assert.Equal(["CAD", "CAD"], currencies);
     }
+
+    [Fact]
+    public void Resolve_ImpliedAmountBeforeAnyCurrency_TakesTheArticlesCurrency()
+    {
+        var currencies = Resolve("Werftengruppe steckt 3 Milliarden in neue Docks\nDie Werftengruppe investiert 3 Milliarden Dollar in ihre Docks.");
+
+        Assert.Equal(["USD", "USD"], currencies);
+    }
+
+    [Fact]
+    public void Resolve_ImpliedAmountInAnArticleWithoutCurrency_IsEuro()
+    {
+        var currencies = Resolve("Die Gemeinde nimmt für den Bau der Halle 2 Millionen auf.");
+
+        Assert.Equal(["EUR"], currencies);
+    }
 }

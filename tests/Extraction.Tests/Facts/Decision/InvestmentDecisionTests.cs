@@ -25,6 +25,8 @@ public sealed class InvestmentDecisionTests
     [InlineData("Der Vermieter Wohnbau Ost spielte bei seinem Börsengang 700 Millionen Euro ein.", 700_000_000)]
     [InlineData("Ein Pensionsfonds aus Kanada stieg mit 300 Millionen Euro bei dem Hafenbetreiber ein.", 300_000_000)]
     [InlineData("Die drei Gründer trugen jeweils 2 Millionen Euro zu dem neuen Labor bei.", 2_000_000)]
+    [InlineData("Für die Sanierung der Brücken stellt das Ministerium 90 Millionen Euro zur Verfügung.", 90_000_000)]
+    [InlineData("Für die Sanierung der Brücken werden 90 Millionen Euro zur Verfügung gestellt.", 90_000_000)]
     public void Extract_SeparableVerb_IsAnInvestment(string text, long amount) =>
         Assert.Equal(amount, Assert.Single(Run(text)).Amount!.Min);
 
@@ -36,6 +38,8 @@ public sealed class InvestmentDecisionTests
     [InlineData("Der Zeichentrickfilm spielte an den Kinokassen 450 Millionen Dollar ein.")]
     [InlineData("Der Verein muss jedes Jahr Anleihezinsen von 4 Millionen Euro zahlen.")]
     [InlineData("Wegen der Krise wurde das Budget der Raumfahrtagentur um 600 Millionen Euro gekürzt.")]
+    [InlineData("Nach dem Kurssprung ist der Versandhändler an der Börse 9 Milliarden Euro wert.")]
+    [InlineData("Der Markt für Wärmepumpen hat in Europa ein Volumen von 12 Milliarden Euro.")]
     public void Extract_NoListMoney_IsNoFact(string text) => Assert.Empty(Run(text));
 
     [Fact]
@@ -79,6 +83,17 @@ public sealed class InvestmentDecisionTests
     [Theory]
     [InlineData("Der Energiekonzern Ostwind kauft den Netzbetreiber Talnetz. Der Kaufpreis liegt bei 1,7 Milliarden Euro.", 1_700_000_000)]
     [InlineData("Der Finanzinvestor Graufels zahlt für die Mehrheit an der Klinikgruppe 600 Millionen Euro.", 600_000_000)]
+    [InlineData("Die Übernahme des Spezialchemiekonzerns ist 4,2 Milliarden Euro wert.", 4_200_000_000)]
+    [InlineData("Der Deal mit dem Reifenhersteller hat ein Volumen von 800 Millionen Euro.", 800_000_000)]
+    [InlineData("Das Brückenprojekt der Bahn hat ein Volumen von 400 Millionen Euro.", 400_000_000)]
     public void Extract_PurchasePrice_IsAnInvestment(string text, long amount) =>
         Assert.Equal(amount, Assert.Single(Run(text)).Amount!.Min);
+
+    [Fact]
+    public void Extract_AmountWithoutCurrencyWordBeforeAnyCurrency_TakesTheArticlesCurrency()
+    {
+        var facts = Run("Die Baukosten des Tunnels werden auf 6 Milliarden geschätzt. Die Schweiz trägt davon 2 Milliarden Franken.");
+
+        Assert.Equal([("CHF", 6_000_000_000m)], facts.Where(f => f.Amount!.Min == 6_000_000_000m).Select(f => (f.Amount!.Currency!, f.Amount.Min)));
+    }
 }

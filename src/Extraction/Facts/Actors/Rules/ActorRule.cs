@@ -57,6 +57,18 @@ public enum ActorRuleId
 
     /// <summary>Consolidation: the same figure named with its actor elsewhere in the article.</summary>
     SameFigure,
+
+    /// <summary>A definite description ("der Stufenplan") naming what an earlier sentence with an actor named.</summary>
+    SameNoun,
+
+    /// <summary>The subject of the next sentence, when the figure's sentence and the one before name nobody.</summary>
+    FollowingSentence,
+
+    /// <summary>A loan: the lender ("von X", "Kredit der X", the subject of "gewährt").</summary>
+    Loan,
+
+    /// <summary>An acquisition: the buyer (the subject of "übernimmt", "an X" after "verkauft").</summary>
+    Acquisition,
 }
 
 /// <summary>A rule's identity and, for rules that look back, how many sentences back it found the actor.</summary>
@@ -81,6 +93,10 @@ public readonly record struct ActorRule(ActorRuleId Id, int Sentences = 0)
         ActorRuleId.CandidatePrevious => $"actor {Sentences} sentence(s) before",
         ActorRuleId.MostNamed => "the article's most-named company",
         ActorRuleId.SameFigure => "same figure named with its actor elsewhere in the article",
+        ActorRuleId.SameNoun => $"the same thing named with its actor {Sentences} sentence(s) before",
+        ActorRuleId.FollowingSentence => "subject of the next sentence",
+        ActorRuleId.Loan => "loan: the lender",
+        ActorRuleId.Acquisition => "acquisition: the buyer",
         _ => Id.ToString(),
     };
 

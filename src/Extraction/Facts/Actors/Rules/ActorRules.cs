@@ -7,11 +7,15 @@ internal static class ActorRules
     [
         new JeweilsRule(),
         new SourcePhraseRule(),
+        new LoanRule(),
         new FundingRoundRule(),
         new SubsidyRule(),
+        new AcquisitionRule(),
         new NearestActorRule(),
         new BackReferenceRule(),
+        new SameNounRule(),
         new ProtagonistRule(),
         new MostNamedCompanyRule(),
+        new FollowingSentenceRule(),
     ];
 }
