@@ -38,7 +38,7 @@ internal sealed class RecentCompanyRule : IActorRule
         var count = 0;
         for (var i = 0; i < input.Sentences.Count && count < 2; i++)
         {
-            foreach (var a in input.Mentions.Of(input.Sentences[i], input.Context))
+            foreach (var a in input.Sentences[i].Actors) // the names as found; no cue scan of every sentence
             {
                 count += a.Canonical == name ? 1 : 0;
             }

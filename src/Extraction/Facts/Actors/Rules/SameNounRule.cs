@@ -33,19 +33,22 @@ internal sealed class SameNounRule : IActorRule
         for (var b = 1; b <= Reach && input.Index - b >= 0; b++)
         {
             var prev = input.Sentences[input.Index - b];
-            var groups = input.Mentions.GroupsOf(input.Sentences, input.Index - b, input.Context);
-            if (groups.Count == 0)
+            if (prev.Actors.Count == 0)
             {
                 continue;
             }
 
+            List<List<ActorMention>>? groups = null; // built only for a sentence that holds the noun
             for (var k = 0; k < prev.Tokens.Count; k++)
             {
                 var t = prev.Tokens[k];
-                if (t.Kind == TokenKind.Word && t.Text.Length >= 4 && char.IsUpper(t.Text[0]) && nouns.Contains(Stem(t.Text))
-                    && Nearest(groups, k) is { } owner)
+                if (t.Kind == TokenKind.Word && t.Text.Length >= 4 && char.IsUpper(t.Text[0]) && nouns.Contains(Stem(t.Text)))
                 {
-                    return [new ActorLink(ActorMentions.Name(owner), new ActorRule(ActorRuleId.SameNoun, b))];
+                    groups ??= input.Mentions.GroupsOf(input.Sentences, input.Index - b, input.Context);
+                    if (Nearest(groups, k) is { } owner)
+                    {
+                        return [new ActorLink(ActorMentions.Name(owner), new ActorRule(ActorRuleId.SameNoun, b))];
+                    }
                 }
             }
         }
