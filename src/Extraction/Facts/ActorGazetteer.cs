@@ -221,8 +221,8 @@ public sealed class ActorGazetteer
             return true;
         }
 
-        // One to three capitalised words followed by a legal form.
-        if (IsName(t, words, i))
+        // One to three capitalised words followed by a legal form; a company noun before the name is no part of it ("der Energiekonzern X AG").
+        if (IsName(t, words, i) && !IsCompanyNoun(t.Text))
         {
             var k = i;
             while (k < to && k - i < 3 && IsName(tokens[k], words, k) && !words.Has(k, WordFlags.LegalForm))
@@ -240,6 +240,21 @@ public sealed class ActorGazetteer
 
         return false;
     }
+
+    private static bool IsCompanyNoun(string word)
+    {
+        foreach (var head in CompanyNounHeads)
+        {
+            if (word.EndsWith(head, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CompanyNounHeads = ["konzern", "firma", "unternehmen", "hersteller", "versorger", "anbieter", "betreiber", "händler", "zulieferer"];
 
     private static bool IsName(in Token t, Words words, int k) =>
         t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]) && !words.Has(k, WordFlags.Stop);

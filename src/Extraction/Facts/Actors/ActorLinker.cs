@@ -23,7 +23,7 @@ internal sealed class ActorLinker(ActorMentions mentions, ActorCandidates candid
     {
         // One set of owner groups for the rules and the candidates.
         var groups = mentions.OwnerGroups(sentences[si], first, last, vendor, context);
-        var chosen = RulesLink(new ActorRuleInput(sentences, si, first, last, context, groups, mentions, cues));
+        var chosen = RulesLink(new ActorRuleInput(sentences, si, first, last, context, groups, mentions, cues) { Kind = kind });
         if (!ranking || chosen.Count != 1 || chosen[0].Rule.Id == ActorRuleId.Jeweils)
         {
             var links = new List<Linked>(chosen.Count);

@@ -161,10 +161,13 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "KI", "AI", "IT", "VC", "CEO", "CFO", "CTO", "GPU", "GPUs", "CPU", "PC", "TV", "IPO", "M&A", "R&D", "B2B", "SaaS", "ML", "LLM", "AG", "GmbH", "SE", "Co",
+
+        // Demonyms of English text: where a company or state comes from, not who it is ("US-Konzern", "European AI").
+        "US", "UK", "EU", "European", "American", "Swiss", "German", "British", "French", "Chinese", "Japanese", "Canadian", "Austrian",
     };
 
     /// <summary>Common-noun endings of German: a single word ending so ("Initiative", "Regierung", "Gesellschaft") is no name by itself.</summary>
-    private static readonly string[] NounEndings = ["ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ive", "ismus", "nahme", "ment"];
+    private static readonly string[] NounEndings = ["ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ive", "ismus", "nahme", "ment", "ing"];
 
     private static bool IsSingleWordName(string word)
     {

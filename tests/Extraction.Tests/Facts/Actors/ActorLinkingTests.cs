@@ -79,7 +79,7 @@ public sealed class ActorLinkingTests
     [Theory]
     [InlineData("Die Förderbank Nordinvest gewährt der Firma Talwerk einen Kredit von 80 Millionen Euro.", "Nordinvest")]
     [InlineData("Die Firma Talwerk hat sich 5 Millionen Euro von der Hausbank Ostkredit geliehen.", "Ostkredit")]
-    [InlineData("Die Firma Talwerk erhält ein Darlehen der Europäischen Investitionsbank über 200 Millionen Euro.", "Europäischen Investitionsbank")]
+    [InlineData("Die Firma Talwerk erhält ein Darlehen der Europäischen Investitionsbank über 200 Millionen Euro.", "Europäische Investitionsbank")]
     public void Loan_TheLenderIsTheActor(string text, string lender) => Assert.Equal(lender, Single(text).Actor);
 
     [Theory]
@@ -105,4 +105,19 @@ public sealed class ActorLinkingTests
 
         Assert.Equal("Halvor", fact.Actor);
     }
+
+    [Fact]
+    public void RecentCompany_NobodyInTheSentence_TheCompanyThePassageIsAbout()
+    {
+        var fact = Single("Die Großbank Helvetor meldet hohe Verluste. Der Kurs der Bank Helvetor fiel um zwölf Prozent. Ein Sprecher nannte keine Details. "
+            + "Im Juni müssen die Anteilseigner eine Kapitalerhöhung über 4 Milliarden Euro noch billigen. Auch die Bank Nordkredit meldete Verluste. Die Bank Nordkredit will Stellen streichen.");
+
+        Assert.Equal(("Helvetor", new ActorRule(ActorRuleId.RecentCompany, 2).Text), (fact.Actor, fact.Explanation!.ActorRule));
+    }
+
+    [Theory]
+    [InlineData("Die polnische Regierung stellt 300 Millionen Euro für den Ausbau der Bahn bereit.", "Polen")]
+    [InlineData("Der Energiekonzern Verbund AG investiert 400 Millionen Euro in ein Pumpspeicherkraftwerk.", "Verbund AG")]
+    [InlineData("Die Europäische Investitionsbank stellt 150 Millionen Euro für neue Straßenbahnen bereit.", "Europäische Investitionsbank")]
+    public void Gazetteer_WellKnownParties(string text, string actor) => Assert.Equal(actor, Single(text).Actor);
 }

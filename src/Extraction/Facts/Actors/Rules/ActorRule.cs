@@ -69,6 +69,9 @@ public enum ActorRuleId
 
     /// <summary>An acquisition: the buyer (the subject of "übernimmt", "an X" after "verkauft").</summary>
     Acquisition,
+
+    /// <summary>The company named last in the five sentences before, when nothing else links the figure.</summary>
+    RecentCompany,
 }
 
 /// <summary>A rule's identity and, for rules that look back, how many sentences back it found the actor.</summary>
@@ -97,6 +100,7 @@ public readonly record struct ActorRule(ActorRuleId Id, int Sentences = 0)
         ActorRuleId.FollowingSentence => "subject of the next sentence",
         ActorRuleId.Loan => "loan: the lender",
         ActorRuleId.Acquisition => "acquisition: the buyer",
+        ActorRuleId.RecentCompany => $"company named last, {Sentences} sentence(s) before",
         _ => Id.ToString(),
     };
 

@@ -16,6 +16,7 @@ internal static class ActorRules
         new SameNounRule(),
         new ProtagonistRule(),
         new MostNamedCompanyRule(),
+        new RecentCompanyRule(),
         new FollowingSentenceRule(),
     ];
 }

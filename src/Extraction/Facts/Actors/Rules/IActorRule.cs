@@ -18,5 +18,8 @@ internal interface IActorRule
 internal sealed record ActorRuleInput(
     List<SentenceInfo> Sentences, int Index, int First, int Last, ArticleContext Context, List<List<ActorMention>> Groups, ActorMentions Mentions, CueSets Cues)
 {
+    /// <summary>Money or a hardware count.</summary>
+    public Model.FactKind Kind { get; init; } = Model.FactKind.Investment;
+
     public SentenceInfo Sentence => Sentences[Index];
 }
