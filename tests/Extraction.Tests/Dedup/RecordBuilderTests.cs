@@ -219,6 +219,35 @@ public sealed class RecordBuilderTests
     }
 
     [Fact]
+    public void Build_Ranges_KeepTheirLowerAndUpperBound()
+    {
+        // Facts are kept as table entries and read back: a range must come back the right way round.
+        var gpus = new Fact("b.txt", FactKind.Hardware, "Siemens", null, new Count(200, 300, Qualifier.Exact), "GPU", null,
+            "200 bis 300 GPU", "Siemens stellt 200 bis 300 GPU auf.", 4, 0.9);
+        var records = Builder.Build([Money("a.txt", "Siemens", 10_000_000m, "EUR", max: 12_000_000m, start: 1), gpus]);
+
+        var money = Assert.Single(records, r => r.Kind == FactKind.Investment).Amount!;
+        Assert.Equal((10_000_000m, 12_000_000m), (money.Min, money.Max));
+        var count = Assert.Single(records, r => r.Kind == FactKind.Hardware).Count!;
+        Assert.Equal((200L, 300L), (count.Min, count.Max));
+    }
+
+    [Fact]
+    public void Build_HardwareWithoutActor_NotAdoptedByAnotherUnitsSameCount()
+    {
+        // A count without an actor joins the one actor that states the same count of the same unit; the same
+        // number of servers is another claim than Siemens' GPUs.
+        var records = Builder.Build(
+        [
+            Hardware("a.txt", "Siemens", 100_000, "GPU", start: 1),
+            Hardware("b.txt", null, 100_000, "Server", start: 1),
+        ]);
+
+        Assert.Equal(2, records.Count);
+        Assert.Null(Assert.Single(records, r => r.Unit == "Server").Actor);
+    }
+
+    [Fact]
     public void Build_ClaimsOfTwoArticles_ArticleOrderBeforeOffset()
     {
         // b.txt's claim stands at offset 5, a.txt's at 50: a.txt comes first all the same.
