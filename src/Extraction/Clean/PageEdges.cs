@@ -6,15 +6,43 @@ namespace Extraction.Clean;
 /// </summary>
 internal static class PageEdges
 {
+    // A list item among at least three in a row (of the blocks still kept): a list of the text (ingredients,
+    // key figures), where a lone item is a byline or date set as one.
+    private static bool InListRun(IReadOnlyList<Block> blocks, bool[] drop, int i)
+    {
+        if (blocks[i].Kind != BlockKind.ListItem)
+        {
+            return false;
+        }
+
+        var from = i;
+        while (from > 0 && !drop[from - 1] && blocks[from - 1].Kind == BlockKind.ListItem)
+        {
+            from--;
+        }
+
+        var to = i;
+        while (to + 1 < blocks.Count && !drop[to + 1] && blocks[to + 1].Kind == BlockKind.ListItem)
+        {
+            to++;
+        }
+
+        return to - from + 1 >= MinListRun;
+    }
+
+    private const int MinListRun = 3;
+
     // Before the first real paragraph, lines of one to three words are navigation, kickers and
-    // consent buttons ("Mediathek", "Alle akzeptieren"); headings (Markdown #, HTML h1-h6) stay.
+    // consent buttons ("Mediathek", "Alle akzeptieren"); headings (Markdown #, HTML h1-h6) stay, and so
+    // do the items of a list of three or more (ingredients, key figures).
     internal static void DropHead(BlockLines lines, bool[] drop)
     {
         var blocks = lines.Blocks;
         var first = FirstProse(lines, drop);
         for (var i = 0; i < first; i++)
         {
-            if (!drop[i] && blocks[i].Kind != BlockKind.Heading && ProseShape.IsShortLine(blocks[i].Text))
+            if (!drop[i] && blocks[i].Kind != BlockKind.Heading && ProseShape.IsShortLine(blocks[i].Text)
+                && !InListRun(blocks, drop, i))
             {
                 drop[i] = true;
             }

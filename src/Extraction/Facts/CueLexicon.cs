@@ -12,7 +12,7 @@ public sealed class CueLexicon
 
     // Separable verbs ("gibt ... aus", "sammelte ... ein"): the verb's stem, its particle, the sets they mark.
     private readonly List<(string Stem, string Particle, string Set)> _splits = [];
-    private HashSet<string> _particles = new(StringComparer.Ordinal);
+    private HashSet<string> _particles = new(StringComparer.OrdinalIgnoreCase);
     private int _longestParticle;
 
     /// <summary>Loads the cue lists.</summary>
@@ -92,7 +92,7 @@ public sealed class CueLexicon
         }
 
         lex._setNames = [.. lex._sets.Keys.Order(StringComparer.Ordinal)];
-        lex._particles = new HashSet<string>(lex._splits.Select(x => x.Particle), StringComparer.Ordinal);
+        lex._particles = new HashSet<string>(lex._splits.Select(x => x.Particle), StringComparer.OrdinalIgnoreCase);
         lex._longestParticle = lex._particles.Count == 0 ? 0 : lex._particles.Max(x => x.Length);
         lex._lengths = [.. lex._setNames.Select(name => Lengths([.. lex._sets[name].Stems, .. lex._sets[name].Tails], [.. lex._sets[name].Words, .. lex._sets[name].Nouns, .. lex._sets[name].Verbs]))];
         return lex;
@@ -226,7 +226,8 @@ public sealed class CueLexicon
         for (var p = 1; p < tokens.Count; p++)
         {
             var t = tokens[p];
-            if (t.Kind != TokenKind.Word || t.Text.Length > _longestParticle || !_particles.Contains(t.Text.ToLowerInvariant()))
+            // Case is ignored without a lower-cased copy: this runs over every token of a sentence with a figure.
+            if (t.Kind != TokenKind.Word || t.Text.Length > _longestParticle || !_particles.Contains(t.Text))
             {
                 continue;
             }

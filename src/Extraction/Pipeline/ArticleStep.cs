@@ -3,9 +3,9 @@ namespace Extraction.Pipeline;
 /// <summary>The last step of the article path to run.</summary>
 public enum ArticleStep
 {
-    /// <summary>Fetch and clean: the article without facts (<c>extract clean</c>).</summary>
+    /// <summary>Fetch and the stages before <see cref="ArticleStages.Extract"/>: the article without facts (<c>extract clean</c>).</summary>
     Clean,
 
-    /// <summary>Fetch, clean and extract the facts.</summary>
+    /// <summary>Fetch and every stage: the article and its facts.</summary>
     Extract,
 }

@@ -285,7 +285,7 @@ public sealed class AmountRecognizer
         if (code is null)
         {
             // Without a currency, only a scaled figure followed by no counted noun can be money.
-            if (scale1 is null or < 1_000_000m || weak || !ImpliedMoneyContext(tokens, j))
+            if (scale1 is null or < 1_000_000m || weak || !ImpliedMoneyContext(tokens, j) || CountOfSomethingBefore(tokens, i))
             {
                 return false;
             }
@@ -343,6 +343,20 @@ public sealed class AmountRecognizer
 
             return true;
         }
+    }
+
+    // "Die Zahl der Einwohner stieg auf 4,1 Millionen": a figure without a currency after "Zahl"/"Anzahl" counts something.
+    private static bool CountOfSomethingBefore(List<Token> tokens, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 10); k--)
+        {
+            if (tokens[k].Text is "Zahl" or "Anzahl")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "300 Millionen sollen ...", "eine Milliarde in ...", "20-Milliarden-Investition", "2 Milliarden Fördergelder":

@@ -136,4 +136,13 @@ public sealed class BlockFilterTests
 
         Assert.Equal([Para1, Para2], kept);
     }
+
+    [Fact]
+    public void Filter_ListOfThreeBeforeFirstParagraph_KeptLoneItemNot()
+    {
+        var kept = Kept($"- Anna Beispiel\n\nRezepte\n\n- 200 g Mehl\n- 2 Eier\n- 1 Prise Salz\n\n{Para1}\n\n{Para2}\n");
+
+        Assert.Equal(["200 g Mehl", "2 Eier", "1 Prise Salz", Para1, Para2], kept);
+    }
 }
+

@@ -17,11 +17,12 @@ public sealed class RealPagesTests(ITestOutputHelper output)
 
     private static string NewsArticles => Path.Combine(RealWorld, "news", "articles");
 
-    // Measured 0.930 (0.9298; P 0.939, R 0.921) on the 487 pages after the standfirst inside an article,
-    // the stricter fallback, the login, donation and English subscription markers, credit lines and ruby
-    // annotations (0.916 before them); main before the work on real pages gave 0.826. The floor protects
-    // 0.930: it leaves room for a rounding-sized trade-off, not for losing a rule.
-    private const double F1Floor = 0.928;
+    // Measured 0.931 (0.9305; P 0.939, R 0.923) on the 487 pages after the standfirst inside an article,
+    // the stricter fallback, the login, donation and English subscription markers, credit lines, ruby
+    // annotations and lists kept above the first paragraph (0.916 before them); main before the work on
+    // real pages gave 0.826. The floor protects 0.931: it leaves room for a rounding-sized trade-off, not
+    // for losing a rule.
+    private const double F1Floor = 0.929;
 
     [SkippableFact]
     public async Task TrafilaturaDev_EveryPage_F1AboveFloorAndNoPageWithMainTextEmpty()
@@ -49,7 +50,7 @@ public sealed class RealPagesTests(ITestOutputHelper output)
 
         var f1 = 2.0 * tp / (2 * tp + fp + fn);
         output.WriteLine($"precision {(double)tp / (tp + fp):F3} recall {(double)tp / (tp + fn):F3} F1 {f1:F3}; empty: {empty.Count}");
-        Assert.True(f1 >= F1Floor, $"F1 {f1:F3} below the floor {F1Floor} (development figure 0.930)");
+        Assert.True(f1 >= F1Floor, $"F1 {f1:F3} below the floor {F1Floor} (development figure 0.931)");
         Assert.Empty(empty);
     }
 

@@ -33,12 +33,13 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
             words.Add(t.Text);
         }
 
+        var quoted = QuotedTokens(tokens);
         foreach (var (first, last) in recognizer.Tag(words))
         {
             // A name starts with a capital letter or a digit ("3M"); a lone lower-case or punctuation token is a tagging slip.
             var head = tokens[first].Text;
             if (head.Length == 0 || !(char.IsUpper(head[0]) || char.IsDigit(head[0])) || (first == last && !IsSingleWordName(head))
-                || IsAcronymCompound(tokens[last].Text) || IsCompoundHead(tokens, last) || IsCitedSource(tokens, first, last))
+                || quoted[first] || IsAcronymCompound(tokens[last].Text) || IsCompoundHead(tokens, last) || IsCitedSource(tokens, first, last))
             {
                 continue;
             }
@@ -68,6 +69,32 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
         }
 
         return false;
+    }
+
+    // Tokens inside quoted speech („...“, "...", »...«): the speaker's words name things and places more often than the party that pays,
+    // and an English quote is beyond a tagger trained on German.
+    private static bool[] QuotedTokens(List<Token> tokens)
+    {
+        var inside = new bool[tokens.Count];
+        var open = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i].Text;
+            if (t is "„" or "»" || (t == "\"" && !open))
+            {
+                open = true;
+            }
+            else if (t is "“" or "«" || (t == "\"" && open))
+            {
+                open = false;
+            }
+            else
+            {
+                inside[i] = open;
+            }
+        }
+
+        return inside;
     }
 
     /// <summary>Words that mark the name beside them as the source of a report ("laut X", "nach Angaben der X", "X zufolge", "berichtete X"), not as a party.</summary>

@@ -145,6 +145,11 @@ public sealed class OrgFeatures
                 f.Add("x" + Digit(k) + "=" + w[^k..]);
             }
 
+            for (var k = 5; k <= 7 && k < w.Length - 1; k++)
+            {
+                f.Add("x" + (k == 5 ? "5" : k == 6 ? "6" : "7") + "=" + w[^k..]);
+            }
+
             if (t.Length > 0 && char.IsUpper(t[0]))
             {
                 var seenLower = _lowercase.Contains(w);

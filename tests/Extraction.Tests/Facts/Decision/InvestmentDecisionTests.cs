@@ -25,6 +25,7 @@ public sealed class InvestmentDecisionTests
     [InlineData("Der Vermieter Wohnbau Ost spielte bei seinem Börsengang 700 Millionen Euro ein.", 700_000_000)]
     [InlineData("Ein Pensionsfonds aus Kanada stieg mit 300 Millionen Euro bei dem Hafenbetreiber ein.", 300_000_000)]
     [InlineData("Die drei Gründer trugen jeweils 2 Millionen Euro zu dem neuen Labor bei.", 2_000_000)]
+    [InlineData("Beide Länder zahlen je 150 Millionen Euro in den neuen Forschungsfonds ein.", 150_000_000)]
     [InlineData("Für die Sanierung der Brücken stellt das Ministerium 90 Millionen Euro zur Verfügung.", 90_000_000)]
     [InlineData("Für die Sanierung der Brücken werden 90 Millionen Euro zur Verfügung gestellt.", 90_000_000)]
     public void Extract_SeparableVerb_IsAnInvestment(string text, long amount) =>
@@ -40,6 +41,10 @@ public sealed class InvestmentDecisionTests
     [InlineData("Wegen der Krise wurde das Budget der Raumfahrtagentur um 600 Millionen Euro gekürzt.")]
     [InlineData("Nach dem Kurssprung ist der Versandhändler an der Börse 9 Milliarden Euro wert.")]
     [InlineData("Der Markt für Wärmepumpen hat in Europa ein Volumen von 12 Milliarden Euro.")]
+    [InlineData("Für den Stürmer zahlte der Verein im Sommer 12 Millionen Euro an den Lokalrivalen.")]
+    [InlineData("Den Sachschaden schätzt die Feuerwehr auf rund 400.000 Euro.")]
+    [InlineData("Das Land gibt im nächsten Jahr 3 Milliarden Euro für das Bürgergeld aus.")]
+    [InlineData("Bei den Händlern stieg die Zahl der Erwerbstätigen auf 2,1 Millionen.")]
     public void Extract_NoListMoney_IsNoFact(string text) => Assert.Empty(Run(text));
 
     [Fact]

@@ -4,7 +4,7 @@ using Extraction.Pipeline;
 using Extraction.Tests.Support;
 using Extraction.Text;
 
-namespace Extraction.Tests.Ml;
+namespace Extraction.Tests.Ml.Ner;
 
 public sealed class OrgActorSourceTests
 {
@@ -35,6 +35,7 @@ public sealed class OrgActorSourceTests
     [InlineData("Nach Angaben der Deutschen Bahn fließen 40 Millionen Euro in neue Gleise.")]
     [InlineData("Laut Deutscher Bahn fließen 40 Millionen Euro in neue Gleise.")]
     [InlineData("Im DB-Interview war von 40 Millionen Euro für neue Gleise die Rede.")]
+    [InlineData("„Die Deutsche Bahn bekommt 40 Millionen Euro für neue Gleise“, sagte sie.")]
     public void Recogniser_LeavesOutCitedSourcesAndPartsOfCompounds(string sentence)
     {
         Assert.NotEmpty(Recognizer.Tag(Tokenizer.Tokenize(sentence).Select(t => t.Text).ToList())); // the tagger sees a name; the source drops it
