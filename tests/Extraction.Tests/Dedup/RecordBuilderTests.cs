@@ -291,6 +291,19 @@ public sealed class RecordBuilderTests
     }
 
     [Fact]
+    public void Build_AmountWithoutActor_NotAdoptedByAnotherCurrencysSameFigure()
+    {
+        var records = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 1),
+            Money("b.txt", null, 100_000_000m, "USD", start: 1),
+        ]);
+
+        Assert.Equal(2, records.Count);
+        Assert.Null(Assert.Single(records, r => r.Amount!.Currency == "USD").Actor);
+    }
+
+    [Fact]
     public void Build_ClaimsOfTwoArticles_ArticleOrderBeforeOffset()
     {
         // b.txt's claim stands at offset 5, a.txt's at 50: a.txt comes first all the same.
