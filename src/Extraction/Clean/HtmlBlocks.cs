@@ -20,7 +20,7 @@ internal static class HtmlBlocks
 
     /// <summary>
     /// The element(s) holding the page's main text, in page order: an article or main element (with a
-    /// standfirst set before its body), else the element its paragraphs vote for.
+    /// standfirst set before its body; all the posts of a thread), else the element its paragraphs vote for.
     /// </summary>
     internal static List<IElement> FindMainContent(IElement body)
     {
@@ -32,6 +32,11 @@ internal static class HtmlBlocks
         {
             // The smallest such container that still holds most of the largest one's text.
             var best = articles.MaxBy(a => a.Len);
+            if (Posts(best.El) is { } thread)
+            {
+                return [thread];
+            }
+
             var tight = articles.Where(a => best.El.Contains(a.El) && a.Len >= best.Len * 0.7).MinBy(a => a.Len);
             return tight.El is not null && tight.El != best.El ? WithLeadBefore(tight.El, best.El) : [best.El];
         }
@@ -83,6 +88,35 @@ internal static class HtmlBlocks
         }
 
         return picked.Count == 1 ? [tight] : Dom.Descendants(limit, picked.Contains, intoMatches: false);
+    }
+
+    // The largest article is one of three or more of its kind side by side (posts of a thread, entries
+    // of a blog page): their parent holds the text.
+    private static IElement? Posts(IElement best)
+    {
+        var post = best;
+        while (post.ParentElement is { } up && up.LocalName == "article")
+        {
+            post = up;
+        }
+
+        if (post.LocalName != "article" || post.ParentElement is not { } parent)
+        {
+            return null;
+        }
+
+        var kind = post.ClassList.Length > 0 ? post.ClassList[0] : null;
+        var alike = 0;
+        foreach (var node in parent.ChildNodes)
+        {
+            if (node is IElement sibling && sibling.LocalName == "article" && (kind is null ? sibling.ClassList.Length == 0 : sibling.ClassList.Contains(kind))
+                && sibling.TextContent.Length >= 300)
+            {
+                alike++;
+            }
+        }
+
+        return alike >= 3 ? parent : null;
     }
 
     private static bool IsProseElement(IElement el)

@@ -42,5 +42,16 @@ public sealed class HtmlReaderTests
 
         Assert.Equal(["東京の会社が新しい工場を建てると発表しました。工場は来年から動く予定です。"], texts);
     }
+
+    [Fact]
+    public void Read_ThreadOfPosts_AllPostsKept()
+    {
+        var posts = Body.Select((text, i) => $"<article class=\"post\"><p>Beitrag {i + 1}</p><p>{text} {text} {text}</p></article>");
+        var html = $"<html><body><h1>Forum: Busse mit Strom</h1><div class=\"thread\">{string.Concat(posts)}</div></body></html>";
+
+        var texts = new HtmlReader().Read(html).Blocks.Select(b => b.Text).ToList();
+
+        Assert.All(Body, text => Assert.Contains($"{text} {text} {text}", texts));
+    }
 }
 

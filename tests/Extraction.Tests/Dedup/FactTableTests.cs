@@ -22,6 +22,30 @@ public sealed class FactTableTests
         Money("d.txt", "Microsoft", 3_200_000_000m, "EUR", start: 12) with { Sentence = string.Concat(Enumerable.Repeat("Ein sehr langer Satz über Rechenzentren, ", 200)) + "3,2 Milliarden Euro.", Text = "3,2 Milliarden Euro" },
     ];
 
+    [Fact]
+    public void Add_MoreFactsThanOneChunkHolds_EachReadBack()
+    {
+        // Entries are kept in chunks of 65,536: the facts on both sides of the first boundary come back.
+        using var table = Builder.CreateTable();
+        var facts = Enumerable.Range(0, 65_540).Select(i => Money($"a{i}.txt", "Siemens", 1_000m + i, "EUR", start: i)).ToList();
+        table.AddRange(facts);
+
+        foreach (var i in new[] { 0, 65_535, 65_536, 65_539 })
+        {
+            Assert.Equal(facts[i] with { Confidence = 0 }, table.Read(table.At(i)));
+        }
+    }
+
+    [Fact]
+    public void Add_OnceReadingBegan_Refused()
+    {
+        using var table = Builder.CreateTable();
+        table.Add(Money("a.txt", "Siemens", 1_000m, "EUR"));
+        _ = table.Read(table.At(0));
+
+        Assert.Throws<InvalidOperationException>(() => table.Add(Money("b.txt", "Siemens", 2_000m, "EUR")));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

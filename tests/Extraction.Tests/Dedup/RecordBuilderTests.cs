@@ -248,6 +248,62 @@ public sealed class RecordBuilderTests
     }
 
     [Fact]
+    public void Build_ClaimMentionedFirstByItsSmallerFigure_OrderedByThatMention()
+    {
+        // The mirror of the test above: the claim's smaller figure stands first (5), its larger later (60).
+        var records = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 200_000_000m, "EUR", start: 5),
+            Money("a.txt", "Siemens", 900_000_000m, "EUR", start: 30),
+            Money("a.txt", "Siemens", 202_000_000m, "EUR", start: 60),
+        ]);
+
+        Assert.Equal([200_000_000m, 900_000_000m], records.Select(r => r.Amount!.Min));
+    }
+
+    [Fact]
+    public void Build_MoreClaimsThanOneBatchHolds_AllInOrder()
+    {
+        // Records are made in batches of at most 256 claims: 600 claims take three, and come out whole and in order.
+        var facts = Enumerable.Range(0, 600)
+            .Select(i => Money($"a{i:000}.txt", $"Firma {i}", 5_000_000m, "EUR", start: 1))
+            .ToList();
+
+        var records = Builder.Build(facts.AsEnumerable().Reverse());
+
+        Assert.Equal(facts.Select(f => f.Actor), records.Select(r => r.Actor));
+    }
+
+    [Fact]
+    public void Build_OneClaimWithMoreMentionsThanABatchHolds_OneRecordBesideTheOthers()
+    {
+        // A batch holds at most 4,096 facts unless one claim alone has more: that claim is a batch of its own.
+        var facts = Enumerable.Range(0, 5_000)
+            .Select(i => Money($"a{i:0000}.txt", "Siemens", 5_000_000m, "EUR", start: 1))
+            .Append(Money("a0000.txt", "Bosch", 9_000_000m, "EUR", start: 40))
+            .Append(Money("a4999.txt", "Bosch", 1_000_000m, "EUR", start: 40))
+            .ToList();
+
+        var records = Builder.Build(facts);
+
+        Assert.Equal(["Siemens", "Bosch", "Bosch"], records.Select(r => r.Actor));
+        Assert.Equal([5_000, 1, 1], records.Select(r => r.Mentions));
+    }
+
+    [Fact]
+    public void Build_AmountWithoutActor_NotAdoptedByAnotherCurrencysSameFigure()
+    {
+        var records = Builder.Build(
+        [
+            Money("a.txt", "Siemens", 100_000_000m, "EUR", start: 1),
+            Money("b.txt", null, 100_000_000m, "USD", start: 1),
+        ]);
+
+        Assert.Equal(2, records.Count);
+        Assert.Null(Assert.Single(records, r => r.Amount!.Currency == "USD").Actor);
+    }
+
+    [Fact]
     public void Build_ClaimsOfTwoArticles_ArticleOrderBeforeOffset()
     {
         // b.txt's claim stands at offset 5, a.txt's at 50: a.txt comes first all the same.

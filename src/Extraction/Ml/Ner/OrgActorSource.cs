@@ -97,6 +97,21 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
         return inside;
     }
 
+    // "ChatGPT", "iPhone", "PlayStation": a capital after a lower-case letter inside one word marks a product more often than a company
+    // (the rules' OrganisationNames take such a word only after a company noun).
+    private static bool HasInnerCapital(string word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words that mark the name beside them as the source of a report ("laut X", "nach Angaben der X", "X zufolge", "berichtete X"), not as a party.</summary>
     private static readonly HashSet<string> Attribution = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -156,7 +171,7 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
 
     private static bool IsSingleWordName(string word)
     {
-        if (NotNames.Contains(word))
+        if (NotNames.Contains(word) || HasInnerCapital(word))
         {
             return false;
         }

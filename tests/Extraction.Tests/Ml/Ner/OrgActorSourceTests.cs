@@ -37,6 +37,7 @@ public sealed class OrgActorSourceTests
     [InlineData("Laut Deutscher Bahn fließen 40 Millionen Euro in neue Gleise.")]
     [InlineData("Im DB-Interview war von 40 Millionen Euro für neue Gleise die Rede.")]
     [InlineData("„Die Deutsche Bahn bekommt 40 Millionen Euro für neue Gleise“, sagte sie.")]
+    [InlineData("Seit dem Start von TalkBot flossen 40 Millionen Euro in Rechenzentren.")]
     public void Recogniser_LeavesOutCitedSourcesAndPartsOfCompounds(string sentence)
     {
         Assert.NotEmpty(Recognizer.Tag(Tokenizer.Tokenize(sentence).Select(t => t.Text).ToList())); // the tagger sees a name; the source drops it
