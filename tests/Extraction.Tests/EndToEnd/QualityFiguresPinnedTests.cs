@@ -9,8 +9,8 @@ namespace Extraction.Tests.EndToEnd;
 /// With the model: the ML.NET model that replaced the hand-written one that day (seeds amount+actor
 /// 0.951 with the old model, 0.930 with the new; samples 0.934 and 0.982). Later that day the actor rules for
 /// real news (lender, buyer, subsidy giver, same-noun reference) raised the rules-only figures and the seeds'
-/// with the model (0.899 -> 0.950), while samples amount+actor with the model went 0.930 -> 0.921 (one more
-/// amount found, one more fact with a wrong actor): floors follow, the samples-with-model one lowered knowingly.
+/// with the model (0.899 -> 0.950); samples amount+actor with the model dipped to 0.921 in between (a recogniser
+/// name from an English quote as actor) and is back at 0.930 since the recogniser leaves quoted speech out.
 /// Measured with: extract run samples --out X [--rules-only]; extract eval --gold samples/gold.jsonl --facts X/facts.jsonl
 /// (and the same on ../shared/seeds). A change that raises a figure should raise its floor.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class QualityFiguresPinnedTests
     [Theory]
     // rulesOnly, then (measured F1, floor) for amounts, amounts+actor, hardware, records.
     // false: the opt-in models/ml configuration (ML.NET model and organisation recogniser).
-    [InlineData(false, 0.995, 0.990, 0.921, 0.915, 1.000, 0.990, 0.976, 0.970)]
+    [InlineData(false, 0.995, 0.990, 0.930, 0.925, 1.000, 0.990, 0.976, 0.970)]
     [InlineData(true, 0.991, 0.985, 0.925, 0.915, 0.974, 0.965, 0.975, 0.965)]
     public async Task Samples_F1_NotBelowTodaysFigures(bool rulesOnly, double amounts, double amountsFloor, double withActor, double withActorFloor, double hardware, double hardwareFloor, double records, double recordsFloor)
     {
