@@ -96,6 +96,57 @@ public sealed class ResultCodecTests
         Assert.Throws<FormatException>(() => ResultCodec.ReadFacts("[" + ResultCodec.Write(FactAt("\u00009999:5", 3)) + "]", Stored with { Text = "kurz" }));
 
     [Fact]
+    public void WriteFacts_Explanation_ReadsBackItsRuleAndActorRule()
+    {
+        var fact = FactAt("Mehr folgt.", Text.LastIndexOf("Mehr", StringComparison.Ordinal)) with
+        {
+            Explanation = new FactExplanation("Investitionsverb im Satz", "Subjekt des Verbs", ["a", "b"]),
+        };
+
+        var back = Single(ResultCodec.WriteFacts([fact], Stored)).Explanation!;
+
+        Assert.Equal("Investitionsverb im Satz", back.Rule);
+        Assert.Equal("Subjekt des Verbs", back.ActorRule);
+        Assert.Equal(["a", "b"], back.Features);
+    }
+
+    [Fact]
+    public void WriteFacts_PhraseOpeningItsSentence_StillStoresAReference()
+    {
+        // The fact's phrase starts where its sentence starts (Start == the sentence's offset).
+        var sentence = "Das Geld fließt bis 2025.";
+        var fact = FactAt(sentence, Text.IndexOf(sentence, StringComparison.Ordinal));
+
+        var json = ResultCodec.WriteFacts([fact], Stored);
+
+        Assert.DoesNotContain("fließt", json, StringComparison.Ordinal);
+        Assert.Equal(sentence, Single(json).Sentence);
+    }
+
+    [Theory]
+    [InlineData("0:4", "kurz")]
+    [InlineData("1:3", "urz")]
+    public void ReadFacts_ReferenceEndingAtTheTextsEnd_ReadsTheText(string reference, string expected)
+    {
+        var json = "[" + ResultCodec.Write(FactAt("\u0000" + reference, 0)) + "]";
+
+        Assert.Equal(expected, Assert.Single(ResultCodec.ReadFacts(json, Stored with { Text = "kurz" })).Sentence);
+    }
+
+    [Theory]
+    [InlineData("1:4")]
+    [InlineData("9999:5")]
+    [InlineData("12")]
+    public void ReadFacts_BrokenReference_ThrowsFormatExceptionNamingIt(string reference)
+    {
+        var json = "[" + ResultCodec.Write(FactAt("\u0000" + reference, 0)) + "]";
+
+        var error = Assert.Throws<FormatException>(() => ResultCodec.ReadFacts(json, Stored with { Text = "kurz" }));
+
+        Assert.Contains($"'{reference}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadArticle_WrittenArticle_ReadsBackEqual()
     {
         var article = new Article("a.txt", "Titel \"zitiert\"", Text, 4, "https://example.test/a", "2025-01-02", null);
