@@ -1,5 +1,6 @@
 using Extraction.Facts;
 using Extraction.Facts.Actors;
+using Extraction.Pipeline;
 using Extraction.Text;
 
 namespace Extraction.Recognize;
@@ -14,17 +15,13 @@ namespace Extraction.Recognize;
 /// </summary>
 public sealed class OrganisationNames : IActorCandidateSource
 {
-    // Upper-case words that are no organisation: currencies, units, figures, job titles, hardware, countries the gazetteer has.
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
-    {
-        "EUR", "USD", "CHF", "GBP", "JPY", "CNY", "RUB", "CAD", "AUD", "ATS", "DEM", "CEO", "CFO", "CTO", "COO", "BIP", "EBIT", "EBITDA",
-        "EGT", "IT", "KI", "AI", "TV", "PC", "PCS", "CD", "DVD", "SMS", "PDF", "ID", "OK", "NR", "PS", "KW", "MW", "GW", "GWH", "MWH",
-        "KWH", "USA", "US", "UK", "EU", "DDR", "BRD", "GPU", "GPUS", "CPU", "CPUS", "TPU", "TPUS", "HBM", "LLM", "RAM", "SSD", "DSL",
-        "LTE", "WLAN", "USB", "OLED", "LED", "LCD", "II", "III", "IV", "VI", "VII", "GMBH", "AG", "SE", "KG", "OG", "INC", "LTD", "LLC",
-        "PLC", "CO", "FAQ", "APA", "DPA", "AFP", "ORF", "ZDF", "ARD", "ÖVP", "SPÖ", "FPÖ", "CDU", "CSU", "SPD", "FDP", "NEOS", "AFD",
-        "NGO", "NGOS", "MRD", "MIO", "CA", "MEHR", "UND", "DIE", "DER", "DAS", "KMU", "KMUS", "VC", "VCS", "PR", "IPO", "ESG", "F&E", "FUE",
-        "MINT", "HR", "B2B", "B2C", "AKW", "AKWS",
-    };
+    // Word lists of models/org-words-de.txt: upper-case words that are no organisation, finite verbs after which a
+    // subject stands, heads after a hyphen that make the part before a name ("Solvix-Chef"), and common nouns before such heads.
+    private static readonly Dictionary<string, HashSet<string>> Lists = LoadLists(ModelFiles.Embedded);
+    private static readonly HashSet<string> NotNames = Lists["not-name"];
+    private static readonly HashSet<string> FiniteVerbs = Lists["subject-verb"];
+    private static readonly HashSet<string> NameHeads = Lists["name-head"];
+    private static readonly HashSet<string> NotNamePrefixes = Lists["not-name-prefix"];
 
     // Heads of nouns that introduce a company's name: "der Konzern X", "der Autobauer X", "die Investmentbank X".
     private static readonly string[] CompanyHeads =
@@ -40,14 +37,6 @@ public sealed class OrganisationNames : IActorCandidateSource
         "holding", "bank", "sparkasse", "universität", "institut", "gesellschaft", "versicherung", "agentur", "behörde", "stiftung",
         "werke", "kommission", "bahn", "post", "akademie", "hochschule", "landesbank", "energie", "stadtwerke", "kasse",
     ];
-
-    // Finite verbs after which a sentence's first word is its subject: "X investiert", "X will", "X übernimmt".
-    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
-    {
-        "investiert", "investierte", "will", "wollte", "plant", "plante", "baut", "baute", "kauft", "kaufte", "übernimmt", "übernahm",
-        "steckt", "steckte", "erwirbt", "erwarb", "sammelt", "sammelte", "stellt", "stellte", "gibt", "gab", "hat", "hatte", "soll",
-        "erhält", "erhielt", "finanziert", "finanzierte", "kündigt", "kündigte", "pumpt", "pumpte", "legt", "legte", "bekommt", "bekam",
-    };
 
     private static readonly HashSet<string> ForeignJoiners = new(StringComparer.Ordinal) { "di", "de", "dei", "del", "della", "degli" };
 
@@ -78,6 +67,19 @@ public sealed class OrganisationNames : IActorCandidateSource
                 end = 0;
             }
 
+            // Verb second: "Für 2 Milliarden hat Solvix die Firma übernommen": a bare word right after the finite verb, before an article, is the subject.
+            if (end < 0 && k >= 2 && k + 1 < tokens.Count && tokens[k - 1].Kind == TokenKind.Word && FiniteVerbs.Contains(tokens[k - 1].Text)
+                && tokens[k - 2].Kind != TokenKind.Punct && Determiners.Contains(tokens[k + 1].Text) && IsSubjectName(t.Text))
+            {
+                end = k;
+            }
+
+            // "Solvix-Chef Anna Berg", "die Solvix-Aktie": the part before a company head after a hyphen is the name.
+            if (end < 0 && BeforeNameHead(tokens, k))
+            {
+                end = k;
+            }
+
             if (end < 0 && k + 1 < tokens.Count && IsCapitalWord(tokens[k + 1]) && IsInstitutionAdjective(t.Text) && EndsWithAny(tokens[k + 1].Text, InstitutionHeads))
             {
                 end = k + 1;
@@ -102,6 +104,52 @@ public sealed class OrganisationNames : IActorCandidateSource
             found.Add(new ActorMention(k, end, tokens[k].Start, tokens[end].End, name, name, "org"));
             k = end;
         }
+    }
+
+    // What follows a finite verb when the word between is its subject: an article or a possessive ("hat Solvix die Sparte", "hat Solvix seine Anteile").
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer",
+    };
+
+    // "Solvix" of "Solvix-Chef" (three tokens, no spaces between): the first part of a hyphenated compound whose last part
+    // is a company head, neither a common noun nor an abbreviation of another kind.
+    private static bool BeforeNameHead(List<Token> tokens, int k)
+    {
+        if (k + 2 >= tokens.Count || tokens[k + 1].Text != "-" || tokens[k + 1].Start != tokens[k].End || tokens[k + 2].Start != tokens[k + 1].End
+            || tokens[k + 2].Kind != TokenKind.Word || !NameHeads.Contains(tokens[k + 2].Text.ToLowerInvariant())
+            || (k > 0 && tokens[k - 1].Text == "-" && tokens[k - 1].End == tokens[k].Start))
+        {
+            return false;
+        }
+
+        var prefix = tokens[k].Text;
+        return (IsAcronym(prefix) || (IsSubjectName(prefix) && char.IsLower(prefix[^1]))) && !NotNamePrefixes.Contains(prefix)
+            && !EndsWithAny(prefix, CompanyHeads);
+    }
+
+    private static Dictionary<string, HashSet<string>> LoadLists(ModelFiles files)
+    {
+        var lists = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["not-name"] = new(StringComparer.Ordinal),
+            ["subject-verb"] = new(StringComparer.Ordinal),
+            ["name-head"] = new(StringComparer.Ordinal),
+            ["not-name-prefix"] = new(StringComparer.Ordinal),
+        };
+        foreach (var line in files.ReadLines("org-words-de.txt"))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0 || !lists.TryGetValue(line[..colon].Trim(), out var set))
+            {
+                throw new FormatException($"org-words-de.txt: cannot read '{line}'");
+            }
+
+            var value = line[(colon + 1)..].Trim();
+            set.Add(line[..colon].Trim() == "not-name" ? value.ToUpperInvariant() : value);
+        }
+
+        return lists;
     }
 
     // "Banco de Sol", "Monte dei Paschi di Siena": capitalised words joined by a foreign connector; the index of the last, or -1.

@@ -73,4 +73,21 @@ public sealed class GeneralisationTests
 
         Assert.Equal("Sachsen", Assert.Single(facts).Actor);
     }
+
+    [Fact]
+    public void Extract_SubjectAfterTheVerbInVerbSecondClause_IsTheBuyer()
+    {
+        var facts = Run("Der Sender Talfunk berichtet über den Markt. Für 900 Millionen Euro hat Solvix die Sparte des Rivalen übernommen.");
+
+        Assert.Equal("Solvix", Assert.Single(facts).Actor);
+    }
+
+    [Fact]
+    public void Extract_NameRecognisedOnce_IsThePartyWhereTheArticleNamesItBare()
+    {
+        var facts = Run("Solvix-Chef Anna Berg spricht über die Pläne. Die Exaring AG liefert das Signal. Dafür habe Solvix gespart. "
+            + "Viele Kunden warten schon. Ist der Kaufpreis von 300 Millionen Euro nicht zu hoch?");
+
+        Assert.Equal("Solvix", Assert.Single(facts).Actor);
+    }
 }

@@ -21,6 +21,10 @@ public sealed class OrganisationNamesTests
     [InlineData("Die Steirische Landesholding zahlt.", "Steirische Landesholding")]
     [InlineData("Die Banca di Monteverde braucht Kapital.", "Banca di Monteverde")]
     [InlineData("Solvix investiert in Kärnten.", "Solvix")]
+    [InlineData("Für 900 Millionen Euro hat Solvix die Sparte des Rivalen übernommen.", "Solvix")]
+    [InlineData("Nach langem Zögern übernahm Solvix einen Zulieferer aus Linz.", "Solvix")]
+    [InlineData("Das sagte Solvix-Chef Anna Berg am Montag.", "Solvix")]
+    [InlineData("Die Solvix-Aktie fiel um drei Prozent.", "Solvix")]
     public void Find_NameNoListKnows(string sentence, string name) => Assert.Contains(name, Names(sentence));
 
     [Theory]
@@ -29,5 +33,8 @@ public sealed class OrganisationNamesTests
     [InlineData("Das Unternehmen Gewinne zu entziehen ist verboten.")]
     [InlineData("Die KMU bekommen 300 Millionen Euro und der CEO lobt das.")]
     [InlineData("Forscher wollen die Anlage 2030 starten.")]
+    [InlineData("Der Sender zeigt alle Spiele in HD und bald auch über VPN.")]
+    [InlineData("Das sagte Partei-Chef Hans Berg am Montag.")]
+    [InlineData("Der Konzern-Chef sprach von einem guten Jahr.")]
     public void Find_CommonNounsAndAbbreviations_AreNoNames(string sentence) => Assert.Empty(Names(sentence));
 }

@@ -28,7 +28,56 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
                 cues.RetractedBefore(text.AsSpan(s.Start, s.Length))));
         }
 
+        if (sources.Count > 0)
+        {
+            NameAgain(sentences);
+        }
+
         return sentences;
+    }
+
+    // One name, one party per article: an organisation a source recognised once by its context ("Solvix-Chef",
+    // "hat Solvix die Firma übernommen") is the same party where the article names it bare ("Solvix mitbringt").
+    // Gazetteer names are found everywhere already; names inside a sentence are repeated, not a sentence's first word.
+    private static void NameAgain(List<SentenceInfo> sentences)
+    {
+        HashSet<string>? names = null;
+        foreach (var s in sentences)
+        {
+            foreach (var a in s.Actors)
+            {
+                // A sentence's first word taken as its subject ("Europa will ...") is too weak a guess to repeat.
+                if (a.Type == "org" && a.Canonical.Length >= 3 && !a.Canonical.Contains(' ', StringComparison.Ordinal) 
+                    && (a.FirstToken > 0 || (s.Tokens.Count > 1 && s.Tokens[1].Text == "-")))
+                {
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(a.Canonical);
+                }
+            }
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        foreach (var s in sentences)
+        {
+            var added = false;
+            for (var k = 0; k < s.Tokens.Count; k++)
+            {
+                var t = s.Tokens[k];
+                if (t.Kind == TokenKind.Word && names.Contains(t.Text) && !ActorMentions.IsInActor(s.Actors, k))
+                {
+                    s.Actors.Add(new ActorMention(k, k, t.Start, t.End, t.Text, t.Text, "org"));
+                    added = true;
+                }
+            }
+
+            if (added)
+            {
+                s.Actors.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
+            }
+        }
     }
 
     // The gazetteer's mentions, then each further source's that overlap none found so far, in token order.
