@@ -62,7 +62,7 @@ public static class Scorer
             var found = predicted.Where(f => AmountMatches(g, f)).ToList();
             if (found.Count > 0 && !found.Any(f => ActorMatches(g, f.Actor)))
             {
-                var accepted = string.Join(" or ", new[] { g.Actor ?? "nobody" }.Concat(g.ActorAlt).Select(n => $"'{n}'"));
+                var accepted = g.Actor is null ? "'nobody'" : string.Join(" or ", new[] { g.Actor }.Concat(g.ActorAlt).Select(n => $"'{n}'"));
                 into.Add(new EvalIssue(article, false, $"'{found[0].Actor ?? "nobody"}' where the gold has {accepted}", found[0].Text, found[0].Sentence) { IsWrongActor = true });
             }
         }
