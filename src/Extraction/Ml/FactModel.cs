@@ -31,6 +31,7 @@ public sealed class FactModel : IFactScorer, IDisposable
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _schema;
     private readonly ThreadLocal<PredictionEngine<FeatureRow, ScoreRow>> _engine;
+    private readonly DirectScorer? _direct;
     private readonly Dictionary<string, float> _importance;
 
     private FactModel(MLContext ml, ITransformer transformer, DataViewSchema schema, FactTrainerKind trainer, FactModel? actors)
@@ -41,6 +42,7 @@ public sealed class FactModel : IFactScorer, IDisposable
         Trainer = trainer;
         Actors = actors;
         _engine = new ThreadLocal<PredictionEngine<FeatureRow, ScoreRow>>(() => _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(_transformer, _schema));
+        _direct = DirectScorer.TryCreate(transformer, schema);
         _importance = Importance(transformer, schema);
         Bytes = Pack(this);
         Version = Convert.ToHexString(SHA256.HashData(Bytes), 0, 6).ToLowerInvariant();
@@ -105,7 +107,14 @@ public sealed class FactModel : IFactScorer, IDisposable
 
     /// <inheritdoc/>
     public double Probability(IReadOnlyList<string> features) =>
+        _direct is not null && _direct.TryProbability(features, out var p) ? p : EngineProbability(features);
+
+    /// <summary>The probability through ML.NET's PredictionEngine (the reference the direct scorer is tested against).</summary>
+    internal double EngineProbability(IReadOnlyList<string> features) =>
         _engine.Value!.Predict(new FeatureRow { Features = features as string[] ?? [.. features] }).Probability;
+
+    /// <summary>True when <see cref="Probability"/> scores without the PredictionEngine.</summary>
+    internal bool ScoresDirectly => _direct is not null;
 
     /// <inheritdoc/>
     public (double Probability, IReadOnlyList<string> Top) Score(IReadOnlyList<string> features)
