@@ -2,7 +2,8 @@
 # Fact quality per corpus, rules only (the default) and with the opt-in models of models/ml: amounts, amounts with actor,
 # hardware and records F1 (extract eval).
 #   bench/fact-quality.sh [EXTRACT]     EXTRACT defaults to the Debug build of the CLI.
-# Corpora: samples/ (in the repository), and when present ../shared/seeds and ../shared/realworld/news.
+# Corpora: samples/ (in the repository), and when present ../shared/seeds, ../shared/realworld/news and the
+# German pages of ../shared/realworld/trafilatura-dev that mention money (gold: bench/gold/realworld-pages.jsonl).
 # Figures on corpora the rules were developed against are development figures.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,6 +15,8 @@ trap 'rm -rf "$work"' EXIT
 corpora=("samples|$root/samples|$root/samples/gold.jsonl")
 [[ -d "$root/../shared/seeds" ]] && corpora+=("seeds|$root/../shared/seeds|$root/../shared/seeds/gold.jsonl")
 [[ -d "$root/../shared/realworld/news" ]] && corpora+=("realworld/news|$root/../shared/realworld/news/articles|$root/../shared/realworld/news/gold.jsonl")
+# The pages' gold is the project's own annotation (bench/gold/README.md); the pages stay in ../shared.
+[[ -d "$root/../shared/realworld/trafilatura-dev/pages" ]] && corpora+=("realworld/pages|$root/../shared/realworld/trafilatura-dev/pages|$root/bench/gold/realworld-pages.jsonl")
 
 echo "| corpus | config | amounts F1 | amounts+actor F1 | hardware F1 | records F1 |"
 echo "| --- | --- | --- | --- | --- | --- |"

@@ -17,7 +17,7 @@ internal static class TrainCommand
     {
         var inputs = new Argument<string[]>("articles") { Description = "Article files or folders named in the gold data.", Arity = ArgumentArity.OneOrMore };
         var gold = new Option<string[]>("--gold") { Description = "Gold data (JSON Lines, docs/gold-format.md); repeat for several files.", Required = true };
-        var cvGold = new Option<string?>("--cv-gold") { Description = "Gold file whose articles are cross-validated by article (they are trained on too); default: every gold article." };
+        var cvGold = new Option<string[]>("--cv-gold") { Description = "Gold file whose articles are cross-validated by article (they are trained on too); repeat for several files; default: every gold article." };
         var modelPath = new Option<string>("--model") { Description = "Where to write the model (e.g. models/ml/fact-model.zip).", Required = true };
         var trainer = new Option<FactTrainerKind>("--trainer") { Description = "Trainer of the written model: Lbfgs (logistic regression, the default: it won the cross-validation on the real news) or FastTree (boosted trees).", DefaultValueFactory = _ => FactTrainerKind.Lbfgs };
         var folds = new Option<int>("--folds") { Description = "Cross-validate every trainer over the articles in k folds (by id; 0 or 1: none); does not change the model.", DefaultValueFactory = _ => 5 };
@@ -41,10 +41,11 @@ internal static class TrainCommand
             try
             {
                 var sets = parse.GetValue(gold)!.Select(GoldSet.Load).ToList();
-                if (parse.GetValue(cvGold) is { } cvPath)
+                var cvSets = (parse.GetValue(cvGold) ?? []).Select(GoldSet.Load).ToList();
+                if (cvSets.Count > 0)
                 {
-                    cvSet = GoldSet.Load(cvPath);
-                    sets.Add(cvSet);
+                    cvSet = new GoldSet(cvSets.SelectMany(s => s.Facts).ToList(), cvSets.SelectMany(s => s.Articles).ToHashSet(StringComparer.Ordinal));
+                    sets.AddRange(cvSets);
                 }
 
                 goldSet = new GoldSet(sets.SelectMany(s => s.Facts).ToList(), sets.SelectMany(s => s.Articles).ToHashSet(StringComparer.Ordinal));
@@ -102,7 +103,7 @@ internal static class TrainCommand
             using (model)
             {
                 var path = parse.GetValue(modelPath)!;
-                var goldNames = string.Join(", ", parse.GetValue(gold)!.Append(parse.GetValue(cvGold)).OfType<string>().Select(Path.GetFileName));
+                var goldNames = string.Join(", ", parse.GetValue(gold)!.Concat(parse.GetValue(cvGold) ?? []).Select(Path.GetFileName));
                 var bytes = model.ToBytes($"trained by 'extract train --trainer {kind}' on {report.Articles} articles of {goldNames} ({report.Examples} candidates, {report.ActorExamples} candidate actors)");
                 AtomicFile.Write(path, s => s.Write(bytes));
                 await stdout.WriteLineAsync($"model {model.Version} ({kind}): {model.Size} features, actor model {(model.Actors is null ? "none" : model.Actors.Size + " features")} -> {path}");
