@@ -88,8 +88,12 @@ public sealed class OrgFeatures
         var n = tokens.Count;
         f.Reset(n);
         var shapeLength = 0;
+        var open = 0;
         for (var i = 0; i < n; i++)
         {
+            // Inside quotes: after more opening than closing marks („...“, »...«, "...").
+            f.Flags[i] = (byte)(open > 0 ? 1 : 0);
+            open += tokens[i] is "„" or "»" or "‚" ? 1 : tokens[i] is "“" or "«" or "‘" ? -1 : tokens[i] == "\"" ? (open > 0 ? -1 : 1) : 0;
             var t = tokens[i];
             if (f.ShapeChars.Length < shapeLength + t.Length)
             {
@@ -205,6 +209,8 @@ public sealed class OrgFeatures
                 AddClusters(f, i);
             }
 
+            AddShapeFlags(f, tokens, i);
+
             if (f.Gazetteer[i])
             {
                 f.Feature("gaz");
@@ -228,6 +234,69 @@ public sealed class OrgFeatures
     private static readonly string[] Suffix = ["", "x1=", "x2=", "x3=", "x4=", "x5=", "x6=", "x7="];
     private static readonly string[] LegalNear = ["oL-2", "oL-1", "oL0", "oL1", "oL2", "oL3"];
     private static readonly string[] OrgWordNear = ["oW-2", "oW-1", "oW0", "oW1", "oW2", "oW3"];
+
+    /// <summary>Endings of German organisation nouns (Landesbank, Stadtwerke, Bauernverband...).</summary>
+    private static readonly string[] OrgEndings =
+    [
+        "bank", "werke", "werk", "verband", "partei", "ministerium", "gruppe", "konzern", "verein", "gesellschaft", "stiftung", "institut",
+        "agentur", "kasse", "amt", "gericht", "rat", "union", "holding", "versicherung", "zeitung", "verlag", "behörde", "kommission",
+        "universität", "hochschule", "akademie", "klinik", "klinikum", "bund", "liga", "club", "klub", "team", "sender", "büro", "fonds",
+    ];
+
+    // Acronyms, quotes, runs of capitalised words and organisation-noun endings: what a name looks like beyond its letters.
+    private static void AddShapeFlags(FeatureBuffer f, IReadOnlyList<string> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Length >= 2 && !t.AsSpan().ContainsAnyExcept(UpperLetters))
+        {
+            f.Feature("acr");
+        }
+
+        if (EndsLikeAnOrg(t))
+        {
+            f.Feature("oend");
+        }
+
+        if (i + 1 < tokens.Count && EndsLikeAnOrg(tokens[i + 1]))
+        {
+            f.Feature("oend+1");
+        }
+
+        var cap = IsCap(t);
+        if (cap)
+        {
+            var before = i > 0 && IsCap(tokens[i - 1]);
+            var after = i + 1 < tokens.Count && IsCap(tokens[i + 1]);
+            f.Feature(before ? (after ? "run=I" : "run=E") : after ? "run=B" : "run=S");
+        }
+
+        if (f.Flags[i] != 0)
+        {
+            f.Feature("inq");
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UpperLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ");
+
+    private static bool IsCap(string t) => t.Length > 0 && char.IsUpper(t[0]);
+
+    private static bool EndsLikeAnOrg(string t)
+    {
+        if (t.Length < 4 || !char.IsUpper(t[0]))
+        {
+            return false;
+        }
+
+        foreach (var e in OrgEndings)
+        {
+            if (t.Length >= e.Length && t.AsSpan(t.Length - e.Length).Equals(e, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly string[] ClusterOf = ["c1=", "c2=", "c3=", "c4="];
     private static readonly string[] ClusterBefore = ["c1-1=", "c2-1=", "c3-1=", "c4-1="];

@@ -20,7 +20,9 @@ public sealed class OrgModel
 
     private readonly string[] _tags;
     private readonly string[] _names;
-    private readonly Dictionary<ulong, int> _rows;
+    private readonly ulong[] _slotKeys;
+    private readonly int[] _slotRows;
+    private readonly int _shift;
     private readonly float[] _weights;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
@@ -33,11 +35,32 @@ public sealed class OrgModel
         _tags = tags;
         _names = names;
         _weights = weights;
-        _rows = new Dictionary<ulong, int>(names.Length);
+        // An open-addressing table (linear probing, at most half full) from feature key to weight row: cheaper than a Dictionary per lookup.
+        var bits = 4;
+        while ((1 << bits) < names.Length * 2)
+        {
+            bits++;
+        }
+
+        _shift = 64 - bits;
+        _slotKeys = new ulong[1 << bits];
+        _slotRows = new int[1 << bits];
+        Array.Fill(_slotRows, -1);
         for (var r = 0; r < names.Length; r++)
         {
-            // Two names with one 64-bit key would be a collision; the first keeps it (none among the shipped features).
-            _rows.TryAdd(FeatureHash.Of(names[r]), r);
+            // Two names with one 64-bit key would be a collision; the first keeps it.
+            var key = FeatureHash.Of(names[r]);
+            var slot = Slot(key);
+            while (_slotRows[slot] >= 0 && _slotKeys[slot] != key)
+            {
+                slot = (slot + 1) & (_slotRows.Length - 1);
+            }
+
+            if (_slotRows[slot] < 0)
+            {
+                _slotKeys[slot] = key;
+                _slotRows[slot] = r;
+            }
         }
 
         _transitions = transitions;
@@ -87,7 +110,8 @@ public sealed class OrgModel
             var row = e.AsSpan(i * t, t);
             foreach (var key in features.Of(i))
             {
-                if (_rows.TryGetValue(key, out var r))
+                var r = Row(key);
+                if (r >= 0)
                 {
                     var w = weights.Slice(r * t, t);
                     for (var k = 0; k < row.Length; k++)
@@ -99,6 +123,22 @@ public sealed class OrgModel
         }
 
         return Viterbi(e, n, t, _transitions, _allowed, _predecessors);
+    }
+
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    // The weight row of a feature key, or -1.
+    private int Row(ulong key)
+    {
+        var mask = _slotRows.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var row = _slotRows[slot];
+            if (row < 0 || _slotKeys[slot] == key)
+            {
+                return row;
+            }
+        }
     }
 
     /// <summary>For each label, the labels allowed before it.</summary>

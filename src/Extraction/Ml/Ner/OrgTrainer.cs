@@ -9,7 +9,7 @@ namespace Extraction.Ml.Ner;
 /// </summary>
 public static class OrgTrainer
 {
-    /// <summary>Passes over the training sentences: on a development sixth of the training part 5, 10 and 20 passes gave ORG F1 0.498, 0.501, 0.507.</summary>
+    /// <summary>Passes over the training sentences: on 5 development folds of the training part (with clusters) 5, 10, 20 and 40 passes gave ORG F1 0.535, 0.539, 0.532, 0.535.</summary>
     public const int Epochs = 10;
 
     /// <summary>Features seen fewer times than this in training get no weight (they make the file large and carry little).</summary>

@@ -11,14 +11,14 @@ namespace Extraction.Ml.Ner;
 /// </summary>
 public static class WordClusterTrainer
 {
-    /// <summary>Words seen fewer times get no cluster (their contexts say too little).</summary>
-    public const int MinCount = 3;
+    /// <summary>Words seen fewer times get no cluster (a word seen once has one context). On the development folds of GermEval, 2 and three levels (16, 8, 8) gave ORG F1 0.547, 3 and two levels (32, 16) 0.539.</summary>
+    public const int MinCount = 2;
 
     /// <summary>Number of most frequent words that describe contexts by themselves.</summary>
     public const int ContextWords = 300;
 
     /// <summary>Clusters per level, coarse to fine.</summary>
-    public static readonly int[] Branching = [32, 16];
+    public static readonly int[] Branching = [16, 8, 8];
 
     /// <summary>Rounds of k-means at every split.</summary>
     public const int Rounds = 15;
