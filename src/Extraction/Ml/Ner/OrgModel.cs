@@ -346,25 +346,30 @@ public sealed class OrgModel
                 continue;
             }
 
-            var cols = line.Split('\t');
+            // name TAB label:weight TAB ..., read as spans: the file has a line per feature.
+            var rest = line.AsSpan();
+            var tab = rest.IndexOf('\t');
+            names.Add(tab < 0 ? line : line[..tab]);
             var row = weights.Count;
             for (var c = 0; c < t; c++)
             {
                 weights.Add(0);
             }
 
-            for (var c = 1; c < cols.Length; c++)
+            while (tab >= 0)
             {
-                var colon = cols[c].IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || !int.TryParse(cols[c].AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var label) || label >= t)
+                rest = rest[(tab + 1)..];
+                tab = rest.IndexOf('\t');
+                var cell = tab < 0 ? rest : rest[..tab];
+                var colon = cell.IndexOf(':');
+                if (colon <= 0 || !int.TryParse(cell[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var label) || label >= t
+                    || !float.TryParse(cell[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
                 {
-                    throw new FormatException($"org model line {k + 1}: expected label index:weight, found '{cols[c]}'");
+                    throw new FormatException($"org model line {k + 1}: expected label index:weight, found '{cell}'");
                 }
 
-                weights[row + label] = Number(cols[c][(colon + 1)..], k);
+                weights[row + label] = weight;
             }
-
-            names.Add(cols[0]);
         }
 
         return new OrgModel(tags, [.. names], [.. weights], transitions, lowercase, description, clusters);

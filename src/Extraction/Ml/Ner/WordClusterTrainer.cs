@@ -120,13 +120,7 @@ public static class WordClusterTrainer
         var paths = new string[vocabulary.Length];
         var random = new Random(Seed);
         Split(rows, [.. Enumerable.Range(0, vocabulary.Length)], "", 0, branching, paths, random);
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        for (var w = 0; w < vocabulary.Length; w++)
-        {
-            result[vocabulary[w]] = paths[w];
-        }
-
-        return new WordClusters(result, description);
+        return new WordClusters(vocabulary, paths, description);
     }
 
     private static int Dimension(IReadOnlyList<string> s, int k, Dictionary<string, int> context, int contextWords)

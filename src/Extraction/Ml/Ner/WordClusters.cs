@@ -17,35 +17,40 @@ public sealed class WordClusters
 
     private const string Format = "extraction-word-clusters-v1";
 
-    private readonly SortedDictionary<string, string> _paths;
+    private readonly string[] _words;
+    private readonly string[] _paths;
     private readonly Dictionary<string, string[]> _levels;
 
-    internal WordClusters(SortedDictionary<string, string> paths, string description)
+    /// <summary>Clusters of words (sorted ordinally, without repeats) with their paths.</summary>
+    internal WordClusters(string[] words, string[] paths, string description, string? fingerprint = null)
     {
+        _words = words;
         _paths = paths;
         Description = description;
-        _levels = new Dictionary<string, string[]>(paths.Count, StringComparer.Ordinal);
-        foreach (var (word, path) in paths)
+        _levels = new Dictionary<string, string[]>(words.Length, StringComparer.Ordinal);
+        for (var w = 0; w < words.Length; w++)
         {
             // The prefixes of the path, one per level: "7", "7.3".
-            var parts = path.Split('.');
-            var levels = new string[parts.Length];
-            for (var k = 0; k < parts.Length; k++)
+            var path = paths[w];
+            var levels = new string[path.Count('.') + 1];
+            var k = 0;
+            for (var dot = path.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = path.IndexOf('.', dot + 1))
             {
-                levels[k] = string.Join('.', parts, 0, k + 1);
+                levels[k++] = path[..dot];
             }
 
-            _levels[word] = levels;
+            levels[k] = path;
+            _levels[words[w]] = levels;
         }
 
-        Fingerprint = FeatureHash.Of(ToText()).ToString("x16", CultureInfo.InvariantCulture);
+        Fingerprint = fingerprint ?? Hash(ToText());
     }
 
     /// <summary>How the clusters were made (command and data), as written in the file.</summary>
     public string Description { get; }
 
     /// <summary>Number of words with a cluster.</summary>
-    public int Count => _paths.Count;
+    public int Count => _words.Length;
 
     /// <summary>A hash of the file's text: a tagger trained with these clusters names it, and refuses others.</summary>
     public string Fingerprint { get; }
@@ -56,16 +61,18 @@ public sealed class WordClusters
     /// <summary>The file: format and description lines, then one sorted line per word: word TAB path.</summary>
     public string ToText()
     {
-        var sb = new StringBuilder(_paths.Count * 16);
+        var sb = new StringBuilder(_words.Length * 16);
         sb.Append("# ").Append(Format).Append('\n');
         sb.Append("# ").Append(Description.ReplaceLineEndings(" ")).Append('\n');
-        foreach (var (word, path) in _paths)
+        for (var w = 0; w < _words.Length; w++)
         {
-            sb.Append(word).Append('\t').Append(path).Append('\n');
+            sb.Append(_words[w]).Append('\t').Append(_paths[w]).Append('\n');
         }
 
         return sb.ToString();
     }
+
+    private static string Hash(string text) => FeatureHash.Of(text).ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a clusters file; throws <see cref="FormatException"/> naming the line for anything else.</summary>
     public static WordClusters Parse(string text)
@@ -77,7 +84,8 @@ public sealed class WordClusters
         }
 
         var description = lines[1].TrimEnd('\r').TrimStart('#', ' ');
-        var paths = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var words = new List<string>(lines.Length);
+        var paths = new List<string>(lines.Length);
         for (var k = 2; k < lines.Length; k++)
         {
             var line = lines[k].TrimEnd('\r');
@@ -87,12 +95,17 @@ public sealed class WordClusters
             }
 
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0 || tab == line.Length - 1 || !paths.TryAdd(line[..tab], line[(tab + 1)..]))
+            if (tab <= 0 || tab == line.Length - 1 || (words.Count > 0 && string.CompareOrdinal(words[^1], line[..tab]) >= 0))
             {
-                throw new FormatException($"word clusters line {k + 1}: expected a new word, a tab and a cluster path");
+                throw new FormatException($"word clusters line {k + 1}: expected a word (after the previous one in ordinal order), a tab and a cluster path");
             }
+
+            words.Add(line[..tab]);
+            paths.Add(line[(tab + 1)..]);
         }
 
-        return new WordClusters(paths, description);
+        // The file as written by ToText is its own fingerprint's text; anything else (line ends, blank lines) is hashed as rewritten.
+        var fingerprint = text.Contains('\r', StringComparison.Ordinal) || text.Contains("\n\n", StringComparison.Ordinal) || !text.EndsWith('\n') ? null : Hash(text);
+        return new WordClusters([.. words], [.. paths], description, fingerprint);
     }
 }
