@@ -75,7 +75,7 @@ public static class FactTrainer
                     var rulesChoice = c.Actors.ToList().FindIndex(x => x.RulesChoice);
                     rulesRight += rulesChoice >= 0 && labels[rulesChoice] ? 1 : 0;
                     var top = model.Actors is null ? rulesChoice
-                        : FactExtractor.Top(c.Actors.Select(x => x with { Score = Math.Round(model.Actors.Probability(x.Features), 3) }).ToList());
+                        : ActorLinker.Choose([.. c.Actors.Select(x => x with { Score = Math.Round(model.Actors.Probability(x.Features), 3) })]);
                     modelRight += top >= 0 && labels[top] ? 1 : 0;
                 }
             }
@@ -122,12 +122,14 @@ public static class FactTrainer
     }
 
     /// <summary>
-    /// One example per candidate actor of a fact that gold has (by value): is it gold's actor? Facts
-    /// whose gold actor is none of the candidates teach nothing about ranking and are left out.
+    /// One example per candidate actor of a fact that gold has (by value): is it gold's actor? A gold
+    /// fact without an actor teaches that the rules' "nobody" (a candidate when the rules found no party)
+    /// is right and every named candidate wrong. Facts whose gold actor is none of the candidates teach
+    /// nothing about ranking and are left out.
     /// </summary>
     public static IEnumerable<Example> ActorExamples(CandidateFact candidate, IReadOnlyList<GoldFact> gold)
     {
-        var matching = gold.Where(g => g.Actor is not null && Matches(g, candidate.Fact)).ToList();
+        var matching = gold.Where(g => Matches(g, candidate.Fact)).ToList();
         if (matching.Count == 0 || candidate.Actors.Count == 0)
         {
             return [];
