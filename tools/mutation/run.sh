@@ -27,7 +27,7 @@ dotnet tool restore >/dev/null
 
 # Left out, for time, each a test that covers most of its folder and so would run for nearly every
 # mutant: CrashResumeTests (extract as child processes, about 30 s), ScheduleCommandTests (Quartz
-# firing once a second on the real clock), RunUrlsEndToEndTests (the CLI end to end, 7 s), the
+# starting and running the CLI), RunUrlsEndToEndTests (the CLI end to end, 7 s), the
 # scaling test of RecordBuilder (100,000 facts, 5 s; it guards speed, not results) and the pinned ids
 # of a whole samples run (the full pipeline, 15-30 s a mutant in the instrumented build under load;
 # the same pinned ids are checked claim by claim by Build_EachPinnedClaimAlone_GetsItsPinnedId). They
