@@ -3,7 +3,8 @@
 # hardware and records F1 (extract eval).
 #   bench/fact-quality.sh [EXTRACT]     EXTRACT defaults to the Debug build of the CLI.
 # Corpora: samples/ (in the repository), and when present ../shared/seeds, ../shared/realworld/news and the
-# German pages of ../shared/realworld/trafilatura-dev that mention money (gold: bench/gold/realworld-pages.jsonl).
+# German pages of ../shared/realworld/trafilatura-dev that mention money (gold: bench/gold/realworld-pages.jsonl) and
+# the GermEval 2014 sentences that name money (gold: bench/gold/germeval-money.jsonl).
 # Figures on corpora the rules were developed against are development figures.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,6 +18,11 @@ corpora=("samples|$root/samples|$root/samples/gold.jsonl")
 [[ -d "$root/../shared/realworld/news" ]] && corpora+=("realworld/news|$root/../shared/realworld/news/articles|$root/../shared/realworld/news/gold.jsonl")
 # The pages' gold is the project's own annotation (bench/gold/README.md); the pages stay in ../shared.
 [[ -d "$root/../shared/realworld/trafilatura-dev/pages" ]] && corpora+=("realworld/pages|$root/../shared/realworld/trafilatura-dev/pages|$root/bench/gold/realworld-pages.jsonl")
+# The GermEval sentences that name money, one file each, written outside the repository (bench/germeval-money.py).
+if [[ -d "$root/../shared/realworld/germeval2014" ]]; then
+  python3 "$root/bench/germeval-money.py" "$work/germeval-money" "$root/../shared" >/dev/null
+  corpora+=("realworld/germeval-money|$work/germeval-money|$root/bench/gold/germeval-money.jsonl")
+fi
 
 echo "| corpus | config | amounts F1 | amounts+actor F1 | hardware F1 | records F1 |"
 echo "| --- | --- | --- | --- | --- | --- |"
@@ -25,7 +31,7 @@ for c in "${corpora[@]}"; do
   for config in "rules + models" "rules only"; do
     flags=(--models "$root/models/ml"); [[ "$config" == "rules only" ]] && flags=(--rules-only)
     out="$work/${name//\//-}-${config// /}"
-    "$bin" run "$input" --out "$out" --no-store -q "${flags[@]}" 2>/dev/null || true  # failed inputs are named in run.json; their gold counts as missed
+    "$bin" run "$input" --out "$out" --no-store -q "${flags[@]}" >/dev/null 2>&1 || true  # failed inputs are named in run.json; their gold counts as missed
     "$bin" eval --gold "$gold" --facts "$out/facts.jsonl" --json | python3 -c '
 import json, sys
 r = json.load(sys.stdin); name, config = sys.argv[1], sys.argv[2]

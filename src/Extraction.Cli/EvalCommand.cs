@@ -14,7 +14,7 @@ internal static class EvalCommand
         var gold = new Option<string>("--gold") { Description = "Gold data (JSON Lines, the format of docs/gold-format.md).", Required = true };
         var facts = new Option<string>("--facts") { Description = "facts.jsonl of a run.", Required = true };
         var records = new Option<string?>("--records") { Description = "records.jsonl of the run (default: beside --facts, when present)." };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every missed and spurious fact with its sentence." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every missed and spurious fact, and every found amount with the wrong actor, with its sentence." };
         var perArticle = new Option<bool>("--per-article") { Description = "Print the figures of every article that has gold facts or predictions." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var command = new Command("eval", "Precision, recall and F1 of facts (and records) against gold data.") { gold, facts, records, verbose, perArticle, json };
@@ -116,7 +116,7 @@ internal static class EvalCommand
             if (parse.GetValue(verbose))
             {
                 var texts = articlesPath is not null && File.Exists(articlesPath) ? ReadTexts(articlesPath) : [];
-                foreach (var m in report.Missed.Concat(report.Spurious).OrderBy(m => m.Article, StringComparer.Ordinal))
+                foreach (var m in report.Missed.Concat(report.Spurious).Concat(report.WrongActors).OrderBy(m => m.Article, StringComparer.Ordinal))
                 {
                     var issue = m.IsMiss && texts.TryGetValue(m.Article, out var text) ? m with { Sentence = QuoteLocator.SentenceOf(text, m.Text) } : m;
                     await stdout.WriteLineAsync("  " + issue);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Extraction.Pipeline;
 using Quartz;
@@ -15,8 +14,10 @@ internal static class ScheduleCommand
 {
     internal const string StateKey = "extract.schedule";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>The command; <paramref name="clock"/> (default: the system clock) drives the schedule, the log's times and the run durations.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var cron = new Option<string?>("--cron") { Description = "When to run: crontab's five fields (\"0 3 * * *\" = 03:00 daily, local time) or Quartz's six or seven (seconds first)." };
         var onceNow = new Option<bool>("--once-now") { Description = "Run the job once now through the scheduler and exit with its exit code (for testing the job)." };
         var maxRuns = new Option<int>("--max-runs") { Description = "Stop after this many runs (0: run until stopped).", DefaultValueFactory = _ => 0 };
@@ -73,21 +74,25 @@ internal static class ScheduleCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var sigterm = RunCommand.StopOnSigterm(stop);
             ct = stop.Token;
-            var state = new ScheduleState(jobArgs, limit, stdout, stderr, ct);
+            var state = new ScheduleState(jobArgs, limit, stdout, stderr, clock, ct);
             await using var factory = QuartzSchedulerBuilder
-                .Create(q => q.ConfigureScheduler(o => o.InstanceName = "extract-schedule-" + Guid.NewGuid().ToString("N")))
+                .Create(q =>
+                {
+                    q.UseTimeProvider(clock);
+                    q.ConfigureScheduler(o => o.InstanceName = "extract-schedule-" + Guid.NewGuid().ToString("N"));
+                })
                 .Build();
             var scheduler = await factory.GetScheduler(ct);
             scheduler.Context[StateKey] = state;
             var detail = JobBuilder.Create<NightlyRunJob>().WithIdentity("extract-run").DisallowConcurrentExecution(true).Build();
             var trigger = once
-                ? TriggerBuilder.Create(TimeProvider.System).WithIdentity("once-now").StartNow().Build()
-                : TriggerBuilder.Create(TimeProvider.System).WithIdentity("cron").WithSchedule(schedule!).Build();
+                ? TriggerBuilder.Create(clock).WithIdentity("once-now").StartNow().Build()
+                : TriggerBuilder.Create(clock).WithIdentity("cron").WithSchedule(schedule!).Build();
             var first = await scheduler.ScheduleJob(detail, trigger, default, ct);
             await scheduler.Start(ct);
             state.Log(once
                 ? $"running now: extract {string.Join(' ', jobArgs)}"
-                : $"scheduled '{expression}': extract {string.Join(' ', jobArgs)}; first run at {Local(first)}");
+                : $"scheduled '{expression}': extract {string.Join(' ', jobArgs)}; first run at {Local(first, clock)}");
 
             int code;
             try
@@ -129,10 +134,10 @@ internal static class ScheduleCommand
     /// <summary>A command tree holding only `run`, so the job is parsed and invoked exactly like `extract run`.</summary>
     internal static RootCommand JobRoot(TextWriter stdout, TextWriter stderr) => new("extract (scheduled job)") { RunCommand.Create(stdout, stderr) };
 
-    private static string Local(DateTimeOffset t) => t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset t, TimeProvider clock) => TimeZoneInfo.ConvertTime(t, clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     /// <summary>What the job needs, shared through the scheduler context; logs each run.</summary>
-    internal sealed class ScheduleState(string[] jobArgs, int maxRuns, TextWriter stdout, TextWriter stderr, CancellationToken stop)
+    internal sealed class ScheduleState(string[] jobArgs, int maxRuns, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken stop)
     {
         private readonly Lock _gate = new();
         private int _runs;
@@ -145,7 +150,7 @@ internal static class ScheduleCommand
         {
             lock (_gate)
             {
-                stdout.WriteLine($"{TimeProvider.System.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} extract schedule: {message}");
+                stdout.WriteLine($"{clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} extract schedule: {message}");
                 stdout.Flush();
             }
         }
@@ -154,7 +159,7 @@ internal static class ScheduleCommand
         {
             var n = Interlocked.Increment(ref _runs);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, jobToken);
-            var clock = Stopwatch.StartNew();
+            var started = clock.GetTimestamp();
             Log($"run {n} starting");
             int code;
             try
@@ -177,8 +182,8 @@ internal static class ScheduleCommand
                 BatchRunner.CancelledExitCode => "cancelled",
                 _ => "error",
             };
-            var more = maxRuns > 0 && n >= maxRuns ? "last run" : next is { } t ? $"next run at {Local(t)}" : "no further run";
-            Log(FormattableString.Invariant($"run {n} finished: exit {code} ({outcome}) in {clock.Elapsed.TotalSeconds:0.0} s; {more}"));
+            var more = maxRuns > 0 && n >= maxRuns ? "last run" : next is { } t ? $"next run at {Local(t, clock)}" : "no further run";
+            Log(FormattableString.Invariant($"run {n} finished: exit {code} ({outcome}) in {clock.GetElapsedTime(started).TotalSeconds:0.0} s; {more}"));
             if ((maxRuns > 0 && n >= maxRuns) || next is null)
             {
                 Finished.TrySetResult(code);

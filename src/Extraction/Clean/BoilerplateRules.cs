@@ -197,7 +197,7 @@ public sealed partial class BoilerplateRules
         string? first = null;
         foreach (var w in _weak)
         {
-            if (text.Contains(w, StringComparison.OrdinalIgnoreCase))
+            if (ContainsPhrase(text, w))
             {
                 hits++;
                 first ??= w;
@@ -211,6 +211,28 @@ public sealed partial class BoilerplateRules
         }
 
         return null;
+    }
+
+    // A one-word marker also matches as the head of a compound or an inflected form ("Kommentare"); a
+    // phrase of several words must end where a word ends: "im Monat" is a price's period, "im
+    // Monatsvergleich" is not.
+    private static bool ContainsPhrase(string text, string marker)
+    {
+        if (!marker.Contains(' ', StringComparison.Ordinal))
+        {
+            return text.Contains(marker, StringComparison.OrdinalIgnoreCase);
+        }
+
+        for (var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + marker.Length;
+            if (end == text.Length || !char.IsLetter(text[end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when a line starts the page's tail (comments, related articles).</summary>

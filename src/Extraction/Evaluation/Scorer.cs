@@ -24,6 +24,7 @@ public static class Scorer
     {
         var missed = new List<EvalIssue>();
         var spurious = new List<EvalIssue>();
+        var wrongActors = new List<EvalIssue>();
         var goldByArticle = gold.Facts.GroupBy(g => g.Article).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var factsByArticle = facts.Where(f => gold.Articles.Contains(f.Article)).GroupBy(f => f.Article)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -42,6 +43,7 @@ public static class Scorer
             var w = Measure("amounts+actor", article, gi, pi, g => AmountKey(g) + "|" + g.Actor, f => PredAmountKey(f) + "|" + f.Actor,
                 (g, f) => AmountMatches(g, f) && ActorMatches(g, f.Actor), AmountMatches, null, null, ref ignored);
             var h = Measure("hardware", article, gh, ph, g => $"{g.Min}|{g.Unit}", f => $"{f.Count!.Min}|{f.Unit}", CountMatches, CountMatches, missed, spurious, ref ignored);
+            WrongActors(article, gi, pi, wrongActors);
             perArticle.Add(new ArticleScore(article, a, w, h));
             (amounts, withActor, hardware) = (amounts.Add(a), withActor.Add(w), hardware.Add(h));
         }
@@ -49,7 +51,21 @@ public static class Scorer
         var recordScore = records is null
             ? null
             : ScoreRecords(gold.Facts, records.Where(r => r.Sources.Any(s => gold.Articles.Contains(s.Article))).ToList());
-        return new EvalReport(amounts, withActor, hardware, recordScore, missed, spurious) { Articles = perArticle, Ignored = ignored };
+        return new EvalReport(amounts, withActor, hardware, recordScore, missed, spurious) { Articles = perArticle, Ignored = ignored, WrongActors = wrongActors };
+    }
+
+    // A counted gold amount that some prediction found, none of them with an actor the gold accepts: the first such prediction.
+    private static void WrongActors(string article, List<GoldFact> gold, List<Fact> predicted, List<EvalIssue> into)
+    {
+        foreach (var g in gold.Where(g => g.Counted).DistinctBy(g => AmountKey(g) + "|" + g.Actor))
+        {
+            var found = predicted.Where(f => AmountMatches(g, f)).ToList();
+            if (found.Count > 0 && !found.Any(f => ActorMatches(g, f.Actor)))
+            {
+                var accepted = g.Actor is null ? "'nobody'" : string.Join(" or ", new[] { g.Actor }.Concat(g.ActorAlt).Select(n => $"'{n}'"));
+                into.Add(new EvalIssue(article, false, $"'{found[0].Actor ?? "nobody"}' where the gold has {accepted}", found[0].Text, found[0].Sentence) { IsWrongActor = true });
+            }
+        }
     }
 
     private static string AmountKey(GoldFact g) => $"{g.Min}|{g.Max}|{g.Currency}";

@@ -172,6 +172,55 @@ public sealed class CueLexicon
         return (lengths & (1UL << Math.Min(token.Text.Length, 63))) == 0 ? 0 : Mask(token) & bits;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Word, string Set), string?> _heads = new();
+
+    /// <summary>
+    /// The cue of the named set that is the head of a capitalised compound noun, or null: the longest stem
+    /// or word of the set that starts after the word's third letter and ends it (up to three letters of
+    /// inflection after a stem): "Gesamtumsatz" and "Gesamtumsatzes" have the head "umsatz", "Finanzmittel"
+    /// "mittel"; "Umsatz" itself and "Fördertechnik" (the cue is its first part) have none. For the fact
+    /// model's features: what the cue list names as a word it also names as the head of a compound.
+    /// </summary>
+    public string? CompoundHead(string word, string set)
+    {
+        if (word.Length < 7 || !char.IsUpper(word[0]) || !_sets.TryGetValue(set, out var cueSet))
+        {
+            return null;
+        }
+
+        if (_heads.TryGetValue((word, set), out var cached))
+        {
+            return cached;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var (stems, words, tails, nouns, _) = cueSet;
+        string? head = null;
+        foreach (var stem in stems.Concat(tails))
+        {
+            var at = stem.Length >= 4 ? lower.LastIndexOf(stem, StringComparison.Ordinal) : -1;
+            if (at >= 3 && lower.Length - at - stem.Length <= 3 && (head is null || stem.Length > head.Length))
+            {
+                head = stem;
+            }
+        }
+
+        foreach (var w in words.Concat(nouns))
+        {
+            if (w.Length >= 4 && lower.Length - w.Length >= 3 && lower.EndsWith(w, StringComparison.Ordinal) && (head is null || w.Length > head.Length))
+            {
+                head = w;
+            }
+        }
+
+        if (_heads.Count < 1_000_000)
+        {
+            _heads[(word, set)] = head;
+        }
+
+        return head;
+    }
+
     private int Memberships(string word, string[] names)
     {
         var lower = word.ToLowerInvariant();

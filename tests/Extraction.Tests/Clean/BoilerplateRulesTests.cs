@@ -30,6 +30,13 @@ public sealed class BoilerplateRulesTests
     public void Reason_Prose_Null(string line) => Assert.Null(Rules.Reason(line));
 
     [Theory]
+    [InlineData("Die Ausleihungen stiegen im Monatsvergleich um 4 Mrd. Euro.", null)]
+    [InlineData("Das Paket kostet 9,99 Euro im Monat", "weak: im Monat")]
+    [InlineData("Danach 9,99 Euro pro Monat", "weak: pro Monat")]
+    [InlineData("Alle Kommentare anzeigen", "weak: Kommentar")]
+    public void Reason_WeakPhraseOfSeveralWords_MatchesOnlyUpToAWordEnd(string line, string? reason) => Assert.Equal(reason, Rules.Reason(line));
+
+    [Theory]
     [InlineData("Datenschutzerklärung", "Datenschutzerkl")]
     [InlineData("Über den Autor", "ber den Autor")]
     [InlineData("Beiträge", "Beitr")]

@@ -22,20 +22,6 @@ public sealed class ScheduleCommandTests : IDisposable
         Assert.Contains("run 1 finished: exit 0 (ok)", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Schedule_FailingNights_LogsEachAndKeepsScheduling()
-    {
-        // Every second (Quartz syntax), two runs, both failing: the schedule must go on after the first.
-        var (code, stdout, stderr) = await StoreTestSupport.Cli("schedule", "--cron", "* * * * * ?", "--max-runs", "2", "--",
-            "run", _dir["missing"], "--out", _dir["out"]);
-
-        Assert.Equal(1, code);
-        Assert.Contains("run 1 finished: exit 1 (some inputs failed)", stdout, StringComparison.Ordinal);
-        Assert.Contains("next run at", stdout, StringComparison.Ordinal);
-        Assert.Contains("run 2 finished: exit 1 (some inputs failed)", stdout, StringComparison.Ordinal);
-        Assert.Contains("no such file or folder", stderr, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("0 3 * * *")]
     [InlineData("30 4 * * 1-5")]

@@ -32,6 +32,20 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void Evaluate_AmountFoundWithAnotherActor_ListedAsWrongActor_RightOrMissedOnesNot()
+    {
+        var gold = new[] { Gold("a", "Stadt Hagen", 4m, "EUR", null, null, "Hagen"), Gold("a", "Land Tirol", 9m, "EUR"), Gold("a", null, 6m, "EUR"), Gold("b", "Hagen AG", 1m, "EUR") };
+        var facts = new[] { Money("a", "Hagener Bank", 4m, "EUR"), Money("a", "Tirol", 9m, "EUR"), Money("a", "Bund", 6m, "EUR"), Money("a", "Land Tirol", 9m, "EUR", start: 9) };
+
+        var report = Scorer.Evaluate(gold, facts);
+
+        Assert.Equal(
+            ["a: wrong actor 'Hagener Bank' where the gold has 'Stadt Hagen' or 'Hagen'", "a: wrong actor 'Bund' where the gold has 'nobody'"],
+            report.WrongActors.Select(w => w.ToString()[..w.ToString().IndexOf(" \"", StringComparison.Ordinal)]));
+        Assert.Single(report.Missed);
+    }
+
+    [Fact]
     public void Evaluate_CurrencyDisagrees_NoMatch()
     {
         var report = Scorer.Evaluate([Gold("a", null, 5m, "EUR")], [Money("a", null, 5m, "USD")]);
