@@ -174,6 +174,9 @@ public sealed class OrganisationNames : IActorCandidateSource
 
     private static bool IsCapitalWord(in Token t) => t.Kind == TokenKind.Word && t.Text.Length > 1 && char.IsUpper(t.Text[0]);
 
+    /// <summary>True for an upper-case word of models/org-words-de.txt that is no organisation ("KMU", "HD", "CEO").</summary>
+    public static bool IsNotName(string word) => NotNames.Contains(word.ToUpperInvariant());
+
     /// <summary>"NASA", "UBS", "BLh": two to six letters, capitals but for one last small letter (digits and '&amp;' allowed), not a currency, unit or title.</summary>
     public static bool IsAcronym(string word)
     {

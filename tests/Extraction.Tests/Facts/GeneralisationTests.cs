@@ -90,4 +90,29 @@ public sealed class GeneralisationTests
 
         Assert.Equal("Solvix", Assert.Single(facts).Actor);
     }
+
+    [Fact]
+    public void Extract_DefiniteInstitutionDescription_IsTheParty()
+    {
+        var facts = Run("Am Sonntag wurde im Gemeindehaus gefeiert. Von den Baukosten über 2 Millionen Euro muss die Kirchengemeinde 600.000 Euro selbst aufbringen.");
+
+        Assert.All(facts, f => Assert.Equal("Kirchengemeinde", f.Actor));
+        Assert.Equal(2, facts.Count);
+    }
+
+    [Fact]
+    public void Extract_DefiniteDescription_ResolvesToTheNameOfTheSameNoun()
+    {
+        var facts = Run("Die Stiftung Lindenhof lädt zum Sommerfest ein. Viele Gäste kamen. Für den Neubau will die Stiftung 3 Millionen Euro investieren.");
+
+        Assert.Equal("Stiftung Lindenhof", Assert.Single(facts).Actor);
+    }
+
+    [Fact]
+    public void Extract_InstitutionAfterPreposition_IsNoParty()
+    {
+        var facts = Run("Viele Gäste kamen zum Fest. Für die Gemeinde sind 3 Millionen Euro Förderung vorgesehen.");
+
+        Assert.NotEqual("Gemeinde", Assert.Single(facts).Actor);
+    }
 }

@@ -36,6 +36,19 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
         return sentences;
     }
 
+    private static bool IsUpper(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // One name, one party per article: an organisation a source recognised once by its context ("Solvix-Chef",
     // "hat Solvix die Firma übernommen") is the same party where the article names it bare ("Solvix mitbringt").
     // Gazetteer names are found everywhere already; names inside a sentence are repeated, not a sentence's first word.
@@ -47,7 +60,8 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
             foreach (var a in s.Actors)
             {
                 // A sentence's first word taken as its subject ("Europa will ...") is too weak a guess to repeat.
-                if (a.Type == "org" && a.Canonical.Length >= 3 && !a.Canonical.Contains(' ', StringComparison.Ordinal) 
+                // Abbreviations are found wherever they stand already, or were guessed by a weaker source ("KMU").
+                if (a.Type == "org" && a.Canonical.Length >= 3 && !a.Canonical.Contains(' ', StringComparison.Ordinal) && !IsUpper(a.Canonical) 
                     && (a.FirstToken > 0 || (s.Tokens.Count > 1 && s.Tokens[1].Text == "-")))
                 {
                     (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(a.Canonical);

@@ -11,6 +11,9 @@ internal sealed class CueSets(CueLexicon lexicon)
 
     public int Government { get; } = lexicon.Bit("government");
 
+    /// <summary>Institution nouns a definite description names a party by ("die Kirchengemeinde", "die internationale Gemeinschaft").</summary>
+    public int Institution { get; } = lexicon.Bit("institution");
+
     /// <summary>Compounds that name the federal level as the giver ("Bundesmittel", "Bundeshilfe", "Bundesministerium").</summary>
     public int Federal { get; } = lexicon.Bit("federal");
 

@@ -171,7 +171,7 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
 
     private static bool IsSingleWordName(string word)
     {
-        if (NotNames.Contains(word) || HasInnerCapital(word))
+        if (NotNames.Contains(word) || OrganisationNames.IsNotName(word) || HasInnerCapital(word))
         {
             return false;
         }

@@ -72,6 +72,9 @@ public enum ActorRuleId
 
     /// <summary>The company named last in the five sentences before, when nothing else links the figure.</summary>
     RecentCompany,
+
+    /// <summary>An institution named by a definite description ("die Kirchengemeinde"), or the name the article gives it.</summary>
+    Description,
 }
 
 /// <summary>A rule's identity and, for rules that look back, how many sentences back it found the actor.</summary>
@@ -101,6 +104,7 @@ public readonly record struct ActorRule(ActorRuleId Id, int Sentences = 0)
         ActorRuleId.Loan => "loan: the lender",
         ActorRuleId.Acquisition => "acquisition: the buyer",
         ActorRuleId.RecentCompany => $"company named last, {Sentences} sentence(s) before",
+        ActorRuleId.Description => "institution named by a definite description",
         _ => Id.ToString(),
     };
 

@@ -12,6 +12,7 @@ internal static class ActorRules
         new SubsidyRule(),
         new AcquisitionRule(),
         new NearestActorRule(),
+        new DescriptionRule(),
         new BackReferenceRule(),
         new SameNounRule(),
         new ProtagonistRule(),
