@@ -27,7 +27,7 @@ public sealed class RealPagesQualityPinnedTests
         {
             using var pipeline = ExtractionPipeline.Create(new PipelineOptions { UseModel = false });
             await new BatchRunner(pipeline, TimeProvider.System).RunAsync([pages], null, outDir, CancellationToken.None);
-            var gold = JsonFormats.ReadLines(Path.Combine(Repo.Root, "bench", "gold", "realworld-pages.jsonl"), GoldFact.Read).ToList();
+            var gold = GoldSet.Load(Path.Combine(Repo.Root, "bench", "gold", "realworld-pages.jsonl"));
             var facts = JsonFormats.ReadLines(Path.Combine(outDir, "facts.jsonl"), JsonFormats.ReadFact).ToList();
             var records = JsonFormats.ReadLines(Path.Combine(outDir, "records.jsonl"), JsonFormats.ReadRecord).ToList();
             var report = Scorer.Evaluate(gold, facts, records);
