@@ -195,23 +195,39 @@ internal static class DiffCommand
             return failed;
         }
 
-        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
-        if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-            && doc.RootElement.TryGetProperty("failures", out var failures) && failures.ValueKind == System.Text.Json.JsonValueKind.Array)
+        // "failures" comes before the long per-article list: read up to its end and stop.
+        var reader = new System.Text.Json.Utf8JsonReader(File.ReadAllBytes(path));
+        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
         {
-            foreach (var f in failures.EnumerateArray())
+            return failed;
+        }
+
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var isFailures = reader.ValueTextEquals("failures"u8);
+            reader.Read();
+            if (!isFailures || reader.TokenType != System.Text.Json.JsonTokenType.StartArray)
             {
-                if (Text(f, "input") is { } input)
+                reader.Skip();
+                continue;
+            }
+
+            using var doc = System.Text.Json.JsonDocument.ParseValue(ref reader);
+            foreach (var f in doc.RootElement.EnumerateArray())
+            {
+                if (StringOf(f, "input") is { } input)
                 {
-                    failed.TryAdd(input, Text(f, "reason") ?? "failed");
+                    failed.TryAdd(input, StringOf(f, "reason") ?? "failed");
                 }
             }
+
+            break;
         }
 
         return failed;
     }
 
-    private static string? Text(System.Text.Json.JsonElement e, string name) =>
+    private static string? StringOf(System.Text.Json.JsonElement e, string name) =>
         e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>A store run: articles with a result were read; failed ones with their reason.</summary>
