@@ -226,4 +226,19 @@ public sealed class HttpRetryClockTests
         Assert.Empty(waits);
         Assert.Equal("HTTP 503 Service Unavailable; Retry-After 90 s exceeds the 30 s limit", outcome.Failure?.Reason);
     }
+
+    [Theory]
+    [InlineData(404, "HTTP 404 Not Found")]
+    [InlineData(451, "HTTP 451 Unavailable For Legal Reasons")]
+    [InlineData(499, "HTTP 499")]
+    public async Task FetchAsync_StatusWithoutReasonPhrase_NamedFromTheStatusCode(int code, string reason)
+    {
+        // HTTP/2 sends no reason phrase: the status code's name, spelled out, stands in.
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, Status(code, r => r.ReasonPhrase = ""));
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.Equal(reason, outcome.Failure?.Reason);
+    }
 }

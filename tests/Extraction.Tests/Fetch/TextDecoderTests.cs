@@ -190,4 +190,14 @@ public sealed partial class TextDecoderTests
     // UTF-8 read as Latin-1/Windows-1252 ("fÃ¼r", "â€“", "Â "), and the replacement character.
     [GeneratedRegex("Ã[\u0080-\u00BF\u201A-\u203A\u0152-\u017E]|Â[\u0080-\u00BF]|â€|\uFFFD")]
     private static partial Regex Mojibake();
+
+    [Fact]
+    public void Garbled_NonAsciiWhiteSpace_NotCountedAsVisible()
+    {
+        // 40 letters, 30 stray high characters, 20 no-break spaces: 30 of 70 visible characters are stray
+        // (over a third: garbled); counting the no-break spaces as visible would make it 30 of 90 (not).
+        var text = new string('a', 40) + new string('\u00e4', 30) + new string('\u00a0', 20);
+
+        Assert.Equal("text is garbled: 42% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
+    }
 }
