@@ -161,4 +161,24 @@ public sealed class RobotsTxtTests
         Assert.False(robots.IsAllowed("/a%EF%BF%BD"));
         Assert.True(robots.IsAllowed("/a"));
     }
+
+    [Fact]
+    public void IsAllowed_PercentEscapes_ComparedInUpperCase()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /%7euser/\n");
+
+        Assert.False(robots.IsAllowed("/%7Euser/seite"));
+        Assert.False(robots.IsAllowed("/%7euser/seite"));
+        Assert.True(robots.IsAllowed("/%7Fuser/seite"));
+    }
+
+    [Fact]
+    public void IsAllowed_PatternEndingInStars_MatchesThePathWithoutThem()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /archiv**\n");
+
+        Assert.False(robots.IsAllowed("/archiv"));
+        Assert.False(robots.IsAllowed("/archiv/2024"));
+        Assert.True(robots.IsAllowed("/arch"));
+    }
 }

@@ -200,4 +200,42 @@ public sealed partial class TextDecoderTests
 
         Assert.Equal("text is garbled: 42% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
     }
+
+    [Theory]
+    [InlineData("Grüße")]
+    [InlineData("Öl, Bär, Föhn, Tür, Maß.")]
+    public void Garbled_ShortText_NeverGarbled(string text) => Assert.Null(TextDecoder.Garbled(text));
+
+    [Theory]
+    [InlineData('\u00ff')]
+    [InlineData('\u0192')]
+    [InlineData('\u2020')]
+    [InlineData('\u0178')]
+    [InlineData('\ufffd')]
+    public void Garbled_StrayCharactersOfEveryKind_Counted(char stray)
+    {
+        // 60 letters and 40 stray characters: 40 of 100 visible is over a third.
+        var text = new string('a', 60) + new string(stray, 40);
+
+        Assert.Equal("text is garbled: 40% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
+    }
+
+    [Fact]
+    public void CountLowAndNonAscii_EveryLength_AsCountedOneByOne()
+    {
+        var random = new Random(7);
+        char[] pool = ['a', 'Z', ' ', '\t', '\n', '\u0001', '\u007f', '\u0080', 'ä', '€', '\u00a0'];
+        for (var length = 0; length < 80; length++)
+        {
+            var text = new string(Enumerable.Range(0, length).Select(_ => pool[random.Next(pool.Length)]).ToArray());
+
+            Assert.Equal((text.Count(c => c <= ' '), text.Count(c => c > '\u007f')), TextDecoder.CountLowAndNonAscii(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("<html><head><title>ohne Angabe</title></head><body>Text</body></html>")]
+    [InlineData("<meta name=\"description\" content=\"charset in einem Satz\">")]
+    public void SniffMetaCharset_NoCharsetDeclared_Null(string html) =>
+        Assert.Null(TextDecoder.SniffMetaCharset(Encoding.ASCII.GetBytes(html)));
 }
