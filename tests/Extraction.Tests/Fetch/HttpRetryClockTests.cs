@@ -241,4 +241,31 @@ public sealed class HttpRetryClockTests
 
         Assert.Equal(reason, outcome.Failure?.Reason);
     }
+
+    [Fact]
+    public async Task FetchAsync_300MultipleChoices_NotTakenForAPage()
+    {
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, Status(300));
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.Null(outcome.Document);
+        Assert.Equal("HTTP 300 Multiple Choices", outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_BodyOverTheLimitInItsSecondChunk_Refused()
+    {
+        // 40 KB read in 16 KB chunks against a 20 KB limit: the first chunk fits, the second does not.
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, () => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent(Encoding.ASCII.GetBytes(new string('x', 40 * 1024))),
+        });
+
+        var (outcome, _) = await Fetch(Options with { MaxResponseBytes = 20 * 1024 }, clock, handler);
+
+        Assert.Equal("response larger than 20480 bytes", outcome.Failure?.Reason);
+    }
 }
