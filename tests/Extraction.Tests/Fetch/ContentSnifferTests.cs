@@ -131,6 +131,9 @@ public sealed class ContentSnifferTests
         Assert.Equal("empty file", ContentSniffer.Problem(encoding.GetPreamble()));
         Assert.Equal("empty file (whitespace only)", ContentSniffer.Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(" \r\n\t ")]));
         Assert.Null(ContentSniffer.Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(" \r\n\t \u00e4")]));
+
+        // A character whose two bytes differ from a space only in the high byte is no blank.
+        Assert.Null(ContentSniffer.Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(" \u0a20")]));
     }
 
     [Fact]

@@ -238,4 +238,13 @@ public sealed partial class TextDecoderTests
     [InlineData("<meta name=\"description\" content=\"charset in einem Satz\">")]
     public void SniffMetaCharset_NoCharsetDeclared_Null(string html) =>
         Assert.Null(TextDecoder.SniffMetaCharset(Encoding.ASCII.GetBytes(html)));
+
+    [Fact]
+    public void Garbled_ManySpaces_StrayCharactersCountedAgainstTheVisibleOnly()
+    {
+        // 30 letters, 40 spaces, 30 stray characters: 30 of 60 visible characters are stray.
+        var text = new string('a', 30) + new string(' ', 40) + new string('\u00e4', 30);
+
+        Assert.Equal("text is garbled: 50% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
+    }
 }
