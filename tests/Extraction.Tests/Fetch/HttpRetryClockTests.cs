@@ -268,4 +268,19 @@ public sealed class HttpRetryClockTests
 
         Assert.Equal("response larger than 20480 bytes", outcome.Failure?.Reason);
     }
+
+    [Fact]
+    public async Task FetchAsync_203WithAPage_ReturnsThePage()
+    {
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, () => new HttpResponseMessage(HttpStatusCode.NonAuthoritativeInformation)
+        {
+            Content = new StringContent(Page, Encoding.UTF8, "text/html"),
+        });
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.True(outcome.Failure is null, outcome.Failure?.Reason);
+        Assert.Equal(Page, Encoding.UTF8.GetString(outcome.Document!.Content));
+    }
 }
