@@ -19,6 +19,7 @@ internal static class Cli
         root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainNerCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainClustersCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr));

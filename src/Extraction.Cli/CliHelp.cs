@@ -48,6 +48,10 @@ internal static class CliHelp
         [
             "extract train-ner germeval/NER-de-train.tsv germeval/NER-de-dev.tsv --model /tmp/org-ner.tsv",
         ],
+        ["train-clusters"] =
+        [
+            "extract train-clusters news/articles pages --germeval germeval/NER-de-dev.tsv --out /tmp/word-clusters.tsv",
+        ],
         ["schedule"] =
         [
             "extract schedule --cron \"0 3 * * *\" -- run ~/articles --out ~/extract-out -q",

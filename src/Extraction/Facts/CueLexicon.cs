@@ -226,18 +226,52 @@ public sealed class CueLexicon
         var lower = word.ToLowerInvariant();
         var upper = word.Length > 0 && char.IsUpper(word[0]);
         var mask = 0;
+        var positive = Array.IndexOf(names, "positive");
+        var negative = Array.IndexOf(names, "negative");
         for (var b = 0; b < names.Length; b++)
         {
             var (stems, words, tails, nouns, verbs) = _sets[names[b]];
             if (words.Contains(lower) || stems.Any(stem => lower.StartsWith(stem, StringComparison.Ordinal))
-                || (upper && tails.Any(tail => lower.Length > tail.Length && lower.EndsWith(tail, StringComparison.Ordinal)))
+                || (upper && b != negative && tails.Any(tail => IsHead(lower, tail)))
                 || (upper ? nouns.Contains(lower) : verbs.Contains(lower)))
             {
                 mask |= 1 << b;
             }
         }
 
+        // A compound whose head is a word of the "No" list is no investment either ("Gesamtumsatz", "Quartalsgewinns",
+        // "Rekord-Umsatz"), unless an investment word names the whole compound ("Kaufpreis" against "preis"). Stems
+        // shorter than six letters end too many other words ("Konkurrenten" ends in "renten"): those are heads only
+        // where cues-de.txt lists them as tails.
+        if (upper && negative >= 0 && (mask & (1 << negative)) == 0 && (positive < 0 || (mask & (1 << positive)) == 0)
+            && (_sets[names[negative]].Tails.Any(tail => IsHead(lower, tail))
+                || _sets[names[negative]].Stems.Any(stem => stem.Length >= MinimumHead && IsHead(lower, stem))))
+        {
+            mask |= 1 << negative;
+        }
+
         return mask;
+    }
+
+    private const int MinimumHead = 6;
+
+    // Inflection endings a compound's head may carry: "Landeszuschüsse", "Schuldscheindarlehens", "Jahresumsatzes".
+    private static readonly string[] HeadEndings = ["", "s", "es", "n", "en", "e"];
+
+    // True when the lower-cased word is a compound (something before the head) ending in head plus an inflection ending.
+    private static bool IsHead(string lower, string head)
+    {
+        foreach (var ending in HeadEndings)
+        {
+            var length = head.Length + ending.Length;
+            if (lower.Length > length && lower.EndsWith(ending, StringComparison.Ordinal)
+                && lower.AsSpan(lower.Length - length, head.Length).SequenceEqual(head))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

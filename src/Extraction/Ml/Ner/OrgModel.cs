@@ -15,19 +15,54 @@ public sealed class OrgModel
     /// <summary>File name of the shipped model in models/.</summary>
     public const string FileName = "org-ner.tsv";
 
-    private const string Format = "extraction-ner-perceptron-v2";
+    private const string Format = "extraction-ner-perceptron-v3";
     private const string Start = "<s>";
 
     private readonly string[] _tags;
-    private readonly Dictionary<string, float[]> _weights;
+    private readonly string[] _names;
+    private readonly ulong[] _slotKeys;
+    private readonly int[] _slotRows;
+    private readonly int _shift;
+    private readonly float[] _weights;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
     private readonly int[][] _predecessors;
 
-    internal OrgModel(string[] tags, Dictionary<string, float[]> weights, float[] transitions, SortedSet<string> lowercase, string description)
+    /// <summary>A model of feature names (sorted by the caller or not) with one row of label weights each, flat in <paramref name="weights"/>.</summary>
+    internal OrgModel(string[] tags, string[] names, float[] weights, float[] transitions, SortedSet<string> lowercase, string description, WordClusters? clusters = null)
     {
+        Clusters = clusters;
         _tags = tags;
+        _names = names;
         _weights = weights;
+        // An open-addressing table (linear probing, at most half full) from feature key to weight row: cheaper than a Dictionary per lookup.
+        var bits = 4;
+        while ((1 << bits) < names.Length * 2)
+        {
+            bits++;
+        }
+
+        _shift = 64 - bits;
+        _slotKeys = new ulong[1 << bits];
+        _slotRows = new int[1 << bits];
+        Array.Fill(_slotRows, -1);
+        for (var r = 0; r < names.Length; r++)
+        {
+            // Two names with one 64-bit key would be a collision; the first keeps it.
+            var key = FeatureHash.Of(names[r]);
+            var slot = Slot(key);
+            while (_slotRows[slot] >= 0 && _slotKeys[slot] != key)
+            {
+                slot = (slot + 1) & (_slotRows.Length - 1);
+            }
+
+            if (_slotRows[slot] < 0)
+            {
+                _slotKeys[slot] = key;
+                _slotRows[slot] = r;
+            }
+        }
+
         _transitions = transitions;
         _allowed = Allowed(tags);
         _predecessors = Predecessors(_allowed, tags.Length);
@@ -38,8 +73,11 @@ public sealed class OrgModel
     /// <summary>How the model was made (command and data), as written in the file.</summary>
     public string Description { get; }
 
+    /// <summary>The word clusters the model was trained with (a feature), or null.</summary>
+    public WordClusters? Clusters { get; }
+
     /// <summary>Number of features with a weight.</summary>
-    public int Size => _weights.Count;
+    public int Size => _names.Length;
 
     /// <summary>The labels the model tags with ("O" first).</summary>
     public IReadOnlyList<string> Labels => _tags;
@@ -48,18 +86,34 @@ public sealed class OrgModel
     public IReadOnlySet<string> Lowercase { get; }
 
     /// <summary>Labels of a sentence's tokens, given their features.</summary>
-    public string[] Tag(string[][] features)
+    public string[] Tag(FeatureBuffer features)
     {
-        var n = features.Length;
+        var path = TagIndexes(features);
+        var tags = new string[path.Length];
+        for (var i = 0; i < path.Length; i++)
+        {
+            tags[i] = _tags[path[i]];
+        }
+
+        return tags;
+    }
+
+    /// <summary>Label indexes (into <see cref="Labels"/>) of a sentence's tokens, given their features.</summary>
+    public int[] TagIndexes(FeatureBuffer features)
+    {
+        var n = features.Tokens;
         var t = _tags.Length;
         var e = new float[n * t];
+        var weights = _weights.AsSpan();
         for (var i = 0; i < n; i++)
         {
             var row = e.AsSpan(i * t, t);
-            foreach (var f in features[i])
+            foreach (var key in features.Of(i))
             {
-                if (_weights.TryGetValue(f, out var w))
+                var r = Row(key);
+                if (r >= 0)
                 {
+                    var w = weights.Slice(r * t, t);
                     for (var k = 0; k < row.Length; k++)
                     {
                         row[k] += w[k];
@@ -68,14 +122,23 @@ public sealed class OrgModel
             }
         }
 
-        var path = Viterbi(e, n, t, _transitions, _allowed, _predecessors);
-        var tags = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            tags[i] = _tags[path[i]];
-        }
+        return Viterbi(e, n, t, _transitions, _allowed, _predecessors);
+    }
 
-        return tags;
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    // The weight row of a feature key, or -1.
+    private int Row(ulong key)
+    {
+        var mask = _slotRows.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var row = _slotRows[slot];
+            if (row < 0 || _slotKeys[slot] == key)
+            {
+                return row;
+            }
+        }
     }
 
     /// <summary>For each label, the labels allowed before it.</summary>
@@ -193,15 +256,17 @@ public sealed class OrgModel
             sb.Append('\n');
         }
 
+        sb.Append("clusters\t").Append(Clusters?.Fingerprint ?? "-").Append('\n');
         sb.Append("lower\t").AppendJoin(' ', Lowercase).Append('\n');
-        foreach (var kv in _weights.OrderBy(k => k.Key, StringComparer.Ordinal))
+        var order = Enumerable.Range(0, _names.Length).Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(_names[a], _names[b])));
+        foreach (var r in order)
         {
-            sb.Append(kv.Key);
+            sb.Append(_names[r]);
             for (var k = 0; k < t; k++)
             {
-                if (kv.Value[k] != 0)
+                if (_weights[r * t + k] != 0)
                 {
-                    sb.Append('\t').Append(k.ToString(CultureInfo.InvariantCulture)).Append(':').Append(Num(kv.Value[k]));
+                    sb.Append('\t').Append(k.ToString(CultureInfo.InvariantCulture)).Append(':').Append(Num(_weights[r * t + k]));
                 }
             }
 
@@ -213,8 +278,11 @@ public sealed class OrgModel
 
     private static string Num(float v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a model file; throws <see cref="FormatException"/> naming the line for anything else.</summary>
-    public static OrgModel Parse(string text)
+    /// <summary>
+    /// Reads a model file, with the word clusters it was trained with (if any); throws <see cref="FormatException"/>
+    /// naming the line for anything else, and when the clusters are missing or not the ones the model names.
+    /// </summary>
+    public static OrgModel Parse(string text, WordClusters? clusters = null)
     {
         var lines = text.Split('\n');
         if (lines.Length < 4 || lines[0].TrimEnd('\r') != "# " + Format)
@@ -233,7 +301,8 @@ public sealed class OrgModel
         var t = tags.Length;
         var transitions = new float[(t + 1) * t];
         var lowercase = new SortedSet<string>(StringComparer.Ordinal);
-        var weights = new Dictionary<string, float[]>(lines.Length, StringComparer.Ordinal);
+        var names = new List<string>(lines.Length);
+        var weights = new List<float>(lines.Length * 2);
         var k = 3;
         for (var p = 0; p <= t; p++, k++)
         {
@@ -249,6 +318,20 @@ public sealed class OrgModel
             }
         }
 
+        if (k >= lines.Length || !lines[k].StartsWith("clusters\t", StringComparison.Ordinal))
+        {
+            throw new FormatException($"org model line {k + 1}: expected the word clusters' fingerprint");
+        }
+
+        var fingerprint = lines[k].TrimEnd('\r')[9..];
+        if (fingerprint != (clusters?.Fingerprint ?? "-"))
+        {
+            throw new FormatException(fingerprint == "-"
+                ? "org model: trained without word clusters, but clusters were given"
+                : $"org model: trained with word clusters {fingerprint}, but {(clusters is null ? $"{WordClusters.FileName} is missing" : $"{WordClusters.FileName} is {clusters.Fingerprint}")}");
+        }
+
+        k++;
         if (k >= lines.Length || !lines[k].StartsWith("lower\t", StringComparison.Ordinal))
         {
             throw new FormatException($"org model line {k + 1}: expected the lower-case words");
@@ -263,23 +346,33 @@ public sealed class OrgModel
                 continue;
             }
 
-            var cols = line.Split('\t');
-            var w = new float[t];
-            for (var c = 1; c < cols.Length; c++)
+            // name TAB label:weight TAB ..., read as spans: the file has a line per feature.
+            var rest = line.AsSpan();
+            var tab = rest.IndexOf('\t');
+            names.Add(tab < 0 ? line : line[..tab]);
+            var row = weights.Count;
+            for (var c = 0; c < t; c++)
             {
-                var colon = cols[c].IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || !int.TryParse(cols[c].AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var label) || label >= t)
-                {
-                    throw new FormatException($"org model line {k + 1}: expected label index:weight, found '{cols[c]}'");
-                }
-
-                w[label] = Number(cols[c][(colon + 1)..], k);
+                weights.Add(0);
             }
 
-            weights[cols[0]] = w;
+            while (tab >= 0)
+            {
+                rest = rest[(tab + 1)..];
+                tab = rest.IndexOf('\t');
+                var cell = tab < 0 ? rest : rest[..tab];
+                var colon = cell.IndexOf(':');
+                if (colon <= 0 || !int.TryParse(cell[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var label) || label >= t
+                    || !float.TryParse(cell[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
+                {
+                    throw new FormatException($"org model line {k + 1}: expected label index:weight, found '{cell}'");
+                }
+
+                weights[row + label] = weight;
+            }
         }
 
-        return new OrgModel(tags, weights, transitions, lowercase, description);
+        return new OrgModel(tags, [.. names], [.. weights], transitions, lowercase, description, clusters);
     }
 
     private static float Number(string s, int line) =>

@@ -10,14 +10,19 @@ namespace Extraction.Ml.Ner;
 /// </summary>
 public sealed partial class OrgRecognizer(OrgModel model, IReadOnlySet<string> gazetteerWords)
 {
-    private readonly OrgFeatures _features = new(gazetteerWords, model.Lowercase);
+    [ThreadStatic]
+    private static FeatureBuffer? t_buffer;
+
+    private readonly OrgFeatures _features = new(gazetteerWords, model.Lowercase, model.Clusters);
 
     /// <summary>The model behind the recogniser.</summary>
     public OrgModel Model => model;
 
     /// <summary>The shipped (or given folder's) recogniser, or null when the store has no org model.</summary>
     public static OrgRecognizer? TryLoad(ModelFiles store) =>
-        store.Exists(OrgModel.FileName) ? new OrgRecognizer(OrgModel.Parse(store.ReadText(OrgModel.FileName)), GazetteerWords(store)) : null;
+        store.Exists(OrgModel.FileName)
+            ? new OrgRecognizer(OrgModel.Parse(store.ReadText(OrgModel.FileName), store.Exists(WordClusters.FileName) ? WordClusters.Parse(store.ReadText(WordClusters.FileName)) : null), GazetteerWords(store))
+            : null;
 
     /// <summary>The organisation-name words of the store's actor gazetteer (models/actors.tsv), a feature of the tagger.</summary>
     public static HashSet<string> GazetteerWords(ModelFiles store) =>
@@ -27,7 +32,24 @@ public sealed partial class OrgRecognizer(OrgModel model, IReadOnlySet<string> g
     private static partial Regex TokenPattern();
 
     /// <summary>ORG spans (first and last token index) of a sentence given as tokens.</summary>
-    public List<(int First, int Last)> Tag(IReadOnlyList<string> tokens) => GermEvalReader.Spans(model.Tag(_features.Of(tokens)));
+    public List<(int First, int Last)> Tag(IReadOnlyList<string> tokens)
+    {
+        var buffer = t_buffer ??= new FeatureBuffer();
+        _features.Of(tokens, buffer);
+        return GermEvalReader.Spans(model.Tag(buffer));
+    }
+
+    /// <summary>The tokens of a text, as the recogniser splits them.</summary>
+    public static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        foreach (var m in TokenPattern().EnumerateMatches(text))
+        {
+            tokens.Add(text.Substring(m.Index, m.Length));
+        }
+
+        return tokens;
+    }
 
     /// <summary>Organisation names in one sentence (or any short text), in order.</summary>
     public List<OrgSpan> Find(string text)

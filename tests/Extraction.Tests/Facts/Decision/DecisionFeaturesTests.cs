@@ -17,7 +17,7 @@ public sealed class DecisionFeaturesTests
     [Theory]
     [InlineData("Gesamtumsatz", "negative", "umsatz")]
     [InlineData("Gesamtumsatzes", "negative", "umsatz")]
-    [InlineData("Landeszuschüsse", "positive", "zuschüss")]
+    [InlineData("Landeszuschüsse", "positive", "zuschüsse")]
     [InlineData("Umsatz", "negative", null)]
     [InlineData("Umsatzplus", "negative", null)]
     [InlineData("gesamtumsatz", "negative", null)]
