@@ -16,8 +16,9 @@ namespace Extraction.Ml;
 /// (ValueToKey, KeyToVector, then FastTree or L-BFGS logistic regression, calibrated), with an optional
 /// actor model of the same kind that ranks a fact's candidate actors. One MLContext with a fixed seed,
 /// one thread: the same examples give the same file, byte for byte. The file is a zip holding the
-/// two ML.NET models and a small description, all with fixed timestamps. Thread-safe: each thread
-/// scores with its own prediction engine.
+/// two ML.NET models and a small description, all with fixed timestamps. Scores go straight to the
+/// trained predictor (<see cref="DirectScorer"/>), or where that does not apply through a prediction
+/// engine per thread; thread-safe.
 /// </summary>
 public sealed class FactModel : IFactScorer, IDisposable
 {

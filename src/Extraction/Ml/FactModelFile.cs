@@ -2,7 +2,7 @@ using Extraction.Pipeline;
 
 namespace Extraction.Ml;
 
-/// <summary>The fact model file: models/ml/fact-model.zip, opt-in with --models models/ml (rules only is the default: no model beat them cross-validated on real news).</summary>
+/// <summary>The fact model file: models/ml/fact-model.zip, opt-in with --models models/ml (rules only is the default: no model beat them cross-validated on the real news and pages).</summary>
 public static class FactModelFile
 {
     /// <summary>File name of the shipped fact model.</summary>

@@ -64,6 +64,16 @@ public sealed class ContentSnifferTests
     [Theory]
     [InlineData(0x01)]
     [InlineData(0x1F)]
+    public void Problem_ControlBytesAtTheStart_Counted(int control)
+    {
+        var bytes = Enumerable.Repeat((byte)control, 6).Concat(Encoding.ASCII.GetBytes(new string('x', 94))).ToArray();
+
+        Assert.Equal("binary content (control bytes), not a text or HTML page", ContentSniffer.Problem(bytes));
+    }
+
+    [Theory]
+    [InlineData(0x01)]
+    [InlineData(0x1F)]
     public void Problem_ControlBytesUpToOneInTwenty_Passes(int control)
     {
         var bytes = Encoding.ASCII.GetBytes(new string('x', 95)).Concat(Enumerable.Repeat((byte)control, 5)).ToArray();
@@ -121,6 +131,9 @@ public sealed class ContentSnifferTests
         Assert.Equal("empty file", ContentSniffer.Problem(encoding.GetPreamble()));
         Assert.Equal("empty file (whitespace only)", ContentSniffer.Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(" \r\n\t ")]));
         Assert.Null(ContentSniffer.Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(" \r\n\t \u00e4")]));
+
+        // A character whose two bytes differ from a space only in the high byte is no blank.
+        Assert.Null(ContentSniffer.Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(" \u0a20")]));
     }
 
     [Fact]

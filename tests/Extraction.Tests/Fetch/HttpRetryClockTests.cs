@@ -226,4 +226,61 @@ public sealed class HttpRetryClockTests
         Assert.Empty(waits);
         Assert.Equal("HTTP 503 Service Unavailable; Retry-After 90 s exceeds the 30 s limit", outcome.Failure?.Reason);
     }
+
+    [Theory]
+    [InlineData(404, "HTTP 404 Not Found")]
+    [InlineData(451, "HTTP 451 Unavailable For Legal Reasons")]
+    [InlineData(499, "HTTP 499")]
+    public async Task FetchAsync_StatusWithoutReasonPhrase_NamedFromTheStatusCode(int code, string reason)
+    {
+        // HTTP/2 sends no reason phrase: the status code's name, spelled out, stands in.
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, Status(code, r => r.ReasonPhrase = ""));
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.Equal(reason, outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_300MultipleChoices_NotTakenForAPage()
+    {
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, Status(300));
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.Null(outcome.Document);
+        Assert.Equal("HTTP 300 Multiple Choices", outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_BodyOverTheLimitInItsSecondChunk_Refused()
+    {
+        // 40 KB read in 16 KB chunks against a 20 KB limit: the first chunk fits, the second does not.
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, () => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent(Encoding.ASCII.GetBytes(new string('x', 40 * 1024))),
+        });
+
+        var (outcome, _) = await Fetch(Options with { MaxResponseBytes = 20 * 1024 }, clock, handler);
+
+        Assert.Equal("response larger than 20480 bytes", outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_203WithAPage_ReturnsThePage()
+    {
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, () => new HttpResponseMessage(HttpStatusCode.NonAuthoritativeInformation)
+        {
+            Content = new StringContent(Page, Encoding.UTF8, "text/html"),
+        });
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.True(outcome.Failure is null, outcome.Failure?.Reason);
+        Assert.Equal(Page, Encoding.UTF8.GetString(outcome.Document!.Content));
+    }
 }

@@ -132,4 +132,53 @@ public sealed class RobotsTxtTests
         Assert.True(RobotsTxt.AllowAll.IsAllowed("/private/anything"));
         Assert.Equal(0, RobotsTxt.AllowAll.RuleCount);
     }
+
+    [Fact]
+    public void IsAllowed_EmptyPath_IsTheRoot()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /$\n");
+
+        Assert.False(robots.IsAllowed(""));
+        Assert.False(robots.IsAllowed("/"));
+        Assert.True(robots.IsAllowed("/seite"));
+    }
+
+    [Fact]
+    public void IsAllowed_CharacterOutsideTheBasicPlane_ComparedAsItsUtf8Escapes()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /\U0001F600/\n");
+
+        Assert.False(robots.IsAllowed("/%F0%9F%98%80/bild"));
+        Assert.False(robots.IsAllowed("/\U0001F600/bild"));
+        Assert.True(robots.IsAllowed("/%F0%9F%98%81/bild"));
+    }
+
+    [Fact]
+    public void IsAllowed_LoneSurrogateAtTheEnd_ComparedAsTheReplacementCharacter()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /a\uD83D\n");
+
+        Assert.False(robots.IsAllowed("/a%EF%BF%BD"));
+        Assert.True(robots.IsAllowed("/a"));
+    }
+
+    [Fact]
+    public void IsAllowed_PercentEscapes_ComparedInUpperCase()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /%7euser/\n");
+
+        Assert.False(robots.IsAllowed("/%7Euser/seite"));
+        Assert.False(robots.IsAllowed("/%7euser/seite"));
+        Assert.True(robots.IsAllowed("/%7Fuser/seite"));
+    }
+
+    [Fact]
+    public void IsAllowed_PatternEndingInStars_MatchesThePathWithoutThem()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /archiv**\n");
+
+        Assert.False(robots.IsAllowed("/archiv"));
+        Assert.False(robots.IsAllowed("/archiv/2024"));
+        Assert.True(robots.IsAllowed("/arch"));
+    }
 }

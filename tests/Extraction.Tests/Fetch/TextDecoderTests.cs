@@ -190,4 +190,61 @@ public sealed partial class TextDecoderTests
     // UTF-8 read as Latin-1/Windows-1252 ("fÃ¼r", "â€“", "Â "), and the replacement character.
     [GeneratedRegex("Ã[\u0080-\u00BF\u201A-\u203A\u0152-\u017E]|Â[\u0080-\u00BF]|â€|\uFFFD")]
     private static partial Regex Mojibake();
+
+    [Fact]
+    public void Garbled_NonAsciiWhiteSpace_NotCountedAsVisible()
+    {
+        // 40 letters, 30 stray high characters, 20 no-break spaces: 30 of 70 visible characters are stray
+        // (over a third: garbled); counting the no-break spaces as visible would make it 30 of 90 (not).
+        var text = new string('a', 40) + new string('\u00e4', 30) + new string('\u00a0', 20);
+
+        Assert.Equal("text is garbled: 42% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
+    }
+
+    [Theory]
+    [InlineData("Grüße")]
+    [InlineData("Öl, Bär, Föhn, Tür, Maß.")]
+    public void Garbled_ShortText_NeverGarbled(string text) => Assert.Null(TextDecoder.Garbled(text));
+
+    [Theory]
+    [InlineData('\u00ff')]
+    [InlineData('\u0192')]
+    [InlineData('\u2020')]
+    [InlineData('\u0178')]
+    [InlineData('\ufffd')]
+    public void Garbled_StrayCharactersOfEveryKind_Counted(char stray)
+    {
+        // 60 letters and 40 stray characters: 40 of 100 visible is over a third.
+        var text = new string('a', 60) + new string(stray, 40);
+
+        Assert.Equal("text is garbled: 40% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
+    }
+
+    [Fact]
+    public void CountLowAndNonAscii_EveryLength_AsCountedOneByOne()
+    {
+        var random = new Random(7);
+        char[] pool = ['a', 'Z', ' ', '\t', '\n', '\u0001', '\u007f', '\u0080', 'ä', '€', '\u00a0'];
+        for (var length = 0; length < 80; length++)
+        {
+            var text = new string(Enumerable.Range(0, length).Select(_ => pool[random.Next(pool.Length)]).ToArray());
+
+            Assert.Equal((text.Count(c => c <= ' '), text.Count(c => c > '\u007f')), TextDecoder.CountLowAndNonAscii(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("<html><head><title>ohne Angabe</title></head><body>Text</body></html>")]
+    [InlineData("<meta name=\"description\" content=\"charset in einem Satz\">")]
+    public void SniffMetaCharset_NoCharsetDeclared_Null(string html) =>
+        Assert.Null(TextDecoder.SniffMetaCharset(Encoding.ASCII.GetBytes(html)));
+
+    [Fact]
+    public void Garbled_ManySpaces_StrayCharactersCountedAgainstTheVisibleOnly()
+    {
+        // 30 letters, 40 spaces, 30 stray characters: 30 of 60 visible characters are stray.
+        var text = new string('a', 30) + new string(' ', 40) + new string('\u00e4', 30);
+
+        Assert.Equal("text is garbled: 50% of its characters are stray high bytes (binary data or an unknown encoding)", TextDecoder.Garbled(text));
+    }
 }

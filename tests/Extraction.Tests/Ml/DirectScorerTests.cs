@@ -58,12 +58,14 @@ public sealed class DirectScorerTests
     }
 
     [Fact]
-    public void ShippedModel_DirectEqualsEngine_OnTheSamplesCandidatesAndActors()
+    public void ShippedModel_DirectEqualsEngine_OnTheSamplesAndSeedsCandidatesAndActors()
     {
         using var shipped = FactModelFile.TryLoad(new ModelFiles(Path.Combine(Repo.Root, "models", "ml"))) ?? throw new InvalidOperationException("no shipped model");
         var extractor = new FactExtractor(ActorGazetteer.Load(ModelFiles.Embedded), CueLexicon.Load(ModelFiles.Embedded));
         var (facts, actors) = (0, 0);
-        foreach (var file in Directory.EnumerateFiles(Repo.Samples, "*.txt"))
+        // The seeds (read in place) when present beside the repository.
+        var files = Directory.EnumerateFiles(Repo.Samples, "*.txt").Concat(Repo.Seeds is { } seeds ? Directory.EnumerateFiles(seeds, "*.txt") : []);
+        foreach (var file in files)
         {
             foreach (var c in extractor.ExtractCandidates(new Article(Path.GetFileName(file), "", File.ReadAllText(file), 0), actorCandidates: true))
             {
