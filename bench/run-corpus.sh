@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end throughput of `extract run --rules-only` on a generated corpus.
+# End-to-end throughput of `extract run --rules-only` (or with the models, BENCH_MODELS) on a generated corpus.
 #   bench/run-corpus.sh [COUNT] [SEED]      COUNT defaults to 10000, SEED to 20251125
 # Environment: BENCH_PROFILE (Realistic, the default, or Dense: see `extract generate --help`),
 #              BENCH_DIR (default /tmp/extract-bench-PROFILE-COUNT-SEED), BENCH_TIMEOUT (seconds, default none),
 #              BENCH_PARALLELISM (default: the pipeline's, one article per core).
-#              BENCH_BUILD (r2r, the default: the CLI published with ReadyToRun, as installed for nightly runs; jit: plain `dotnet build`).
+#              BENCH_BUILD (r2r, the default: the CLI published with ReadyToRun, as installed for nightly runs; jit: plain `dotnet build`),
+#              BENCH_MODELS (a models folder, e.g. models/ml: runs with `--models FOLDER` instead of `--rules-only`;
+#              a relative path is taken from the repository root).
 # The corpus is generated once per COUNT and SEED and reused (same seed -> same bytes). The run reads it
 # from a warm page cache, as right after generation; wall time includes process start and the output writing.
 set -euo pipefail
@@ -16,6 +18,14 @@ source "$root/bench/lib.sh"
 usage_or_die "$0" "$@"
 profile="${BENCH_PROFILE:-Realistic}"
 work="${BENCH_DIR:-/tmp/extract-bench-${profile,,}-$count-$seed}"
+
+config=(--rules-only)
+if [[ -n "${BENCH_MODELS:-}" ]]; then
+  models="$BENCH_MODELS"
+  [[ "$models" == /* ]] || models="$root/$models"
+  [[ -d "$models" ]] || { echo "$(basename "$0"): BENCH_MODELS: no folder $models" >&2; exit 2; }
+  config=(--models "$models")
+fi
 
 bin="$(build_extract "$root")"
 mkdir -p "$work"
@@ -32,13 +42,13 @@ extra=()
 limit=()
 [[ -n "${BENCH_TIMEOUT:-}" ]] && limit=(timeout "$BENCH_TIMEOUT")
 status=0
-/usr/bin/time -v -o "$work/time.txt" "${limit[@]}" "$bin" run "$work/corpus" --out "$work/out" --rules-only -q "${extra[@]}" || status=$?
+/usr/bin/time -v -o "$work/time.txt" "${limit[@]}" "$bin" run "$work/corpus" --out "$work/out" "${config[@]}" -q "${extra[@]}" || status=$?
 
 bytes="$(folder_bytes "$work/corpus")"
 wall="$(wall_seconds "$work/time.txt")"
 rss="$(peak_rss_mb "$work/time.txt")"
 echo "$(machine_line); $load"
-echo "command: extract run $work/corpus --out $work/out --rules-only -q ${extra[*]:-}"
+echo "command: extract run $work/corpus --out $work/out ${config[*]} -q ${extra[*]:-}"
 if [[ $status -eq 124 ]]; then
   echo "corpus: $count articles, $bytes bytes; DID NOT FINISH within ${BENCH_TIMEOUT} s; peak RSS so far $rss MB"
   exit 1

@@ -106,7 +106,7 @@ internal static class TrainCommand
                 var goldNames = string.Join(", ", parse.GetValue(gold)!.Concat(parse.GetValue(cvGold) ?? []).Select(Path.GetFileName));
                 var bytes = model.ToBytes($"trained by 'extract train --trainer {kind}' on {report.Articles} articles of {goldNames} ({report.Examples} candidates, {report.ActorExamples} candidate actors)");
                 AtomicFile.Write(path, s => s.Write(bytes));
-                await stdout.WriteLineAsync($"model {model.Version} ({kind}): {model.Size} features, actor model {(model.Actors is null ? "none" : model.Actors.Size + " features")} -> {path}");
+                await stdout.WriteLineAsync($"model {model.Version} ({kind}): {model.Size} features, threshold {model.Threshold.ToString("0.00", CultureInfo.InvariantCulture)}, L2 {report.L2.ToString("0.##", CultureInfo.InvariantCulture)} (chosen by {FactTrainer.InnerFolds}-fold cross-validation on the training articles), actor model {(model.Actors is null ? "none" : model.Actors.Size + " features")} -> {path}");
             }
 
             await stdout.WriteLineAsync($"trained on {report.Articles} articles: {report.Examples} candidates, {report.ActorExamples} candidate actors");

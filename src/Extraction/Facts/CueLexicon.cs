@@ -172,23 +172,106 @@ public sealed class CueLexicon
         return (lengths & (1UL << Math.Min(token.Text.Length, 63))) == 0 ? 0 : Mask(token) & bits;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Word, string Set), string?> _heads = new();
+
+    /// <summary>
+    /// The cue of the named set that is the head of a capitalised compound noun, or null: the longest stem
+    /// or word of the set that starts after the word's third letter and ends it (up to three letters of
+    /// inflection after a stem): "Gesamtumsatz" and "Gesamtumsatzes" have the head "umsatz", "Finanzmittel"
+    /// "mittel"; "Umsatz" itself and "Fördertechnik" (the cue is its first part) have none. For the fact
+    /// model's features: what the cue list names as a word it also names as the head of a compound.
+    /// </summary>
+    public string? CompoundHead(string word, string set)
+    {
+        if (word.Length < 7 || !char.IsUpper(word[0]) || !_sets.TryGetValue(set, out var cueSet))
+        {
+            return null;
+        }
+
+        if (_heads.TryGetValue((word, set), out var cached))
+        {
+            return cached;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var (stems, words, tails, nouns, _) = cueSet;
+        string? head = null;
+        foreach (var stem in stems.Concat(tails))
+        {
+            var at = stem.Length >= 4 ? lower.LastIndexOf(stem, StringComparison.Ordinal) : -1;
+            if (at >= 3 && lower.Length - at - stem.Length <= 3 && (head is null || stem.Length > head.Length))
+            {
+                head = stem;
+            }
+        }
+
+        foreach (var w in words.Concat(nouns))
+        {
+            if (w.Length >= 4 && lower.Length - w.Length >= 3 && lower.EndsWith(w, StringComparison.Ordinal) && (head is null || w.Length > head.Length))
+            {
+                head = w;
+            }
+        }
+
+        if (_heads.Count < 1_000_000)
+        {
+            _heads[(word, set)] = head;
+        }
+
+        return head;
+    }
+
     private int Memberships(string word, string[] names)
     {
         var lower = word.ToLowerInvariant();
         var upper = word.Length > 0 && char.IsUpper(word[0]);
         var mask = 0;
+        var positive = Array.IndexOf(names, "positive");
+        var negative = Array.IndexOf(names, "negative");
         for (var b = 0; b < names.Length; b++)
         {
             var (stems, words, tails, nouns, verbs) = _sets[names[b]];
             if (words.Contains(lower) || stems.Any(stem => lower.StartsWith(stem, StringComparison.Ordinal))
-                || (upper && tails.Any(tail => lower.Length > tail.Length && lower.EndsWith(tail, StringComparison.Ordinal)))
+                || (upper && b != negative && tails.Any(tail => IsHead(lower, tail)))
                 || (upper ? nouns.Contains(lower) : verbs.Contains(lower)))
             {
                 mask |= 1 << b;
             }
         }
 
+        // A compound whose head is a word of the "No" list is no investment either ("Gesamtumsatz", "Quartalsgewinns",
+        // "Rekord-Umsatz"), unless an investment word names the whole compound ("Kaufpreis" against "preis"). Stems
+        // shorter than six letters end too many other words ("Konkurrenten" ends in "renten"): those are heads only
+        // where cues-de.txt lists them as tails.
+        if (upper && negative >= 0 && (mask & (1 << negative)) == 0 && (positive < 0 || (mask & (1 << positive)) == 0)
+            && (_sets[names[negative]].Tails.Any(tail => IsHead(lower, tail))
+                || _sets[names[negative]].Stems.Any(stem => stem.Length >= MinimumHead && IsHead(lower, stem))))
+        {
+            mask |= 1 << negative;
+        }
+
         return mask;
+    }
+
+    private const int MinimumHead = 6;
+
+    // Inflection endings a compound's head may carry: "Landeszuschüsse", "Schuldscheindarlehens", "Jahresumsatzes".
+    private static readonly string[] HeadEndings = ["", "s", "es", "n", "en", "e"];
+
+    // True when the lower-cased word is a compound (something before the head) ending in head plus an inflection ending.
+    private static bool IsHead(string lower, string head)
+    {
+        foreach (var ending in HeadEndings)
+        {
+            var length = head.Length + ending.Length;
+            if (lower.Length > length && lower.EndsWith(ending, StringComparison.Ordinal)
+                && lower.AsSpan(lower.Length - length, head.Length).SequenceEqual(head))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ namespace Extraction.Facts;
 /// </summary>
 public sealed class FactExtractor
 {
+    /// <summary>The probability from which a trained scorer overrules the rules' rejection of a candidate.</summary>
+    public const double RejectionThreshold = 0.5;
+
     private readonly IFactScorer? _scorer;
     private readonly double _threshold;
     private readonly ArticleAnalyzer _analyzer;
@@ -25,9 +28,9 @@ public sealed class FactExtractor
     private readonly bool _actorModel;
     private readonly CueSets _sets;
 
-    /// <summary>The extractor with the shipped rules and sources; see <see cref="FactExtractorBuilder"/> to add parts.</summary>
-    public FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double threshold = 0.5)
-        : this(actors, cues, scorer, threshold, ActorSources.Default, ActorRules.Default)
+    /// <summary>The extractor with the shipped rules and sources (the scorer's own threshold unless one is given); see <see cref="FactExtractorBuilder"/> to add parts.</summary>
+    public FactExtractor(ActorGazetteer actors, CueLexicon cues, IFactScorer? scorer = null, double? threshold = null)
+        : this(actors, cues, scorer, threshold ?? scorer?.Threshold ?? 0.5, ActorSources.Default, ActorRules.Default)
     {
     }
 
@@ -112,7 +115,7 @@ public sealed class FactExtractor
                 var (first, last) = SentenceInfo.TokenRange(s.Tokens, m.Start, m.Start + m.Length);
                 var near = _decision.NearestCues(s, first, last);
                 var rule = _decision.Decide(s, first, last, FactKind.Investment, retracted, near, topic);
-                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule, near) : [];
+                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Investment, m.Evidence, retracted, rule, near, context.Protagonist) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 var amount = m.Amount with { Currency = code };
                 foreach (var link in _linker.Link(sentences, si, first, last, null, context, FactKind.Investment, ranking, explain))
@@ -131,7 +134,7 @@ public sealed class FactExtractor
                 var retracted = s.IsRetracted(h.Start);
                 var near = _decision.NearestCues(s, first, last);
                 var rule = _decision.Decide(s, first, last, FactKind.Hardware, retracted, near);
-                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule, near) : [];
+                IReadOnlyList<string> decisive = features ? _features.Features(s, first, last, FactKind.Hardware, CurrencyEvidence.Explicit, retracted, rule, near, context.Protagonist) : [];
                 var (accepted, confidence, top) = Decide(rule, decisive, explain);
                 foreach (var link in _linker.Link(sentences, si, first, last, h.Vendor, context, FactKind.Hardware, ranking, explain))
                 {
@@ -156,6 +159,9 @@ public sealed class FactExtractor
 
         // The strongest features are only needed for --explain; ranking them for every candidate costs time.
         var (p, top) = explain ? _scorer.Score(features) : (_scorer.Probability(features), []);
-        return (p >= _threshold && !rule.Veto, Math.Round(p, 3), rule.Veto && explain ? [rule.Text, .. top] : top);
+        // A candidate the rules accept stays a fact from the model's threshold (chosen in training for
+        // precision); one they reject becomes a fact only from 0.5 and never against a veto.
+        var accepted = rule.Accept ? p >= _threshold : p >= RejectionThreshold && !rule.Veto;
+        return (accepted, Math.Round(p, 3), rule.Veto && explain ? [rule.Text, .. top] : top);
     }
 }

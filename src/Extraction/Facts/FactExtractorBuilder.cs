@@ -12,7 +12,7 @@ public sealed class FactExtractorBuilder(ActorGazetteer actors, CueLexicon cues)
 {
     private readonly List<IActorCandidateSource> _sources = [.. ActorSources.Default];
     private IFactScorer? _scorer;
-    private double _threshold = 0.5;
+    private double? _threshold;
 
     /// <summary>Uses only the gazetteer for actors (no shipped or added sources), as the extractor did before the sources.</summary>
     public FactExtractorBuilder WithoutActorSources()
@@ -21,8 +21,8 @@ public sealed class FactExtractorBuilder(ActorGazetteer actors, CueLexicon cues)
         return this;
     }
 
-    /// <summary>Decide with a trained scorer (and rank actors with its actor scorer, if it has one).</summary>
-    public FactExtractorBuilder WithScorer(IFactScorer? scorer, double threshold = 0.5)
+    /// <summary>Decide with a trained scorer (and rank actors with its actor scorer, if it has one), from the scorer's own threshold unless one is given.</summary>
+    public FactExtractorBuilder WithScorer(IFactScorer? scorer, double? threshold = null)
     {
         _scorer = scorer;
         _threshold = threshold;
@@ -39,11 +39,12 @@ public sealed class FactExtractorBuilder(ActorGazetteer actors, CueLexicon cues)
     /// <summary>Builds the extractor.</summary>
     public FactExtractor Build()
     {
-        if (_threshold is < 0 or > 1 || double.IsNaN(_threshold))
+        var threshold = _threshold ?? _scorer?.Threshold ?? 0.5;
+        if (threshold is < 0 or > 1 || double.IsNaN(threshold))
         {
-            throw new ArgumentOutOfRangeException(nameof(WithScorer), _threshold, "the threshold is a probability in [0, 1]");
+            throw new ArgumentOutOfRangeException(nameof(WithScorer), threshold, "the threshold is a probability in [0, 1]");
         }
 
-        return new FactExtractor(actors, cues, _scorer, _threshold, [.. _sources], ActorRules.Default);
+        return new FactExtractor(actors, cues, _scorer, threshold, [.. _sources], ActorRules.Default);
     }
 }

@@ -18,7 +18,13 @@ public static class ContentSniffer
         }
 
         var utf16 = head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
-        if (!utf16 && head.IndexOf((byte)0) >= 0)
+        if (utf16)
+        {
+            // Half the bytes of Latin text in UTF-16 are NUL: control characters are counted in code units.
+            return Utf16Problem(bytes[2..], bigEndian: head[0] == 0xFE);
+        }
+
+        if (head.IndexOf((byte)0) >= 0)
         {
             return "binary content (NUL bytes), not a text or HTML page";
         }
@@ -50,6 +56,40 @@ public static class ContentSniffer
         }
 
         return "empty file (whitespace only)";
+    }
+
+    // The same checks as for bytes, on the code units of UTF-16 text (after its byte order mark).
+    private static string? Utf16Problem(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        var units = bytes.Length / 2;
+        var head = Math.Min(units, 4096);
+        var control = 0;
+        for (var i = 0; i < head; i++)
+        {
+            var c = Unit(bytes, i, bigEndian);
+            if (c < 0x09 || (c > 0x0D && c < 0x20))
+            {
+                control++;
+            }
+        }
+
+        if (control > head / 20)
+        {
+            return "binary content (control characters), not a text or HTML page";
+        }
+
+        for (var i = 0; i < units; i++)
+        {
+            if (Unit(bytes, i, bigEndian) is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return null;
+            }
+        }
+
+        return units == 0 ? "empty file" : "empty file (whitespace only)";
+
+        static int Unit(ReadOnlySpan<byte> bytes, int i, bool bigEndian) =>
+            bigEndian ? (bytes[2 * i] << 8) | bytes[(2 * i) + 1] : bytes[2 * i] | (bytes[(2 * i) + 1] << 8);
     }
 
     // File signatures of what most often hides behind a wrong extension.

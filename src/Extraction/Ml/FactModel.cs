@@ -31,20 +31,36 @@ public sealed class FactModel : IFactScorer, IDisposable
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _schema;
     private readonly ThreadLocal<PredictionEngine<FeatureRow, ScoreRow>> _engine;
+    private readonly DirectScorer? _direct;
+
+    // A loaded model's ML.NET zip as read: saving the model again gives these bytes, so the file's
+    // version is hashed from them instead of re-serialising the model at every start (a tenth of a one-article run).
+    private readonly byte[]? _saved;
     private readonly Dictionary<string, float> _importance;
 
-    private FactModel(MLContext ml, ITransformer transformer, DataViewSchema schema, FactTrainerKind trainer, FactModel? actors)
+    private FactModel(MLContext ml, ITransformer transformer, DataViewSchema schema, FactTrainerKind trainer, FactModel? actors, byte[]? saved = null, double threshold = DefaultThreshold)
     {
+        if (threshold is < 0 or > 1 || double.IsNaN(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "the threshold is a probability in [0, 1]");
+        }
+
         _ml = ml;
+        _saved = saved;
+        Threshold = threshold;
         _transformer = transformer;
         _schema = schema;
         Trainer = trainer;
         Actors = actors;
         _engine = new ThreadLocal<PredictionEngine<FeatureRow, ScoreRow>>(() => _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(_transformer, _schema));
+        _direct = DirectScorer.TryCreate(transformer, schema);
         _importance = Importance(transformer, schema);
         Bytes = Pack(this);
         Version = Convert.ToHexString(SHA256.HashData(Bytes), 0, 6).ToLowerInvariant();
     }
+
+    /// <summary>The threshold of a model file that names none.</summary>
+    public const double DefaultThreshold = 0.5;
 
     /// <summary>The trainer that made the fact model.</summary>
     public FactTrainerKind Trainer { get; }
@@ -54,6 +70,9 @@ public sealed class FactModel : IFactScorer, IDisposable
 
     /// <inheritdoc/>
     public IFactScorer? ActorScorer => Actors;
+
+    /// <summary>The probability from which a candidate the rules accept stays a fact; chosen in training on the training articles alone (0.5 when not).</summary>
+    public double Threshold { get; }
 
     /// <summary>Content hash of the model file: changes exactly when the model does.</summary>
     public string Version { get; }
@@ -65,7 +84,7 @@ public sealed class FactModel : IFactScorer, IDisposable
     private byte[] Bytes { get; }
 
     /// <summary>Trains a model on examples with one ML.NET trainer; deterministic for the same examples in the same order.</summary>
-    public static FactModel Train(IReadOnlyList<Example> examples, FactTrainerKind trainer, FactModel? actors = null)
+    public static FactModel Train(IReadOnlyList<Example> examples, FactTrainerKind trainer, FactModel? actors = null, float l2 = 1f)
     {
         if (examples.Count == 0 || examples.All(e => e.Label) || examples.All(e => !e.Label))
         {
@@ -92,7 +111,7 @@ public sealed class FactModel : IFactScorer, IDisposable
             {
                 FeatureColumnName = "Bag",
                 NumberOfThreads = 1,
-                L2Regularization = 1f,
+                L2Regularization = l2,
                 L1Regularization = 0f,
             })),
         };
@@ -101,11 +120,21 @@ public sealed class FactModel : IFactScorer, IDisposable
     }
 
     /// <summary>This fact model with an actor model attached (one file, one version).</summary>
-    public FactModel WithActors(FactModel? actors) => new(_ml, _transformer, _schema, Trainer, actors);
+    public FactModel WithActors(FactModel? actors) => new(_ml, _transformer, _schema, Trainer, actors, _saved, Threshold);
+
+    /// <summary>This fact model deciding from another probability (one file, one version).</summary>
+    public FactModel WithThreshold(double threshold) => new(_ml, _transformer, _schema, Trainer, Actors, _saved, threshold);
 
     /// <inheritdoc/>
     public double Probability(IReadOnlyList<string> features) =>
+        _direct is not null && _direct.TryProbability(features, out var p) ? p : EngineProbability(features);
+
+    /// <summary>The probability through ML.NET's PredictionEngine (the reference the direct scorer is tested against).</summary>
+    internal double EngineProbability(IReadOnlyList<string> features) =>
         _engine.Value!.Predict(new FeatureRow { Features = features as string[] ?? [.. features] }).Probability;
+
+    /// <summary>True when <see cref="Probability"/> scores without the PredictionEngine.</summary>
+    internal bool ScoresDirectly => _direct is not null;
 
     /// <inheritdoc/>
     public (double Probability, IReadOnlyList<string> Top) Score(IReadOnlyList<string> features)
@@ -158,7 +187,7 @@ public sealed class FactModel : IFactScorer, IDisposable
     /// <summary>The model file: a zip of the fact model, the actor model when there is one, and a description; fixed timestamps, so the same model is the same bytes.</summary>
     public byte[] ToBytes(string? description = null) => description is null ? Bytes : Pack(this, description);
 
-    private static byte[] Pack(FactModel model, string? description = null)
+    private static byte[] Pack(FactModel model, string? description = null, bool resave = false)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -168,13 +197,14 @@ public sealed class FactModel : IFactScorer, IDisposable
                 ["format"] = Format,
                 ["trainer"] = model.Trainer.ToString(),
                 ["actor_trainer"] = model.Actors?.Trainer.ToString(),
+                ["threshold"] = model.Threshold.ToString("0.###", CultureInfo.InvariantCulture),
                 ["description"] = description,
             });
             Add(zip, "model.json", Encoding.UTF8.GetBytes(meta + "\n"));
-            Add(zip, "facts.zip", Save(model));
+            Add(zip, "facts.zip", resave || model._saved is null ? Save(model) : model._saved);
             if (model.Actors is not null)
             {
-                Add(zip, "actors.zip", Save(model.Actors));
+                Add(zip, "actors.zip", resave || model.Actors._saved is null ? Save(model.Actors) : model.Actors._saved);
             }
         }
 
@@ -226,7 +256,10 @@ public sealed class FactModel : IFactScorer, IDisposable
 
             var actors = zip.GetEntry("actors.zip") is null ? null
                 : Load(Read(zip, "actors.zip"), Enum.Parse<FactTrainerKind>(meta.GetProperty("actor_trainer").GetString()!), null);
-            return Load(Read(zip, "facts.zip"), Enum.Parse<FactTrainerKind>(meta.GetProperty("trainer").GetString()!), actors);
+            var threshold = !meta.TryGetProperty("threshold", out var t) || t.ValueKind == JsonValueKind.Null ? DefaultThreshold
+                : double.TryParse(t.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var read) ? read
+                : throw new FormatException($"fact model file has an unreadable threshold '{t}'");
+            return Load(Read(zip, "facts.zip"), Enum.Parse<FactTrainerKind>(meta.GetProperty("trainer").GetString()!), actors, threshold);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -234,12 +267,15 @@ public sealed class FactModel : IFactScorer, IDisposable
         }
     }
 
-    private static FactModel Load(byte[] bytes, FactTrainerKind trainer, FactModel? actors)
+    private static FactModel Load(byte[] bytes, FactTrainerKind trainer, FactModel? actors, double threshold = DefaultThreshold)
     {
         var ml = new MLContext(Seed);
         var transformer = ml.Model.Load(new MemoryStream(bytes), out var schema);
-        return new FactModel(ml, transformer, schema, trainer, actors);
+        return new FactModel(ml, transformer, schema, trainer, actors, bytes, threshold);
     }
+
+    /// <summary>The version as hashed from the model saved again by ML.NET (what <see cref="Version"/> stands for; tests hold the two equal).</summary>
+    internal string ResavedVersion() => Convert.ToHexString(SHA256.HashData(Pack(this, resave: true)), 0, 6).ToLowerInvariant();
 
     private static byte[] Read(ZipArchive zip, string name)
     {

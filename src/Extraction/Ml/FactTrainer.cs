@@ -1,6 +1,7 @@
 using Extraction.Evaluation;
 using Extraction.Facts;
 using Extraction.Facts.Actors;
+using Extraction.Facts.Decision;
 using Extraction.Model;
 
 namespace Extraction.Ml;
@@ -51,11 +52,58 @@ public static class FactTrainer
             .SelectMany(a => candidates[a.Id].SelectMany(c => ActorExamples(c, GoldOf(a))))
             .ToList();
 
-        FactModel Fit(IReadOnlyList<Article> part, FactTrainerKind kind)
+        // The threshold (and L-BFGS's L2) chosen on the training part alone: inner folds by article, each
+        // candidate of an inner fold scored by a model of the other inner folds; the setting whose facts
+        // score best on the part's articles to cross-validate (the real ones: amounts and hardware pooled;
+        // ties: the threshold nearest 0.5, then the L2 nearest 1). The outer test fold is never part of it.
+        (double Threshold, float L2) Tune(IReadOnlyList<Article> part, FactTrainerKind kind)
+        {
+            var inner = Math.Min(InnerFolds, part.Count);
+            var scoredIds = part.Where(a => cvArticles.Contains(a.Id)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var innerGold = new GoldSet(gold.Facts.Where(g => scoredIds.Contains(g.Article)).ToList(), scoredIds);
+            var best = (F1: -1.0, Threshold: FactModel.DefaultThreshold, L2: 1f);
+            foreach (var l2 in kind == FactTrainerKind.Lbfgs ? L2Choices : [1f])
+            {
+                var scored = new List<(Fact Fact, double P, bool RulesAccept, bool Veto)>();
+                for (var i = 0; i < inner; i++)
+                {
+                    var examples = FactExamples(part.Where((_, j) => j % inner != i));
+                    if (!examples.Exists(e => e.Label) || !examples.Exists(e => !e.Label))
+                    {
+                        continue;
+                    }
+
+                    using var model = FactModel.Train(examples, kind, null, l2);
+                    foreach (var a in part.Where((_, j) => j % inner == i && scoredIds.Contains(part[j].Id)))
+                    {
+                        foreach (var c in candidates[a.Id])
+                        {
+                            scored.Add((c.Fact, model.Probability(c.Features), c.Accepted, Vetoed(c.Features)));
+                        }
+                    }
+                }
+
+                foreach (var t in Thresholds)
+                {
+                    var report = Scorer.Evaluate(innerGold, scored.Where(x => x.RulesAccept ? x.P >= t : x.P >= FactExtractor.RejectionThreshold && !x.Veto).Select(x => x.Fact).ToList());
+                    var f1 = report.Amounts.Add(report.Hardware with { Name = report.Amounts.Name }).F1;
+                    if (f1 > best.F1 + 1e-9 || (Math.Abs(f1 - best.F1) <= 1e-9 && (Math.Abs(t - 0.5) < Math.Abs(best.Threshold - 0.5) - 1e-9
+                        || (Math.Abs(Math.Abs(t - 0.5) - Math.Abs(best.Threshold - 0.5)) <= 1e-9 && Math.Abs(l2 - 1) < Math.Abs(best.L2 - 1)))))
+                    {
+                        best = (f1, t, l2);
+                    }
+                }
+            }
+
+            return (best.Threshold, best.L2);
+        }
+
+        FactModel Fit(IReadOnlyList<Article> part, FactTrainerKind kind, out float l2)
         {
             var actorExamples = ActorExamplesOf(part);
             var actorModel = actorExamples.Any(e => e.Label) && actorExamples.Any(e => !e.Label) ? FactModel.Train(actorExamples, kind) : null;
-            return FactModel.Train(FactExamples(part), kind, actorModel);
+            (var threshold, l2) = Tune(part, kind);
+            return FactModel.Train(FactExamples(part), kind, actorModel, l2).WithThreshold(threshold);
         }
 
         RankingScore Rank(FactModel model, IEnumerable<Article> part)
@@ -75,7 +123,7 @@ public static class FactTrainer
                     var rulesChoice = c.Actors.ToList().FindIndex(x => x.RulesChoice);
                     rulesRight += rulesChoice >= 0 && labels[rulesChoice] ? 1 : 0;
                     var top = model.Actors is null ? rulesChoice
-                        : FactExtractor.Top(c.Actors.Select(x => x with { Score = Math.Round(model.Actors.Probability(x.Features), 3) }).ToList());
+                        : ActorLinker.Choose([.. c.Actors.Select(x => x with { Score = Math.Round(model.Actors.Probability(x.Features), 3) })]);
                     modelRight += top >= 0 && labels[top] ? 1 : 0;
                 }
             }
@@ -100,7 +148,7 @@ public static class FactTrainer
                 pooledRulesWithOrg.AddRange(test.SelectMany(a => rulesWithOrg.Extract(a)));
                 foreach (var kind in kinds)
                 {
-                    using var model = Fit(trainPart, kind);
+                    using var model = Fit(trainPart, kind, out _);
                     var factsOnly = Extractor(model.WithActors(null), withOrg: true);
                     var both = Extractor(model, withOrg: true);
                     var p = pooled[kind];
@@ -117,17 +165,43 @@ public static class FactTrainer
                 kinds.Select(k => new TrainerScore(k, Scorer.Evaluate(cvGold, pooled[k].Facts), Scorer.Evaluate(cvGold, pooled[k].Both), pooled[k].Ranking)).ToList());
         }
 
-        var shipped = Fit(ordered, trainer);
-        return (shipped, new TrainingReport(ordered.Count, FactExamples(ordered).Count, ActorExamplesOf(ordered).Count, cv));
+        var shipped = Fit(ordered, trainer, out var shippedL2);
+        return (shipped, new TrainingReport(ordered.Count, FactExamples(ordered).Count, ActorExamplesOf(ordered).Count, cv) { L2 = shippedL2 });
+    }
+
+    /// <summary>Inner folds of the choice of threshold and L2 on a training part.</summary>
+    public const int InnerFolds = 5;
+
+    private static readonly float[] L2Choices = [0.1f, 1f, 10f];
+
+    private static readonly double[] Thresholds = [.. Enumerable.Range(1, 19).Select(i => i * 0.05)];
+
+    // The rules' veto, read back from a candidate's features (the rule's identity and verdict are among them).
+    private static bool Vetoed(IReadOnlyList<string> features)
+    {
+        var reject = false;
+        DecisionRule? rule = null;
+        foreach (var f in features)
+        {
+            reject |= f == "rule=reject";
+            if (f.StartsWith("rule-id=", StringComparison.Ordinal) && Enum.TryParse<DecisionRule>(f["rule-id=".Length..], out var r))
+            {
+                rule = r;
+            }
+        }
+
+        return reject && rule is { } id && new RuleVerdict(false, 0, id).Veto;
     }
 
     /// <summary>
-    /// One example per candidate actor of a fact that gold has (by value): is it gold's actor? Facts
-    /// whose gold actor is none of the candidates teach nothing about ranking and are left out.
+    /// One example per candidate actor of a fact that gold has (by value): is it gold's actor? A gold
+    /// fact without an actor teaches that the rules' "nobody" (a candidate when the rules found no party)
+    /// is right and every named candidate wrong. Facts whose gold actor is none of the candidates teach
+    /// nothing about ranking and are left out.
     /// </summary>
     public static IEnumerable<Example> ActorExamples(CandidateFact candidate, IReadOnlyList<GoldFact> gold)
     {
-        var matching = gold.Where(g => g.Actor is not null && Matches(g, candidate.Fact)).ToList();
+        var matching = gold.Where(g => Matches(g, candidate.Fact)).ToList();
         if (matching.Count == 0 || candidate.Actors.Count == 0)
         {
             return [];

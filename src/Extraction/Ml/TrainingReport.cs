@@ -15,4 +15,8 @@ public sealed record TrainerScore(FactTrainerKind Trainer, EvalReport Facts, Eva
 public sealed record CrossValidation(int Folds, int Articles, EvalReport Rules, EvalReport? RulesWithOrg, IReadOnlyList<TrainerScore> Trainers);
 
 /// <summary>Figures of one training run: examples of the shipped model and the cross-validation.</summary>
-public sealed record TrainingReport(int Articles, int Examples, int ActorExamples, CrossValidation? CrossValidation);
+public sealed record TrainingReport(int Articles, int Examples, int ActorExamples, CrossValidation? CrossValidation)
+{
+    /// <summary>The L2 regularisation of the shipped fact model (chosen with its threshold by inner cross-validation; 1 for FastTree).</summary>
+    public float L2 { get; init; } = 1f;
+}

@@ -130,10 +130,14 @@ public sealed class ExtractionPipelineBuilder
         var options = Options;
         PipelineOptionsValidator.Validate(options);
         var models = options.ModelsFolder is null ? ModelFiles.Embedded : new ModelFiles(options.ModelsFolder);
+
+        // The organisation recogniser's table loads beside the gazetteer and the fact model (two cores: a
+        // one-article run with the models waits for the slower of them, not for both).
+        var org = _extractor is null && options.UseModel ? Task.Run(() => OrgRecognizer.TryLoad(models)) : null;
         var resources = new PipelineResources(options, models, ActorGazetteer.Load(models), CueLexicon.Load(models));
         var cleaner = _cleaner(resources);
         var scorer = _scorer(resources);
-        var extractor = _extractor is not null ? _extractor(resources, scorer) : DefaultExtractor(resources, scorer);
+        var extractor = _extractor is not null ? _extractor(resources, scorer) : DefaultExtractor(resources, scorer, org);
         var records = _records(resources);
         var fetchers = _fetchers.ToDictionary(f => f.Key, f => f.Value);
         var context = new ArticleStageContext(resources, cleaner, extractor);
@@ -165,14 +169,14 @@ public sealed class ExtractionPipelineBuilder
         return this;
     }
 
-    private FactExtractor DefaultExtractor(PipelineResources resources, IFactScorer? scorer)
+    private FactExtractor DefaultExtractor(PipelineResources resources, IFactScorer? scorer, Task<OrgRecognizer?>? org)
     {
         var facts = new FactExtractorBuilder(resources.Actors, resources.Cues).WithScorer(scorer);
 
         // The organisation recogniser (models/org-ner.tsv) proposes actors the gazetteer lacks; it is ML, so --rules-only leaves it out.
-        if (resources.Options.UseModel && OrgRecognizer.TryLoad(resources.Models) is { } org)
+        if (resources.Options.UseModel && (org is not null ? org.GetAwaiter().GetResult() : OrgRecognizer.TryLoad(resources.Models)) is { } recognizer)
         {
-            facts.AddActorSource(new OrgActorSource(org, resources.Actors));
+            facts.AddActorSource(new OrgActorSource(recognizer, resources.Actors));
         }
 
         foreach (var configure in _factParts)

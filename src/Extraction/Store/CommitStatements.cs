@@ -11,8 +11,8 @@ internal sealed class CommitStatements : IDisposable
     public CommitStatements(RunStore store, SqliteTransaction tx, long runId)
     {
         Entry = store.Command(tx, """
-            INSERT OR REPLACE INTO run_articles(run_id, article, sha256, change, status, reason, result_id, ms, finished)
-            VALUES ($run, $a, $h, $change, $status, $reason, $result, $ms, $now)
+            INSERT OR REPLACE INTO run_articles(run_id, article, sha256, change, status, reason, result_id, ms, finished, failure)
+            VALUES ($run, $a, $h, $change, $status, $reason, $result, $ms, $now, $failure)
             """);
         Entry.Parameters.AddWithValue("$run", runId);
         Result = store.Command(tx, """

@@ -57,6 +57,30 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task Train_CvGoldTwice_PoolsBothFilesArticles()
+    {
+        using var tmp = Corpus();
+        var lines = Gold.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        tmp.File("cv-news.jsonl", string.Join('\n', lines.Where(l => l.Contains("\"a1.txt\"", StringComparison.Ordinal) || l.Contains("\"a2.txt\"", StringComparison.Ordinal))));
+        tmp.File("cv-pages.jsonl", string.Join('\n', lines.Where(l => l.Contains("\"a3.txt\"", StringComparison.Ordinal) || l.Contains("\"a4.txt\"", StringComparison.Ordinal))));
+        tmp.File("in/a5.txt", "Siemens will 2 Milliarden Euro in eine Fabrik in Erlangen investieren. Der Umsatz von Siemens lag bei 70 Milliarden Euro.");
+        tmp.File("train.jsonl", """{"article": "a5.txt", "kind": "investment", "actor": "Siemens", "amount_min": 2000000000.0, "amount_max": 2000000000.0, "currency": "EUR", "qualifier": "exact", "quote": "q"}""");
+        string[] Args(params string[] cv) =>
+            ["train", Path.Combine(tmp.Path, "in"), "--gold", Path.Combine(tmp.Path, "train.jsonl"), .. cv.SelectMany(c => new[] { "--cv-gold", Path.Combine(tmp.Path, c) }), "--model", Path.Combine(tmp.Path, "m.zip"), "--folds", "2"];
+
+        var (both, bothOut, bothErr) = await CliRunner.Run(Args("cv-news.jsonl", "cv-pages.jsonl"));
+        var (one, oneOut, oneErr) = await CliRunner.Run(Args("cv-news.jsonl"));
+
+        Assert.True(both == 0, bothErr);
+        Assert.True(one == 0, oneErr);
+        // Both files' articles are trained on and cross-validated (a1-a4); the --gold article is only trained on.
+        Assert.Contains("trained on 5 articles", bothOut, StringComparison.Ordinal);
+        Assert.Contains("2-fold cross-validation by article over 4 articles", bothOut, StringComparison.Ordinal);
+        Assert.Contains("trained on 3 articles", oneOut, StringComparison.Ordinal);
+        Assert.Contains("2-fold cross-validation by article over 2 articles", oneOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_Twice_ByteIdenticalModel()
     {
         using var tmp = Corpus();

@@ -1,4 +1,5 @@
 using Extraction.Facts;
+using Extraction.Facts.Actors;
 using Extraction.Facts.Actors.Rules;
 using Extraction.Ml;
 using Extraction.Model;
@@ -110,15 +111,71 @@ public sealed class ActorRankingTests
     }
 
     [Fact]
-    public void Extract_JointInvestorsWithActorModel_OneCandidateForTheGroup()
+    public void Extract_JointInvestorsWithActorModel_TheListIsNoCandidate_TheRulesListStands()
     {
         var article = new Article("t.txt", "", "Siemens und SAP investieren gemeinsam 800 Millionen Euro in ein Rechenzentrum.", 0);
 
         var candidate = Assert.Single(new FactExtractor(Actors, Cues).ExtractCandidates(article, actorCandidates: true));
         var fact = Assert.Single(new FactExtractor(Actors, Cues, WithSyntheticActorModel()).Extract(article));
 
-        Assert.Contains(candidate.Actors, a => a.Name == "Siemens und SAP" && a.Features.Contains("joint"));
+        // The group is offered as its first-named party (the guide's actor of a joint amount); the rules' list is their choice.
+        Assert.Contains(candidate.Actors, a => a.Name == "Siemens" && a.Features.Contains("joint") && !a.RulesChoice);
+        Assert.Contains(candidate.Actors, a => a.Name == "Siemens und SAP" && a.RulesChoice);
         Assert.Equal("Siemens und SAP", fact.Actor);
+    }
+
+    private static ActorCandidate Candidate(string? name, ActorRuleId rule, bool rulesChoice, double score) =>
+        new(name, new ActorRule(rule), rulesChoice, [], score);
+
+    [Fact]
+    public void Choose_RulesFoundNobody_AFartherPartyCannotTakeItsPlace()
+    {
+        List<ActorCandidate> scored =
+        [
+            Candidate("Amazon", ActorRuleId.CandidatePrevious, false, 0.9),
+            Candidate("Meta", ActorRuleId.Protagonist, false, 0.8),
+            Candidate(null, ActorRuleId.None, true, 0.3),
+        ];
+
+        Assert.Equal(2, ActorLinker.Choose(scored));
+    }
+
+    [Fact]
+    public void Choose_RulesFoundNobody_APartyOfTheSentenceMayWin()
+    {
+        List<ActorCandidate> scored =
+        [
+            Candidate("Amazon", ActorRuleId.CandidatePrevious, false, 0.9),
+            Candidate("Bosch", ActorRuleId.CandidateAfter, false, 0.6),
+            Candidate(null, ActorRuleId.None, true, 0.3),
+        ];
+
+        Assert.Equal(1, ActorLinker.Choose(scored));
+    }
+
+    [Fact]
+    public void Choose_TopIsAMemberOfTheRulesList_TheListStands()
+    {
+        List<ActorCandidate> scored =
+        [
+            Candidate("Bosch", ActorRuleId.CandidateBefore, false, 0.9),
+            Candidate("Bosch, Siemens und SAP", ActorRuleId.NearestBefore, true, 0.7),
+            Candidate("Infineon", ActorRuleId.CandidatePrevious, false, 0.2),
+        ];
+
+        Assert.Equal(1, ActorLinker.Choose(scored));
+    }
+
+    [Fact]
+    public void Choose_RulesChoseSomeone_TheTopCandidateWins()
+    {
+        List<ActorCandidate> scored =
+        [
+            Candidate("Infineon", ActorRuleId.CandidatePrevious, false, 0.9),
+            Candidate("Bosch", ActorRuleId.NearestBefore, true, 0.7),
+        ];
+
+        Assert.Equal(0, ActorLinker.Choose(scored));
     }
 
     [Fact]

@@ -71,15 +71,17 @@ public sealed class FactModelTests
         Assert.DoesNotContain(top, t => t.StartsWith("unknown", StringComparison.Ordinal));
     }
 
-    // One run of the README's training command (samples and the real news articles, 5 folds over the news): the model and the printed table.
+    // One run of the README's training command (the samples, the real news articles and the real web pages; 5 folds over news and pages): the model and the printed table.
     private static readonly Lazy<Task<(byte[] Model, string Stdout)>> ReadmeTraining = new(async () =>
     {
         var news = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "realworld", "news"));
+        var pages = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "realworld", "trafilatura-dev", "pages"));
         var path = Path.Combine(Path.GetTempPath(), $"fact-model-{Guid.NewGuid():N}.zip");
         try
         {
-            var (code, stdout, err) = await CliRunner.Run("train", Repo.Samples, Path.Combine(news, "articles"), "--gold", Path.Combine(Repo.Samples, "gold.jsonl"),
-                "--cv-gold", Path.Combine(news, "gold.jsonl"), "--models", Path.Combine(Repo.Root, "models", "ml"), "--model", path);
+            var (code, stdout, err) = await CliRunner.Run("train", Repo.Samples, Path.Combine(news, "articles"), pages, "--gold", Path.Combine(Repo.Samples, "gold.jsonl"),
+                "--cv-gold", Path.Combine(news, "gold.jsonl"), "--cv-gold", Path.Combine(Repo.Root, "bench", "gold", "realworld-pages.jsonl"),
+                "--models", Path.Combine(Repo.Root, "models", "ml"), "--model", path);
             Assert.True(code == 0, err);
             return (File.ReadAllBytes(path), stdout);
         }
@@ -93,6 +95,7 @@ public sealed class FactModelTests
     public async Task ShippedModel_IsReproducibleWithTheReadmeCommand()
     {
         RealWorld.Require("news");
+        RealWorld.Require("trafilatura-dev");
         var (model, _) = await ReadmeTraining.Value;
 
         Assert.True(File.ReadAllBytes(Path.Combine(Repo.Root, "models", "ml", FactModelFile.Name)).SequenceEqual(model),
@@ -112,6 +115,7 @@ public sealed class FactModelTests
     public async Task CrossValidatedOnRealNews_ModelNotBelowRules_AndRulesOnlyIsTheWinningDefault()
     {
         RealWorld.Require("news");
+        RealWorld.Require("trafilatura-dev");
         var (_, stdout) = await ReadmeTraining.Value;
 
         double[] Row(string config)

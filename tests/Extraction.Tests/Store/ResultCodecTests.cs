@@ -174,4 +174,57 @@ public sealed class ResultCodecTests
         Assert.Contains("\"Id\":", old, StringComparison.Ordinal);
         Assert.Equal(article, ResultCodec.ReadArticle(old));
     }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("\"Titel\"")]
+    public void ReadArticle_NotAnObject_ThrowsFormatExceptionSayingSo(string json)
+    {
+        var error = Assert.Throws<FormatException>(() => ResultCodec.ReadArticle(json));
+
+        Assert.Equal("stored article is not a JSON object", error.Message);
+    }
+
+    [Fact]
+    public void ReadArticle_LineWithoutId_ThrowsFormatExceptionSayingSo()
+    {
+        var error = Assert.Throws<FormatException>(() => ResultCodec.ReadArticle("""{"article":null,"title":"T","text":"x","removed":0}"""));
+
+        Assert.Equal("stored article has no id", error.Message);
+    }
+
+    [Fact]
+    public void ReadArticle_LineWithNullTitleAndText_ReadsThemEmpty()
+    {
+        var article = ResultCodec.ReadArticle("""{"article":"a.txt","title":null,"text":null,"removed":0}""");
+
+        Assert.Equal(new Article("a.txt", "", "", 0), article);
+    }
+
+    [Fact]
+    public void ReadArticle_OptionalFieldNotAString_ReadAsAbsent()
+    {
+        var article = ResultCodec.ReadArticle("""{"article":"a.txt","title":"T","text":"x","removed":0,"url":null,"published":2025,"author":{"name":"A"}}""");
+
+        Assert.Equal(new Article("a.txt", "T", "x", 0), article);
+    }
+
+    [Theory]
+    [InlineData("null", "stored facts are null")]
+    [InlineData("[null]", "a stored fact is null")]
+    public void ReadFacts_NullWhereFactsBelong_ThrowsFormatExceptionSayingSo(string json, string message)
+    {
+        var error = Assert.Throws<FormatException>(() => ResultCodec.ReadFacts(json, Stored));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void ReadFacts_ReferenceThatIsTheMarkerAlone_ThrowsFormatException()
+    {
+        var json = "[" + ResultCodec.Write(FactAt("\u0000", 0)) + "]";
+
+        Assert.Throws<FormatException>(() => ResultCodec.ReadFacts(json, Stored));
+    }
 }

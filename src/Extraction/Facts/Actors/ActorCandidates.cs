@@ -82,7 +82,7 @@ internal sealed class ActorCandidates(ActorMentions mentions, CueSets cues)
             var isBefore = g[^1].LastToken < first;
             var side = isBefore ? 0 : 1;
             var rank = isBefore ? ++rankBefore : ++rankAfter;
-            var name = ActorMentions.Name(g);
+            var name = CandidateName(g);
             if (!IsNew(name))
             {
                 continue;
@@ -125,7 +125,7 @@ internal sealed class ActorCandidates(ActorMentions mentions, CueSets cues)
             for (var gi = 0; gi < prevGroups.Count; gi++)
             {
                 var g = prevGroups[gi];
-                var name = ActorMentions.Name(g);
+                var name = CandidateName(g);
                 if (!IsNew(name))
                 {
                     continue;
@@ -162,6 +162,10 @@ internal sealed class ActorCandidates(ActorMentions mentions, CueSets cues)
         Add(choice.Actor, choice.Rule, ["bias", choice.Actor is null ? "where=none" : "where=other", inSentence]);
         return list;
     }
+
+    // A list of parties is never a candidate as a whole: the guide takes the first-named party of a
+    // joint amount (the others are alternatives), so the list stands for its first member ("joint" says it was one).
+    private static string CandidateName(List<ActorMention> g) => g[0].Canonical;
 
     private bool HasCueIn(SentenceInfo s, int from, int to, int bits)
     {
@@ -237,7 +241,7 @@ internal sealed class ActorCandidates(ActorMentions mentions, CueSets cues)
         or "soll" or "sollen" or "kann" or "können" or "baut" or "bauen" or "stellt" or "stellen" or "gibt" or "geben" or "setzt" or "kündigt" or "kündigte"
         or "bringt" or "steckt" or "sammelt" or "sammelte" or "wird" or "werden" or "hatte" or "legt" or "beziffert" or "nimmt";
 
-    private static string[] NamesIn(string name) => name.Replace(" und ", ", ", StringComparison.Ordinal).Split(", ");
+    internal static string[] NamesIn(string name) => name.Replace(" und ", ", ", StringComparison.Ordinal).Split(", ");
 
     private static string GroupType(List<ActorMention> g)
     {

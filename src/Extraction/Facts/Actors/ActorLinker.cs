@@ -42,11 +42,40 @@ internal sealed class ActorLinker(ActorMentions mentions, ActorCandidates candid
         }
 
         var scored = list.Select(c => c with { Score = Math.Round(actorScorer.Probability(c.Features), 3) }).ToList();
-        var best = FactExtractor.Top(scored);
+        var best = Choose(scored);
 
         var ranked = !explain ? null : string.Join(", ", scored.OrderByDescending(c => c.Score).Take(4)
             .Select(c => (c.Name ?? "none") + " " + c.Score.ToString("0.00", CultureInfo.InvariantCulture)));
         return [new Linked(scored[best].Name, scored[best].Rule, scored, ranked, explain ? actorScorer.Score(scored[best].Features).Top : [])];
+    }
+
+    /// <summary>
+    /// Index of the actor model's choice among scored candidates: the top of the eligible ones (<see cref="Eligible"/>);
+    /// when that is a member of the list the rules chose ("A, B und C"), the rules' list stands, so every
+    /// mention of a joint amount keeps one name.
+    /// </summary>
+    public static int Choose(List<ActorCandidate> scored)
+    {
+        var best = FactExtractor.Top(Eligible(scored));
+        var rules = scored.FindIndex(c => c.RulesChoice);
+        return best >= 0 && rules >= 0 && best != rules && scored[best].Name is { } name && scored[rules].Name is { } list
+            && ActorCandidates.NamesIn(list).Contains(name) ? rules : best;
+    }
+
+    /// <summary>
+    /// The candidates the actor model may choose from: all of them, except where the rules found nobody
+    /// (an agentless passive, a figure without a party): then only a party of the figure's own sentence
+    /// may take its place, never one of an earlier sentence or of the article as a whole. The others keep
+    /// their place in the list with score 0, so indices stay those of the candidates.
+    /// </summary>
+    public static List<ActorCandidate> Eligible(List<ActorCandidate> scored)
+    {
+        if (!scored.Exists(c => c.RulesChoice && c.Name is null))
+        {
+            return scored;
+        }
+
+        return [.. scored.Select(c => c.RulesChoice || c.Rule.Id is ActorRuleId.CandidateBefore or ActorRuleId.CandidateAfter ? c : c with { Score = 0 })];
     }
 
     private List<ActorLink> RulesLink(ActorRuleInput input)

@@ -29,16 +29,30 @@ internal sealed class ActorMentions(ActorGazetteer gazetteer, CueSets cues)
             list.Add(a);
         }
 
-        if (context.Country is not null)
+        var bits = cues.Government | cues.Federal | cues.State;
+        for (var k = 0; k < s.Tokens.Count; k++)
         {
-            for (var k = 0; k < s.Tokens.Count; k++)
+            var cue = s.CueAt(cues.Lexicon, k, bits);
+            if (cue == 0 || IsInActor(s.Actors, k))
             {
-                if (s.CueAt(cues.Lexicon, k, cues.Government) != 0 && !IsInActor(s.Actors, k))
-                {
-                    // "der Bund" is a federal government: Germany's unless the article is about Switzerland or Austria.
-                    var country = s.Tokens[k].Is("Bund") && context.Country is not ("Schweiz" or "Österreich") ? "Deutschland" : context.Country;
-                    list.Add(new ActorMention(k, k, s.Tokens[k].Start, s.Tokens[k].End, country, gazetteer.GroupOf(country), "country"));
-                }
+                continue;
+            }
+
+            // "die Landesregierung", "Landeszuschüsse": the state (Land) the article names most; else as "die Regierung".
+            if ((cue & cues.State) != 0 && context.Region is { } region)
+            {
+                list.Add(new ActorMention(k, k, s.Tokens[k].Start, s.Tokens[k].End, region, gazetteer.GroupOf(region), "region"));
+                continue;
+            }
+
+            // "der Bund", "mit Bundesmitteln", "vom Bundesministerium": a federal government, Germany's unless the article is
+            // about Switzerland or Austria; a German article that names no country at all means Germany's.
+            string? country = (cue & cues.Federal) != 0 || s.Tokens[k].Is("Bund")
+                ? context.Country is "Schweiz" or "Österreich" ? context.Country : "Deutschland"
+                : context.Country;
+            if (country is not null)
+            {
+                list.Add(new ActorMention(k, k, s.Tokens[k].Start, s.Tokens[k].End, country, gazetteer.GroupOf(country), "country"));
             }
         }
 

@@ -11,6 +11,9 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
 {
     public Dictionary<int, List<List<ActorMention>>> Groups { get; } = [];
 
+    /// <summary>The state or region (type "region") named most, the earlier on a tie; null when the article names none.</summary>
+    public string? Region { get; init; }
+
     /// <summary>The company named most, at least twice and more than twice as often as any other; null when none stands out.</summary>
     public string? DominantCompany { get; init; }
 
@@ -20,7 +23,7 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
     public static ArticleContext Of(List<SentenceInfo> sentences)
     {
         // Per name, in order of first mention: all mentions, and those as a country or a company.
-        var names = new List<(string Canonical, int All, int Countries, int Orgs, int FirstCountry, int FirstOrg)>();
+        var names = new List<(string Canonical, int All, int Countries, int Orgs, int FirstCountry, int FirstOrg, int Regions)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
         foreach (var s in sentences)
@@ -32,7 +35,7 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
                 {
                     n = names.Count;
                     index[a.Canonical] = n;
-                    names.Add((a.Canonical, 0, 0, 0, int.MaxValue, int.MaxValue));
+                    names.Add((a.Canonical, 0, 0, 0, int.MaxValue, int.MaxValue, 0));
                 }
 
                 var e = names[n];
@@ -41,6 +44,11 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
                 {
                     e.Countries++;
                     e.FirstCountry = Math.Min(e.FirstCountry, a.Start);
+                }
+
+                if (a.Type == "region")
+                {
+                    e.Regions++;
                 }
 
                 if (a.Type == "org")
@@ -54,10 +62,15 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
         }
 
         // The most mentions win, then the earliest first mention, then the name first mentioned (a stable sort).
-        int country = -1, top = -1, mostNamed = -1;
+        int country = -1, top = -1, mostNamed = -1, region = -1;
         for (var n = 0; n < names.Count; n++)
         {
             var e = names[n];
+            if (e.Regions > 0 && (region < 0 || e.Regions > names[region].Regions))
+            {
+                region = n;
+            }
+
             if (e.Countries > 0 && (country < 0 || e.Countries > names[country].Countries
                 || (e.Countries == names[country].Countries && e.FirstCountry < names[country].FirstCountry)))
             {
@@ -91,6 +104,7 @@ internal sealed record ArticleContext(string? Country, string? Protagonist, stri
         return new ArticleContext(country < 0 ? null : names[country].Canonical, protagonist, mostNamed < 0 ? null : names[mostNamed].Canonical)
         {
             DominantCompany = dominant,
+            Region = region < 0 ? null : names[region].Canonical,
         };
     }
 }

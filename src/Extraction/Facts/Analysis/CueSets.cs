@@ -11,6 +11,12 @@ internal sealed class CueSets(CueLexicon lexicon)
 
     public int Government { get; } = lexicon.Bit("government");
 
+    /// <summary>Compounds that name the federal level as the giver ("Bundesmittel", "Bundeshilfe", "Bundesministerium").</summary>
+    public int Federal { get; } = lexicon.Bit("federal");
+
+    /// <summary>Compounds that name the article's state (Land) as the giver ("Landesregierung", "Landeszuschüsse").</summary>
+    public int State { get; } = lexicon.Bit("state");
+
     public int Coref { get; } = lexicon.Bit("coref");
 
     public int Round { get; } = lexicon.Bit("round");
