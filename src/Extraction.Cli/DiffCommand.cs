@@ -8,7 +8,11 @@ using Extraction.Store;
 
 namespace Extraction.Cli;
 
-/// <summary>`extract diff`: what changed in records between two runs, from two output folders or a run store (exit 0 none, 1 changes, 2 error).</summary>
+/// <summary>
+/// `extract diff`: what changed in records between two runs, from two output folders or a run store
+/// (exit 0 none, 1 changes, 2 error). Removed records whose articles the newer run did not read are
+/// "out of run", not changes.
+/// </summary>
 internal static class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -23,7 +27,10 @@ internal static class DiffCommand
         var htmlOut = new Option<string?>("--html-out") { Description = "Write the HTML report to this file (implies --format html); stdout gets the summary line." };
         var color = new Option<string>("--color") { Description = "Text colours: auto (when stdout is a terminal and NO_COLOR is unset), always or never.", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
-        var command = new Command("diff", "Added, removed and changed records between two runs (like git diff --exit-code).")
+        var command = new Command("diff", "Added, removed and changed records between two runs (like git diff --exit-code). "
+            + "A record whose articles the newer run did not read (dropped off a feed, file deleted, fetch failed) is 'out of run', "
+            + "listed apart and not a change (exit 0 when nothing else changed); the newer run's articles come from its "
+            + "articles.jsonl (an output folder without one: such records count as removed) or, with --store, from the store.")
         {
             oldDir, newDir, format, store, from, to, htmlOut, color,
         };
@@ -32,6 +39,7 @@ internal static class DiffCommand
             IReadOnlyList<ClaimRecord> before, after;
             DiffSides sides;
             Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)> offsets;
+            Func<NewRun?> newRun;
             try
             {
                 var storePath = parse.GetValue(store);
@@ -43,7 +51,7 @@ internal static class DiffCommand
                         throw new ArgumentException("give either two output folders or --store, not both");
                     }
 
-                    (before, after, sides, offsets) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
+                    (before, after, sides, offsets, newRun) = FromStore(storePath, parse.GetValue(from), parse.GetValue(to));
                 }
                 else
                 {
@@ -59,6 +67,7 @@ internal static class DiffCommand
 
                     (before, after, sides) = (Load(a), Load(b), new DiffSides(a, b));
                     offsets = articles => (FolderOffsets(a, articles), FolderOffsets(b, articles));
+                    newRun = () => FolderRun(b);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or StoreException or System.Text.Json.JsonException)
@@ -83,6 +92,30 @@ internal static class DiffCommand
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or StoreException or System.Text.Json.JsonException)
                 {
                     await stderr.WriteLineAsync("extract diff: mention offsets not read, records paired without them: " + ex.Message);
+                }
+            }
+
+            // Which articles the newer run read: only asked when some record is removed.
+            if (diff.Removed.Count > 0)
+            {
+                try
+                {
+                    if (newRun() is { } run)
+                    {
+                        diff = diff.SplitOutOfRun(run.Read.Contains);
+                        if (diff.OutOfRun.Count > 0)
+                        {
+                            diff = diff.WithFailedArticles(run.Failed());
+                        }
+                    }
+                    else
+                    {
+                        await stderr.WriteLineAsync($"extract diff: {parse.GetValue(newDir)} has no articles.jsonl: records of articles not in that run count as removed");
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or StoreException or System.Text.Json.JsonException)
+                {
+                    await stderr.WriteLineAsync("extract diff: the newer run's articles not read, records of articles not in it count as removed: " + ex.Message);
                 }
             }
 
@@ -125,6 +158,7 @@ internal static class DiffCommand
                 await DiffText.WriteAsync(stdout, diff, useColor);
             }
 
+            // Records out of run are no change: a night where only articles left the feed exits 0.
             return diff.HasChanges ? 1 : 0;
         });
         return command;
@@ -139,6 +173,71 @@ internal static class DiffCommand
         }
 
         return JsonFormats.ReadLines(path, JsonFormats.ReadRecord).ToList();
+    }
+
+    /// <summary>What the newer run read (articles with a result) and, asked only when needed, why others failed in it.</summary>
+    private sealed record NewRun(IReadOnlySet<string> Read, Func<IReadOnlyDictionary<string, string>> Failed);
+
+    /// <summary>An output folder's run: its articles.jsonl (null when it has none) and the failures of its run.json.</summary>
+    private static NewRun? FolderRun(string dir)
+    {
+        var path = Path.Combine(dir, "articles.jsonl");
+        return File.Exists(path) ? new NewRun(ArticleIds.Read(path), () => FolderFailures(dir)) : null;
+    }
+
+    /// <summary>The failed inputs of a folder's run.json by input, with their reasons (none when it has no run.json).</summary>
+    private static Dictionary<string, string> FolderFailures(string dir)
+    {
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = Path.Combine(dir, "run.json");
+        if (!File.Exists(path))
+        {
+            return failed;
+        }
+
+        // "failures" comes before the long per-article list: read up to its end and stop.
+        var reader = new System.Text.Json.Utf8JsonReader(File.ReadAllBytes(path));
+        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+        {
+            return failed;
+        }
+
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var isFailures = reader.ValueTextEquals("failures"u8);
+            reader.Read();
+            if (!isFailures || reader.TokenType != System.Text.Json.JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            using var doc = System.Text.Json.JsonDocument.ParseValue(ref reader);
+            foreach (var f in doc.RootElement.EnumerateArray())
+            {
+                if (StringOf(f, "input") is { } input)
+                {
+                    failed.TryAdd(input, StringOf(f, "reason") ?? "failed");
+                }
+            }
+
+            break;
+        }
+
+        return failed;
+    }
+
+    private static string? StringOf(System.Text.Json.JsonElement e, string name) =>
+        e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>A store run: articles with a result were read; failed ones with their reason.</summary>
+    private static NewRun StoreRun(RunStore store, long runId)
+    {
+        var entries = store.RunArticles(runId);
+        var read = entries.Values.Where(e => e.ResultId is not null).Select(e => e.Article).ToHashSet(StringComparer.Ordinal);
+        var failed = entries.Values.Where(e => e.Status == ArticleStatus.Failed)
+            .ToDictionary(e => e.Article, e => e.Reason ?? "failed", StringComparer.Ordinal);
+        return new NewRun(read, () => failed);
     }
 
     /// <summary>Articles with both an added and a removed record: where pairing by mention offset can still help.</summary>
@@ -177,7 +276,7 @@ internal static class DiffCommand
             .SelectMany(e => store.LoadResult(e.ResultId!.Value).Facts), articles);
 
     /// <summary>Two runs of a store: by id, or by default the last completed run and the completed one before it.</summary>
-    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides, Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)>) FromStore(
+    private static (IReadOnlyList<ClaimRecord>, IReadOnlyList<ClaimRecord>, DiffSides, Func<IReadOnlySet<string>, (MentionOffsets?, MentionOffsets?)>, Func<NewRun?>) FromStore(
         string path, long? fromId, long? toId)
     {
         if (!File.Exists(path))
@@ -198,6 +297,10 @@ internal static class DiffCommand
         {
             using var again = RunStore.Open(path, TimeProvider.System);
             return (StoreOffsets(again, older.Id, articles), StoreOffsets(again, newer.Id, articles));
+        }, () =>
+        {
+            using var again = RunStore.Open(path, TimeProvider.System);
+            return StoreRun(again, newer.Id);
         });
     }
 

@@ -12,7 +12,9 @@ namespace Extraction.Report;
 /// filters by change, kind and actor (plain inline JS; view and filters live in the URL hash, e.g.
 /// <c>#view=articles&amp;kind=hardware</c>, so a filtered view can be linked), changed fields one line
 /// each with figures as people write them ("3,2 Mrd. EUR"), source sentences with the mention
-/// marked, and links when an article id is an http(s) URL. No external resources.
+/// marked, and links when an article id is an http(s) URL. Records out of run (their articles not in
+/// the newer run) get their own tile, change filter and rows (with why), but no place in the article
+/// view; without them the page is as before. No external resources.
 /// </summary>
 public static class DiffHtml
 {
@@ -22,6 +24,7 @@ public static class DiffHtml
         var rows = d.Added.Select(r => (Change: "added", Record: r, Pair: (ChangedRecord?)null))
             .Concat(d.Removed.Select(r => (Change: "removed", Record: r, Pair: (ChangedRecord?)null)))
             .Concat(d.Changed.Select(c => (Change: "changed", Record: c.New, Pair: (ChangedRecord?)c)))
+            .Concat(d.OutOfRun.Select(r => (Change: OutOfRun, Record: r, Pair: (ChangedRecord?)null)))
             .ToList();
         var actors = rows.Select(r => r.Record.Actor ?? "").Concat(rows.Where(r => r.Pair is not null).Select(r => r.Pair!.Old.Actor ?? ""))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -29,7 +32,7 @@ public static class DiffHtml
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>extract diff: ").Append(HtmlEncode(sides.From)).Append(" → ").Append(HtmlEncode(sides.To)).Append("</title>\n");
-        h.Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
+        h.Append("<style>").Append(Css).Append(d.OutOfRun.Count > 0 ? OutOfRunCss : "").Append("</style>\n</head>\n<body>\n");
         h.Append("<header>\n<h1>Extraction diff</h1>\n<p class=\"sides\">from <b id=\"from\">").Append(HtmlEncode(sides.From))
             .Append("</b> to <b id=\"to\">").Append(HtmlEncode(sides.To)).Append("</b> · generated ")
             .Append(generated.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC</p>\n</header>\n");
@@ -41,13 +44,22 @@ public static class DiffHtml
                 .Append(count.ToString(CultureInfo.InvariantCulture)).Append("</span> ").Append(kind).Append("</a>\n");
         }
 
+        if (d.OutOfRun.Count > 0)
+        {
+            h.Append("<a class=\"tile ").Append(OutOfRun).Append("\" href=\"#change=").Append(OutOfRun).Append("\" title=\"").Append(OutOfRunTitle)
+                .Append("\"><span class=\"n\" id=\"count-").Append(OutOfRun).Append("\">").Append(d.OutOfRun.Count.ToString(CultureInfo.InvariantCulture))
+                .Append("</span> out of run</a>\n");
+        }
+
         h.Append("<a class=\"tile articles\" href=\"#view=articles\"><span class=\"n\" id=\"count-articles\">")
             .Append(d.Articles.Count.ToString(CultureInfo.InvariantCulture)).Append("</span> article").Append(d.Articles.Count == 1 ? "" : "s").Append(" changed</a>\n");
         h.Append("</section>\n");
 
         h.Append("<form id=\"filters\" onsubmit=\"return false\">\n");
         h.Append("<label>View <select id=\"f-view\" data-key=\"view\"><option value=\"\">by record</option><option value=\"articles\">by article</option></select></label>\n");
-        Select(h, "change", "Change", [("added", "added"), ("removed", "removed"), ("changed", "changed")]);
+        Select(h, "change", "Change", d.OutOfRun.Count > 0
+            ? [("added", "added"), ("removed", "removed"), ("changed", "changed"), (OutOfRun, "out of run")]
+            : [("added", "added"), ("removed", "removed"), ("changed", "changed")]);
         Select(h, "kind", "Kind", [("investment", "investment"), ("hardware", "hardware")]);
         Select(h, "actor", "Actor", actors.Select(a => (a, a.Length == 0 ? "(no actor)" : a)).ToList());
         h.Append("<label>Search <input type=\"search\" id=\"f-q\" data-key=\"q\" placeholder=\"text in sentences, ids…\"></label>\n");
@@ -58,7 +70,7 @@ public static class DiffHtml
         h.Append("<table id=\"records\">\n<thead><tr><th>change</th><th>kind</th><th>actor</th><th>value</th><th>mentions</th><th>sources</th><th>id</th></tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
-            WriteRow(h, row.Change, row.Record, row.Pair);
+            WriteRow(h, row.Change, row.Record, row.Pair, row.Change == OutOfRun ? DiffText.OutOfRunReason(d, row.Record) : null);
         }
 
         h.Append("</tbody>\n</table>\n</section>\n");
@@ -174,7 +186,7 @@ public static class DiffHtml
         h.Append("</select></label>\n");
     }
 
-    private static void WriteRow(StringBuilder h, string change, ClaimRecord r, ChangedRecord? pair)
+    private static void WriteRow(StringBuilder h, string change, ClaimRecord r, ChangedRecord? pair, string? outOfRun)
     {
         var old = pair?.Old;
         bool Changed(string field) => pair is not null && pair.Changes.Any(f => f.Field == field);
@@ -196,7 +208,7 @@ public static class DiffHtml
         }
 
         h.Append(" data-id=\"").Append(HtmlEncode(r.Id)).Append("\">\n");
-        h.Append("<td class=\"change\"><span class=\"badge ").Append(change).Append("\">").Append(change).Append("</span></td>");
+        h.Append("<td class=\"change\"><span class=\"badge ").Append(change).Append("\">").Append(change == OutOfRun ? "out of run" : change).Append("</span></td>");
         h.Append("<td class=\"kind").Append(Changed(RecordDiff.Kind) ? " hl" : "").Append("\">").Append(kind).Append("</td>");
 
         Cell(h, "actor", Changed(RecordDiff.Actor), old?.Actor ?? "(no actor)", r.Actor ?? "(no actor)");
@@ -222,6 +234,11 @@ public static class DiffHtml
         }
 
         h.Append("</ul>");
+        if (outOfRun is not null)
+        {
+            h.Append("<p class=\"why\" title=\"").Append(OutOfRunTitle).Append("\">out of run: ").Append(HtmlEncode(outOfRun)).Append("</p>");
+        }
+
         if (pair is not null)
         {
             Fields(h, pair, open: !pair.SourcesOnly);
@@ -266,6 +283,19 @@ public static class DiffHtml
             ? $"<q>{HtmlEncode(s.Sentence)}</q>"
             : $"<q>{HtmlEncode(s.Sentence[..at])}<mark>{HtmlEncode(s.Text)}</mark>{HtmlEncode(s.Sentence[(at + s.Text.Length)..])}</q>";
     }
+
+    /// <summary>The change name (row class, filter value) of records whose articles the newer run did not read.</summary>
+    private const string OutOfRun = "out-of-run";
+
+    private const string OutOfRunTitle = "its articles were not in this run: no fact changed";
+
+    private const string OutOfRunCss = """
+        .tile.out-of-run .n { color: var(--mut); }
+        .badge.out-of-run { background: var(--mut); }
+        tr.out-of-run td { color: var(--mut); }
+        p.why { margin: .2rem 0 0; font-style: italic; }
+
+        """;
 
     private const string Css = """
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Extraction.Diff;
 using Extraction.Output;
 
@@ -6,7 +7,10 @@ namespace Extraction.Report;
 /// <summary>
 /// The diff as one JSON object: the two sides, summary counts (with changed articles), added, removed
 /// and changed records (each changed field in base units, and how the two versions were paired), and
-/// the changes grouped by article (record ids).
+/// the changes grouped by article (record ids). Records out of run (their articles not in the newer
+/// run) add `summary.out_of_run`, an `out_of_run` array and `out_of_run_articles` (each article, and
+/// why: `not_in_run` or `failed` with the reason), only when there are any, so a diff without them
+/// reads as before.
 /// </summary>
 public static class DiffJson
 {
@@ -24,6 +28,11 @@ public static class DiffJson
         w.WriteNumber("removed", d.Removed.Count);
         w.WriteNumber("changed", d.Changed.Count);
         w.WriteNumber("changed_articles", d.Articles.Count);
+        if (d.OutOfRun.Count > 0)
+        {
+            w.WriteNumber("out_of_run", d.OutOfRun.Count);
+        }
+
         w.WriteEndObject();
         w.WriteStartArray("added");
         foreach (var r in d.Added)
@@ -66,6 +75,11 @@ public static class DiffJson
         }
 
         w.WriteEndArray();
+        if (d.OutOfRun.Count > 0)
+        {
+            WriteOutOfRun(w, d);
+        }
+
         w.WriteStartArray("articles");
         foreach (var a in d.Articles)
         {
@@ -86,4 +100,34 @@ public static class DiffJson
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    private static void WriteOutOfRun(Utf8JsonWriter w, DiffResult d)
+    {
+        w.WriteStartArray("out_of_run");
+        foreach (var r in d.OutOfRun)
+        {
+            JsonFormats.WriteRecord(w, r);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("out_of_run_articles");
+        foreach (var a in d.OutOfRun.SelectMany(RecordDiff.Articles).Distinct(StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("article", a);
+            if (d.FailedArticles.TryGetValue(a, out var reason))
+            {
+                w.WriteString("status", "failed");
+                w.WriteString("reason", reason);
+            }
+            else
+            {
+                w.WriteString("status", "not_in_run");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 }

@@ -6,13 +6,15 @@ namespace Extraction.Report;
 
 /// <summary>
 /// The diff as text lines: "+" added, "-" removed, "~" changed (one indented line per changed field,
-/// figures as people write them), each with its source sentences; ANSI colours when asked (a terminal).
+/// figures as people write them), then "?" out of run (with why), each with its source sentences;
+/// ANSI colours when asked (a terminal).
 /// </summary>
 public static class DiffText
 {
     private const string Green = "\u001b[32m";
     private const string Red = "\u001b[31m";
     private const string Yellow = "\u001b[33m";
+    private const string Cyan = "\u001b[36m";
     private const string Dim = "\u001b[2m";
     private const string Bold = "\u001b[1m";
     private const string Reset = "\u001b[0m";
@@ -24,9 +26,29 @@ public static class DiffText
     public static string Claim(ClaimRecord r) =>
         $"{ContractNames.Of(r.Kind)} {r.Actor ?? "(no actor)"}: {HumanValues.Of(r)}";
 
-    /// <summary>"6 added, 8 removed, 2 changed; 3 articles changed".</summary>
+    /// <summary>"6 added, 8 removed, 2 changed; 3 articles changed" (", 4 out of run" after "changed" when there are such records).</summary>
     public static string Summary(DiffResult d) => string.Create(CultureInfo.InvariantCulture,
-        $"{d.Added.Count} added, {d.Removed.Count} removed, {d.Changed.Count} changed; {d.Articles.Count} article{(d.Articles.Count == 1 ? "" : "s")} changed");
+        $"{d.Added.Count} added, {d.Removed.Count} removed, {d.Changed.Count} changed{(d.OutOfRun.Count > 0 ? $", {d.OutOfRun.Count} out of run" : "")}; {d.Articles.Count} article{(d.Articles.Count == 1 ? "" : "s")} changed");
+
+    /// <summary>
+    /// Why a record is out of run: "not in this run", "failed in this run: HTTP 503", or for several
+    /// articles "its 2 articles were not in this run" (each failed one named with its reason).
+    /// </summary>
+    public static string OutOfRunReason(DiffResult d, ClaimRecord r)
+    {
+        var articles = RecordDiff.Articles(r).ToList();
+        var failed = articles.Where(d.FailedArticles.ContainsKey).ToList();
+        if (articles.Count == 1)
+        {
+            return failed.Count == 0 ? "not in this run" : "failed in this run: " + d.FailedArticles[failed[0]];
+        }
+
+        var others = articles.Count - failed.Count;
+        return failed.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"its {articles.Count} articles were not in this run")
+            : string.Join("; ", failed.Select(a => $"{a} failed in this run: {d.FailedArticles[a]}"))
+              + (others == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {others} other{(others == 1 ? " was" : "s were")} not in it"));
+    }
 
     /// <summary>How a changed record was paired with its old version, for a reader: "" by id, else "(was [id], same sentence)".</summary>
     public static string Pairing(ChangedRecord c) => c.By switch
@@ -82,6 +104,13 @@ public static class DiffText
             {
                 await Sources(c.New);
             }
+        }
+
+        // Not changes: the newer run did not read these records' articles.
+        foreach (var r in d.OutOfRun)
+        {
+            await o.WriteLineAsync(C(Cyan, $"? [{r.Id}] {Claim(r)} (out of run: {OutOfRunReason(d, r)})"));
+            await Sources(r);
         }
     }
 }

@@ -7,6 +7,7 @@ namespace Extraction.Tests.Diff;
 /// <summary>
 /// The reviewer's scenario: two runs over the first five sample pages, the second with page 01's
 /// "Milliarden" edited to "Millionen", page 03 removed and page 06 added; `extract diff` in every format.
+/// Page 03 is not in the second run, so its records are out of run, not removed, and it is no changed article.
 /// </summary>
 public sealed class DiffScenarioTests : IDisposable
 {
@@ -58,13 +59,15 @@ public sealed class DiffScenarioTests : IDisposable
         Assert.Equal(("value", "3200000000", "3200000"), (value.GetProperty("field").GetString(), value.GetProperty("old").GetString(), value.GetProperty("new").GetString()));
         Assert.Equal(3_200_000m, one.GetProperty("record").GetProperty("amount").GetProperty("min").GetDecimal());
 
-        // Nothing from the edited page is left added or removed; the removed page's records are removed, the added page's added.
+        // Nothing from the edited page is left added or removed; the removed page's records are out of run, the added page's added.
         Assert.DoesNotContain(root.GetProperty("added").EnumerateArray().Concat(root.GetProperty("removed").EnumerateArray()), r => Articles(r).Contains(Edited));
-        Assert.All(root.GetProperty("removed").EnumerateArray(), r => Assert.Equal([Gone], Articles(r)));
+        Assert.Equal(0, root.GetProperty("removed").GetArrayLength());
+        Assert.All(root.GetProperty("out_of_run").EnumerateArray(), r => Assert.Equal([Gone], Articles(r)));
         Assert.All(root.GetProperty("added").EnumerateArray(), r => Assert.Equal([New], Articles(r)));
-        Assert.True(root.GetProperty("removed").GetArrayLength() > 0 && root.GetProperty("added").GetArrayLength() > 0);
+        Assert.True(root.GetProperty("out_of_run").GetArrayLength() > 0 && root.GetProperty("added").GetArrayLength() > 0);
+        Assert.Equal(root.GetProperty("out_of_run").GetArrayLength(), root.GetProperty("summary").GetProperty("out_of_run").GetInt32());
         Assert.All(changed, c => Assert.Equal([Edited], Articles(c.GetProperty("record"))));
-        Assert.Equal(3, root.GetProperty("summary").GetProperty("changed_articles").GetInt32());
+        Assert.Equal(2, root.GetProperty("summary").GetProperty("changed_articles").GetInt32());
     }
 
     [Fact]
@@ -83,7 +86,8 @@ public sealed class DiffScenarioTests : IDisposable
         Assert.Single(lines, l => l.Contains("3,2 Mio. EUR", StringComparison.Ordinal) && !l.StartsWith("    ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("+ ", StringComparison.Ordinal) && l.Contains("Microsoft", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("+ ", StringComparison.Ordinal) && l.EndsWith("10.752 GH200-Chips", StringComparison.Ordinal));
-        Assert.Matches(@"^\d+ added, \d+ removed, \d+ changed; 3 articles changed$", lines[0]);
+        Assert.Matches(@"^\d+ added, 0 removed, \d+ changed, \d+ out of run; 2 articles changed$", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("? ", StringComparison.Ordinal) && l.EndsWith("(out of run: not in this run)", StringComparison.Ordinal));
     }
 
     [ChromiumFact]
@@ -96,9 +100,9 @@ public sealed class DiffScenarioTests : IDisposable
         var doc = await DiffHtmlChromiumTests.DumpDom(new Uri(report).AbsoluteUri + "#view=articles&change=changed", _dir["profile"]);
 
         Assert.Equal(1, code);
-        Assert.Matches(@"; 3 articles changed -> ", stdout);
+        Assert.Matches(@"out of run; 2 articles changed -> ", stdout);
         Assert.Equal([Edited], DiffHtmlChromiumTests.VisibleArticles(doc));
-        Assert.Equal("1 of 3 articles shown", doc.GetElementById("shown")!.TextContent);
+        Assert.Equal("1 of 2 articles shown", doc.GetElementById("shown")!.TextContent);
         var entries = doc.QuerySelectorAll("#by-article article.art li.rec").Where(e => !e.HasAttribute("hidden")).ToList();
         Assert.Equal(2, entries.Count);
         var edited = Assert.Single(entries, e => e.TextContent.Contains("insgesamt 3,2 Millionen Euro", StringComparison.Ordinal));

@@ -145,6 +145,45 @@ public sealed class FeedRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondListingDropsAnItemAndAnArticleFails_DiffShowsTheirRecordsOutOfRun_NotRemoved_Exit0()
+    {
+        Article("/a/1", "Nordlicht Rechnen AG", "Kassel", 20);
+        Article("/a/2", "Elbtal Silizium GmbH", "Riesa", 45);
+        Article("/a/3", "Havelwerk Daten AG", "Brandenburg an der Havel", 12);
+        _server.Set("/rss.xml", "application/rss+xml", FeedXml.Rss2(
+            new TestItem(U("/a/1"), "Rechenzentrum in Kassel", Day1),
+            new TestItem(U("/a/2"), "Chips aus Riesa", Day1),
+            new TestItem(U("/a/3"), "Daten an der Havel", Day1)));
+        Assert.Equal(0, (await Run(_dir.File("feeds.txt", U("/rss.xml")))).Code);
+
+        // Overnight the feed lists only the latest items: /a/2 is gone; /a/3 is updated but cannot be fetched.
+        _server.SetStatus("/a/3", 503);
+        _server.Set("/rss.xml", "application/rss+xml", FeedXml.Rss2(
+            new TestItem(U("/a/1"), "Rechenzentrum in Kassel", Day1),
+            new TestItem(U("/a/3"), "Daten an der Havel", Day2)));
+        var second = await Run(_dir.File("feeds.txt", U("/rss.xml")));
+        Assert.Equal(1, second.Code);
+
+        var diff = await CliRunner.Run("diff", "--store", Path.Combine(Out, "store.db"), "--color", "never");
+        var json = await CliRunner.Run("diff", "--store", Path.Combine(Out, "store.db"), "--format", "json");
+
+        Assert.True(diff.Code == 0, diff.Out + diff.Err);
+        var lines = diff.Out.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("0 added, 0 removed, 0 changed, 2 out of run; 0 articles changed", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("? [", StringComparison.Ordinal) && l.Contains("Elbtal Silizium", StringComparison.Ordinal)
+            && l.EndsWith("(out of run: not in this run)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("? [", StringComparison.Ordinal) && l.Contains("Havelwerk Daten", StringComparison.Ordinal)
+            && l.Contains("(out of run: failed in this run: ", StringComparison.Ordinal) && l.Contains("503", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("- ", StringComparison.Ordinal));
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(0, doc.RootElement.GetProperty("removed").GetArrayLength());
+        Assert.Equal(
+            [$"{U("/a/2")} not_in_run", $"{U("/a/3")} failed"],
+            doc.RootElement.GetProperty("out_of_run_articles").EnumerateArray()
+                .Select(a => $"{a.GetProperty("article").GetString()} {a.GetProperty("status").GetString()}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task BrokenFeeds_AreEachNamedWithTheirReason_AndTheGoodOneGoesOn()
     {
         Article("/a/1", "Nordlicht Rechnen AG", "Kassel", 20);

@@ -40,7 +40,13 @@ public sealed class DiffCommandStoreTests : IDisposable
         Assert.StartsWith("run 1 ", json.RootElement.GetProperty("from").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("run 2 ", json.RootElement.GetProperty("to").GetString(), StringComparison.Ordinal);
         var summary = json.RootElement.GetProperty("summary");
-        Assert.True(summary.GetProperty("removed").GetInt32() > 0);
+        Assert.True(summary.GetProperty("changed").GetInt32() > 0);
+
+        // Sample 03 was deleted before run 2: its records are out of run, not removed.
+        Assert.True(summary.GetProperty("out_of_run").GetInt32() > 0);
+        Assert.Equal(json.RootElement.GetProperty("out_of_run").GetArrayLength(), summary.GetProperty("out_of_run").GetInt32());
+        Assert.All(json.RootElement.GetProperty("out_of_run").EnumerateArray(), r => Assert.All(r.GetProperty("sources").EnumerateArray(),
+            s => Assert.StartsWith("03_", s.GetProperty("article").GetString(), StringComparison.Ordinal)));
         Assert.Equal(json.RootElement.GetProperty("removed").GetArrayLength(), summary.GetProperty("removed").GetInt32());
     }
 

@@ -105,6 +105,26 @@ public sealed class DiffHtmlChromiumTests : IDisposable
         Assert.True(doc.GetElementById("empty")!.HasAttribute("hidden"));
     }
 
+    [ChromiumFact]
+    public async Task Report_OutOfRunFilter_ShowsOnlyTheRecordWhoseArticleFailed_AndTheArticleViewLeavesItOut()
+    {
+        // 05.html (Intel's removed record) failed in the newer run: the record is out of run, not removed.
+        var d = DiffSamples.Mixed().SplitOutOfRun(a => a != "05.html").WithFailedArticles(new Dictionary<string, string> { ["05.html"] = "HTTP 503" });
+        var path = _dir["out-of-run.html"];
+        File.WriteAllText(path, DiffHtml.Render(d, new DiffSides("run 1", "run 2"), DateTimeOffset.UnixEpoch));
+
+        var records = await DumpDom(new Uri(path).AbsoluteUri + "#change=out-of-run");
+        var articles = await DumpDom(new Uri(path).AbsoluteUri + "#view=articles");
+
+        Assert.Equal(("0", "1"), (records.GetElementById("count-removed")!.TextContent, records.GetElementById("count-out-of-run")!.TextContent));
+        Assert.Equal(["bbbbbbbbbbbb"], Visible(records));
+        Assert.Equal("1 of 4 shown", records.GetElementById("shown")!.TextContent);
+        Assert.Equal("out of run: failed in this run: HTTP 503", records.QuerySelector("tr.rec[data-id=bbbbbbbbbbbb] p.why")!.TextContent);
+        Assert.Equal("4", articles.GetElementById("count-articles")!.TextContent);
+        Assert.DoesNotContain("05.html", VisibleArticles(articles));
+        Assert.Equal("4 of 4 articles shown", articles.GetElementById("shown")!.TextContent);
+    }
+
     internal static string[] VisibleArticles(AngleSharp.Html.Dom.IHtmlDocument doc) =>
         doc.QuerySelectorAll("#by-article article.art").Where(a => !a.HasAttribute("hidden")).Select(a => a.GetAttribute("data-article")!).ToArray();
 
