@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Extraction.Ml.Ner;
 using Extraction.Output;
-using Extraction.Pipeline;
 
 namespace Extraction.Cli;
 
@@ -12,7 +11,7 @@ internal static class TrainClustersCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Unlabelled text: articles and pages (files .html .htm .txt .md, or folders), cleaned as `extract clean` does.", Arity = ArgumentArity.ZeroOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Unlabelled text: files (.txt and .md: their lines; .html and .htm: their paragraphs and headings) or folders of them.", Arity = ArgumentArity.ZeroOrMore };
         var germEval = new Option<string[]>("--germeval") { Description = "GermEval 2014 files whose tokens (not labels) are read too.", AllowMultipleArgumentsPerToken = true };
         var outPath = new Option<string>("--out") { Description = "Where to write the clusters (e.g. models/ml/word-clusters.tsv).", Required = true };
         var command = new Command("train-clusters", "Build word clusters (spherical k-means over neighbour contexts, two levels) from unlabelled German text, for the organisation recogniser's features.")
@@ -30,17 +29,11 @@ internal static class TrainClustersCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var pipeline = Cli.TryBuild(new PipelineOptions(), stderr, "extract train-clusters");
-            if (pipeline is null)
-            {
-                return Cli.UsageError;
-            }
-
             List<IReadOnlyList<string>> sentences;
-            int articles, failed;
+            int read;
             try
             {
-                (sentences, articles, failed) = await ClusterCorpus.ReadAsync(pipeline, tsv, texts, stderr, ct);
+                (sentences, read) = ClusterCorpus.Read(tsv, texts);
             }
             catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
             {
@@ -53,9 +46,9 @@ internal static class TrainClustersCommand
             var path = parse.GetValue(outPath)!;
             AtomicFile.WriteText(path, clusters.ToText());
             await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
-                "word clusters: {0} words from {1} sentences ({2} tokens; {3} articles, {4} failed) -> {5} in {6:0.0} s",
-                clusters.Count, sentences.Count, sentences.Sum(s => s.Count), articles, failed, path, clock.Elapsed.TotalSeconds));
-            return failed == 0 ? 0 : 1;
+                "word clusters: {0} words from {1} sentences ({2} tokens; {3} text files and pages) -> {4} in {5:0.0} s",
+                clusters.Count, sentences.Count, sentences.Sum(s => s.Count), read, path, clock.Elapsed.TotalSeconds));
+            return 0;
         });
         return command;
     }

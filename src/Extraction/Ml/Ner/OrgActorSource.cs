@@ -39,7 +39,8 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
             // A name starts with a capital letter or a digit ("3M"); a lone lower-case or punctuation token is a tagging slip.
             var head = tokens[first].Text;
             if (head.Length == 0 || !(char.IsUpper(head[0]) || char.IsDigit(head[0])) || (first == last && !IsSingleWordName(head))
-                || quoted[first] || IsAcronymCompound(tokens[last].Text) || IsCompoundHead(tokens, last) || IsCitedSource(tokens, first, last))
+                || quoted[first] || IsAcronymCompound(tokens[last].Text) || IsCompoundHead(tokens, last) || IsCitedSource(tokens, first, last)
+                || IsDateline(tokens, first, last))
             {
                 continue;
             }
@@ -133,6 +134,10 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
     }
 
     // A name glued to a hyphen and a word ("Siemens-Chef" split into three tokens) is the first part of a compound, not a party.
+    /// <summary>A dateline: the sentence opens with a place and a dash ("Wien – Die Stadt ..."); the place is where the report comes from, not a party.</summary>
+    private static bool IsDateline(List<Token> tokens, int first, int last) =>
+        first == 0 && last + 1 < tokens.Count && tokens[last + 1].Text is "–" or "—" or "-";
+
     private static bool IsCompoundHead(List<Token> tokens, int last) =>
         last + 2 < tokens.Count && tokens[last + 1].Text == "-"
         && tokens[last + 1].Start == tokens[last].Start + tokens[last].Length && tokens[last + 2].Start == tokens[last + 1].Start + 1;

@@ -24,6 +24,7 @@ public sealed class OrgModel
     private readonly int[] _slotRows;
     private readonly int _shift;
     private readonly float[] _weights;
+    private readonly int _stride;
     private readonly float[] _transitions;
     private readonly bool[] _allowed;
     private readonly int[][] _predecessors;
@@ -34,7 +35,16 @@ public sealed class OrgModel
         Clusters = clusters;
         _tags = tags;
         _names = names;
-        _weights = weights;
+        // Rows padded to whole SIMD vectors, so a feature's weights add to the emission scores in a few vector additions.
+        var t = tags.Length;
+        var width = System.Numerics.Vector<float>.Count;
+        _stride = (t + width - 1) / width * width;
+        _weights = new float[names.Length * _stride];
+        for (var r = 0; r < names.Length; r++)
+        {
+            weights.AsSpan(r * t, t).CopyTo(_weights.AsSpan(r * _stride, t));
+        }
+
         // An open-addressing table (linear probing, at most half full) from feature key to weight row: cheaper than a Dictionary per lookup.
         var bits = 4;
         while ((1 << bits) < names.Length * 2)
@@ -104,22 +114,27 @@ public sealed class OrgModel
         var n = features.Tokens;
         var t = _tags.Length;
         var e = new float[n * t];
-        var weights = _weights.AsSpan();
+        Span<float> sum = stackalloc float[_stride];
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(sum);
+        var all = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(_weights.AsSpan());
+        var perRow = _stride / System.Numerics.Vector<float>.Count;
         for (var i = 0; i < n; i++)
         {
-            var row = e.AsSpan(i * t, t);
+            vectors.Clear();
             foreach (var key in features.Of(i))
             {
                 var r = Row(key);
                 if (r >= 0)
                 {
-                    var w = weights.Slice(r * t, t);
-                    for (var k = 0; k < row.Length; k++)
+                    var w = all.Slice(r * perRow, perRow);
+                    for (var v = 0; v < perRow; v++)
                     {
-                        row[k] += w[k];
+                        vectors[v] += w[v];
                     }
                 }
             }
+
+            sum[..t].CopyTo(e.AsSpan(i * t, t));
         }
 
         return Viterbi(e, n, t, _transitions, _allowed, _predecessors);
@@ -264,9 +279,9 @@ public sealed class OrgModel
             sb.Append(_names[r]);
             for (var k = 0; k < t; k++)
             {
-                if (_weights[r * t + k] != 0)
+                if (_weights[r * _stride + k] != 0)
                 {
-                    sb.Append('\t').Append(k.ToString(CultureInfo.InvariantCulture)).Append(':').Append(Num(_weights[r * t + k]));
+                    sb.Append('\t').Append(k.ToString(CultureInfo.InvariantCulture)).Append(':').Append(Num(_weights[r * _stride + k]));
                 }
             }
 

@@ -44,6 +44,25 @@ public sealed class OrgActorSourceTests
         Assert.Empty(Find(new OrgActorSource(Recognizer), sentence));
     }
 
+    /// <summary>A tagger trained (on own sentences) to take the place of a dateline for an organisation: the source still leaves it out, and keeps the same name elsewhere.</summary>
+    [Fact]
+    public void Recogniser_LeavesOutTheDatelinePlace()
+    {
+        TaggedSentence S(string text, string tags) => new(text.Split(' '), tags.Split(' '), [.. tags.Split(' ').Select(_ => "O")]);
+        List<TaggedSentence> data =
+        [
+            S("Graz – Die Stadt baut 40 Schulen .", "B-ORG O O O O O O O"),
+            S("Die Graz investiert 40 Millionen Euro .", "O B-ORG O O O O O"),
+            S("Graz – Die Halle steht .", "B-ORG O O O O O"),
+        ];
+        var recognizer = new OrgRecognizer(OrgTrainer.Fit(data, new HashSet<string>(), "test", epochs: 8, minCount: 1), new HashSet<string>());
+        const string dateline = "Graz – Die Stadt baut 40 Schulen.";
+        Assert.NotEmpty(recognizer.Tag(Tokenizer.Tokenize(dateline).Select(t => t.Text).ToList()));
+
+        Assert.Empty(Find(new OrgActorSource(recognizer), dateline));
+        Assert.Equal("Graz", Assert.Single(Find(new OrgActorSource(recognizer), "Die Graz investiert 40 Millionen Euro.")).Canonical);
+    }
+
     [Fact]
     public void BothModes_TagOnlySentencesWithAFigure()
     {

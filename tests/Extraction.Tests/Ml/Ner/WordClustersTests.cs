@@ -1,30 +1,9 @@
 using Extraction.Ml.Ner;
-using Extraction.Pipeline;
-using Extraction.Tests.Support;
 
 namespace Extraction.Tests.Ml.Ner;
 
 public sealed class WordClustersTests
 {
-    /// <summary>The shipped clusters equal a fresh build by the README's `extract train-clusters` command (the same inputs, read in place).</summary>
-    [SkippableFact]
-    public async Task ShippedClusters_EqualAFreshBuild()
-    {
-        var news = RealWorld.Require("news");
-        var pages = RealWorld.Require("trafilatura-dev");
-        var germEval = RealWorld.Require("germeval2014");
-        var shipped = File.ReadAllText(Path.Combine(Repo.Root, "models", "ml", WordClusters.FileName));
-        using var pipeline = new ExtractionPipelineBuilder(new PipelineOptions()).Build();
-
-        var (sentences, _, failed) = await ClusterCorpus.ReadAsync(
-            pipeline, [Path.Combine(germEval, "NER-de-dev.tsv"), Path.Combine(germEval, "NER-de-test.tsv")],
-            [Path.Combine(news, "articles"), Path.Combine(pages, "pages")], TextWriter.Null, CancellationToken.None);
-        var fresh = WordClusterTrainer.Build(sentences, WordClusters.Parse(shipped).Description);
-
-        Assert.Equal(0, failed);
-        Assert.True(shipped == fresh.ToText(), "models/ml/word-clusters.tsv differs from a fresh build: rebuild with the README's 'extract train-clusters' command, then retrain org-ner.tsv.");
-    }
-
     /// <summary>Own sentences: words in the same slots (company names before "investiert", towns after "in") share a cluster; the build is deterministic and reads back.</summary>
     [Fact]
     public void Build_GroupsWordsOfTheSameContexts_IsDeterministic_AndRoundTrips()
