@@ -25,6 +25,13 @@ public sealed class GeneralisationTests
     [InlineData("Der Ausstieg aus der Kohle bedeutet für die Zulieferer rund 3 Milliarden Euro Aufträge weniger.")]
     public void Extract_CompoundHeadedByNoWordOrCashOrOrders_IsNoFact(string text) => Assert.Empty(Run(text));
 
+    [Theory]
+    [InlineData("Ein Cluster mit 50.000 solcher Grafikprozessoren bräuchte etwa 60 Megawatt.", false)]
+    [InlineData("Rechnet man mit 20.000 derartigen Beschleunigern, wären es mehrere Hallen.", false)]
+    [InlineData("Der Betreiber Nordlicht stellt 20.000 Beschleuniger in die neue Halle.", true)]
+    public void Extract_CountOfSuchUnits_IsAReckoningNotHardware(string text, bool fact) =>
+        Assert.Equal(fact, Run(text).Any(f => f.Kind == FactKind.Hardware));
+
     [Fact]
     public void Extract_WholeWordInvestmentCompound_OutweighsItsNoHead()
     {

@@ -36,7 +36,9 @@ internal sealed class InvestmentDecision(CueSets cues)
                 return new(false, 0.1, DecisionRule.Year);
             }
 
-            if (before is "je" or "pro" or "einigen" or "mehreren" or "einige" or "mehrere" || figure.Text is "Tausend" or "tausend" or "Hundert" or "hundert")
+            // "100.000 solcher Beschleuniger": a count of such units is a reckoning, not units someone gets.
+            if (before is "je" or "pro" or "einigen" or "mehreren" or "einige" or "mehrere" || figure.Text is "Tausend" or "tausend" or "Hundert" or "hundert"
+                || Generic(s, first, last))
             {
                 return new(false, 0.15, DecisionRule.VagueCount);
             }
@@ -116,6 +118,19 @@ internal sealed class InvestmentDecision(CueSets cues)
         }
 
         return null;
+    }
+
+    private static bool Generic(SentenceInfo s, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (s.Tokens[i].Text.ToLowerInvariant() is "solcher" or "solche" or "solchen" or "derartiger" or "derartige" or "derartigen")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long HardwareCount(SentenceInfo s, int first, int last)
