@@ -1,4 +1,5 @@
 using Extraction.Model;
+using Extraction.Pipeline;
 using Extraction.Text;
 
 namespace Extraction.Recognize;
@@ -6,42 +7,33 @@ namespace Extraction.Recognize;
 /// <summary>Currencies in German money phrases: names, ISO codes, symbols and dollars of many countries, after or before the figure.</summary>
 internal static class CurrencyWords
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Euro"] = "EUR", ["EUR"] = "EUR", ["Euros"] = "EUR",
-        ["USD"] = "USD", ["US-Dollar"] = "USD",
-        ["CAD"] = "CAD", ["AUD"] = "AUD", ["NZD"] = "NZD", ["HKD"] = "HKD", ["SGD"] = "SGD",
-        ["Pfund"] = "GBP", ["GBP"] = "GBP",
-        ["Franken"] = "CHF", ["CHF"] = "CHF",
-        ["Yen"] = "JPY", ["JPY"] = "JPY",
-        ["Yuan"] = "CNY", ["Renminbi"] = "CNY", ["RMB"] = "CNY", ["CNY"] = "CNY",
-        ["Won"] = "KRW", ["KRW"] = "KRW",
-        ["Rupien"] = "INR", ["Rupie"] = "INR", ["INR"] = "INR",
-        ["Dirham"] = "AED", ["AED"] = "AED",
-        ["Riyal"] = "SAR", ["SAR"] = "SAR",
-        ["Kronen"] = "SEK", ["SEK"] = "SEK",
-        ["SFr"] = "CHF", ["sFr"] = "CHF",
-        ["Rubel"] = "RUB", ["Rubeln"] = "RUB", ["RUB"] = "RUB",
-        ["Schilling"] = "ATS", ["ATS"] = "ATS", ["D-Mark"] = "DEM", ["DM"] = "DEM", ["DEM"] = "DEM",
-        ["Zloty"] = "PLN", ["PLN"] = "PLN", ["Forint"] = "HUF", ["HUF"] = "HUF", ["Lira"] = "TRY", ["TRY"] = "TRY",
-    };
+    // The currency words of models/currencies-de.tsv: names and codes, letters glued to "$", adjectives before "Dollar".
+    private static readonly Dictionary<string, Dictionary<string, string>> Tables = Load(ModelFiles.Embedded);
+    private static readonly Dictionary<string, string> Names = Tables["name"];
+    private static readonly Dictionary<string, string> DollarPrefixes = Tables["dollar-prefix"];
+    private static readonly Dictionary<string, string> DollarAdjectives = Tables["dollar-adjective"];
 
-    // "US$", "C$", "HK$": the letters glued to a dollar sign before a figure.
-    private static readonly Dictionary<string, string> DollarPrefixes = new(StringComparer.Ordinal)
+    /// <summary>Reads models/currencies-de.tsv: per kind, word -> ISO code (a word listed twice takes its last row).</summary>
+    internal static Dictionary<string, Dictionary<string, string>> Load(ModelFiles files)
     {
-        ["US"] = "USD", ["C"] = "CAD", ["CA"] = "CAD", ["CAN"] = "CAD", ["A"] = "AUD", ["AU"] = "AUD",
-        ["NZ"] = "NZD", ["HK"] = "HKD", ["S"] = "SGD", ["SG"] = "SGD",
-    };
+        var tables = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal)
+        {
+            ["name"] = new(StringComparer.OrdinalIgnoreCase),
+            ["dollar-prefix"] = new(StringComparer.Ordinal),
+            ["dollar-adjective"] = new(StringComparer.OrdinalIgnoreCase),
+        };
+        foreach (var (line, fields) in files.ReadTable("currencies-de.tsv", 3))
+        {
+            if (!tables.TryGetValue(fields[0], out var table))
+            {
+                throw new FormatException($"currencies-de.tsv line {line}: unknown kind '{fields[0]}' (one of name, dollar-prefix, dollar-adjective)");
+            }
 
-    private static readonly Dictionary<string, string> DollarAdjectives = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["US"] = "USD", ["amerikanische"] = "USD", ["amerikanischen"] = "USD", ["US-amerikanische"] = "USD",
-        ["kanadische"] = "CAD", ["kanadischen"] = "CAD", ["kanadischer"] = "CAD",
-        ["australische"] = "AUD", ["australischen"] = "AUD", ["australischer"] = "AUD",
-        ["neuseeländische"] = "NZD", ["neuseeländischen"] = "NZD",
-        ["Hongkong"] = "HKD", ["singapurische"] = "SGD", ["singapurischen"] = "SGD", ["Singapur"] = "SGD",
-        ["taiwanische"] = "TWD", ["taiwanischen"] = "TWD",
-    };
+            table[fields[1]] = fields[2];
+        }
+
+        return tables;
+    }
 
     /// <summary>
     /// A currency starting at token <paramref name="i"/> (after the figure): returns the ISO code,

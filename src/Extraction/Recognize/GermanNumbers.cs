@@ -1,28 +1,34 @@
 using System.Globalization;
+using Extraction.Pipeline;
 
 namespace Extraction.Recognize;
 
 /// <summary>Reads German figures: digits with German or English grouping, and written-out numbers.</summary>
 public static class GermanNumbers
 {
-    private static readonly Dictionary<string, int> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["ein"] = 1, ["eins"] = 1, ["eine"] = 1, ["einer"] = 1, ["einem"] = 1, ["einen"] = 1, ["eines"] = 1,
-        ["zwei"] = 2, ["zweier"] = 2, ["drei"] = 3, ["dreier"] = 3, ["vier"] = 4, ["fünf"] = 5, ["sechs"] = 6,
-        ["sieben"] = 7, ["acht"] = 8, ["neun"] = 9,
-    };
+    // The number words of models/numbers-de.tsv by what their value makes them: a unit (1-9), a number of its own
+    // (10-19) or a ten (20-90) that a unit joins with "und".
+    private static readonly Dictionary<string, int>[] Words = ReadWords(ModelFiles.Embedded);
+    private static readonly Dictionary<string, int> Units = Words[0];
+    private static readonly Dictionary<string, int> Teens = Words[1];
+    private static readonly Dictionary<string, int> Tens = Words[2];
 
-    private static readonly Dictionary<string, int> Teens = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Reads models/numbers-de.tsv (word, value): the units, the numbers 10-19 and the tens, each by word, ignoring case.</summary>
+    internal static Dictionary<string, int>[] ReadWords(ModelFiles files)
     {
-        ["zehn"] = 10, ["elf"] = 11, ["zwölf"] = 12, ["dreizehn"] = 13, ["vierzehn"] = 14, ["fünfzehn"] = 15,
-        ["sechzehn"] = 16, ["siebzehn"] = 17, ["achtzehn"] = 18, ["neunzehn"] = 19,
-    };
+        Dictionary<string, int>[] words = [new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)];
+        foreach (var (line, fields) in files.ReadTable("numbers-de.tsv", 2))
+        {
+            if (!int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 90 || (value >= 20 && value % 10 != 0))
+            {
+                throw new FormatException($"numbers-de.tsv line {line}: '{fields[1]}' is no value of a number word below a hundred (1-19 or a ten, 20-90)");
+            }
 
-    private static readonly Dictionary<string, int> Tens = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["zwanzig"] = 20, ["dreißig"] = 30, ["dreissig"] = 30, ["vierzig"] = 40, ["fünfzig"] = 50,
-        ["sechzig"] = 60, ["siebzig"] = 70, ["achtzig"] = 80, ["neunzig"] = 90,
-    };
+            words[value < 10 ? 0 : value < 20 ? 1 : 2][fields[0]] = value;
+        }
+
+        return words;
+    }
 
     /// <summary>
     /// Parses digits. German grouping ("100.000", "1.000.000,5") and decimals ("8,6"); a single
@@ -174,12 +180,10 @@ public static class GermanNumbers
         return true;
     }
 
-    // Every number word ends in one of these; most words do not, and are rejected without allocating.
+    // Every number word ends in one of these: the words of the table, the endings of the tens ("achtzig", "dreißig",
+    // "dreissig") and the words of the grammar below; most words do not, and are rejected without allocating.
     private static readonly string[] Endings =
-    [
-        "ein", "eins", "eine", "einer", "einem", "einen", "eines", "zwei", "zweier", "drei", "dreier", "vier", "fünf", "sechs",
-        "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben",
-    ];
+        [.. Units.Keys, .. Teens.Keys, .. Tens.Keys, "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben"];
 
     // Indexed by the last letter, so a word is compared with at most a handful of endings.
     private static readonly Dictionary<char, string[]> LastParts = Endings.GroupBy(p => p[^1]).ToDictionary(g => g.Key, g => g.ToArray());

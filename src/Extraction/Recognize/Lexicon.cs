@@ -1,4 +1,5 @@
 using Extraction.Model;
+using Extraction.Pipeline;
 using Extraction.Text;
 
 namespace Extraction.Recognize;
@@ -6,6 +7,12 @@ namespace Extraction.Recognize;
 /// <summary>The closed word classes of German money and hardware phrases: scales, qualifiers, units (currencies: <see cref="CurrencyWords"/>).</summary>
 internal static class Lexicon
 {
+    // The word lists of models/lexicon-de.txt (vocabulary is data; which list is consulted where is the code below).
+    private static readonly Dictionary<string, List<string>> Lists = ModelFiles.Embedded.ReadLists("lexicon-de.txt", "money-compound-head", "money-noun", "function-word");
+    private static readonly string[] MoneyCompoundSuffixes = [.. Lists["money-compound-head"]];
+    private static readonly string[] MoneyNounSuffixes = [.. Lists["money-noun"]];
+    private static readonly HashSet<string> FunctionWords = new(Lists["function-word"], StringComparer.Ordinal);
+
     /// <summary>Scale words; capitalised "Billion" is the German 10^12, lower-case "billion" the English 10^9.</summary>
     public static decimal? Scale(in Token t)
     {
@@ -165,13 +172,7 @@ internal static class Lexicon
         return head.StartsWith("Invest", StringComparison.OrdinalIgnoreCase) || head.StartsWith("Förder", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static readonly string[] MoneyCompoundSuffixes =
-    [
-        "investition", "investitionen", "investment", "fonds", "paket", "programm", "budget", "etat", "deal", "finanzierung",
-        "runde", "spritze", "subvention", "subventionen", "zuschuss", "förderung", "projekt", "vorhaben", "auftrag",
-        "übernahme", "kredit", "darlehen", "plan", "offensive", "initiative", "zusage", "hilfe", "hilfen",
-        "werk", "fabrik", "campus", "rechenzentrum", "ausbau", "vertrag", "kauf", "bewertung", "umsatz", "gewinn", "verlust",
-    ];
+
 
     /// <summary>Nouns after a scale that make the figure money without a currency: "2 Milliarden Fördergelder".</summary>
     public static bool IsMoneyNoun(string word)
@@ -187,28 +188,12 @@ internal static class Lexicon
         return false;
     }
 
-    private static readonly string[] MoneyNounSuffixes =
-    [
-        "investition", "investitionen", "gelder", "fördermittel", "finanzmittel", "haushaltsmittel", "subventionen",
-        "zuschüsse", "kapital", "budget", "kredite", "darlehen", "umsatz", "umsätze", "gewinn", "verlust", "kosten",
-        "ausgaben", "einnahmen", "erlöse", "schulden",
-    ];
+
 
     /// <summary>Lower-case verbs and function words that look like inflected adjectives ("sollen", "einer", "wieder").</summary>
     public static bool IsFunctionWord(string w) => FunctionWords.Contains(w);
 
-    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
-    {
-        "sollen", "sollten", "werden", "wurden", "würden", "wollen", "wollte", "wollten", "können", "konnten", "könnten",
-        "müssen", "mussten", "dürfen", "haben", "hatten", "hätten", "waren", "wären", "seien", "gehen", "gingen", "fließen",
-        "flossen", "stehen", "standen", "kommen", "kamen", "liegen", "lagen", "bleiben", "investieren", "erhalten", "bekommen",
-        "eine", "einer", "eines", "einem", "einen", "keine", "keiner", "keinen", "diese", "dieser", "diesem", "diesen",
-        "dieses", "jede", "jeder", "jedes", "jeden", "jedem", "alle", "allen", "aller", "alles", "oder", "aber", "über", "unter",
-        "hinter", "wieder", "weiter", "immer", "ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "seinem",
-        "unsere", "unserer", "unseren", "sowie", "ohne", "gegen", "denen", "deren", "dessen", "welche", "welcher", "welchen",
-        "beide", "beiden", "andere", "anderen", "anderer", "weniger", "mehrere", "einige", "einigen", "viele", "vielen",
-        "pro", "je", "bzw", "sondern", "nunmehr", "später", "früher", "bisher", "daher", "sicher", "selber", "lieber",
-    };
+
 
     /// <summary>Chip vendors that may stand between a count and its unit.</summary>
     public static bool IsVendor(string word) => word is "Nvidia" or "NVIDIA" or "AMD" or "Intel" or "Google" or "Huawei"

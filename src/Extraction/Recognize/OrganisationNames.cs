@@ -16,34 +16,33 @@ namespace Extraction.Recognize;
 public sealed class OrganisationNames : IActorCandidateSource
 {
     // Word lists of models/org-words-de.txt: upper-case words that are no organisation, finite verbs after which a
-    // subject stands, heads after a hyphen that make the part before a name ("Solvix-Chef"), and common nouns before such heads.
-    private static readonly Dictionary<string, HashSet<string>> Lists = LoadLists(ModelFiles.Embedded);
-    private static readonly HashSet<string> NotNames = Lists["not-name"];
-    private static readonly HashSet<string> FiniteVerbs = Lists["subject-verb"];
-    private static readonly HashSet<string> NameHeads = Lists["name-head"];
-    private static readonly HashSet<string> NotNamePrefixes = Lists["not-name-prefix"];
+    // subject stands, heads after a hyphen that make the part before a name ("Solvix-Chef"), common nouns before such
+    // heads, heads of company and institution nouns, connectors of Romance names, articles, determiners after a verb
+    // and sentence adverbs.
+    private static readonly Dictionary<string, List<string>> Lists = ModelFiles.Embedded.ReadLists(
+        "org-words-de.txt", "not-name", "subject-verb", "name-head", "not-name-prefix", "company-head", "institution-head",
+        "foreign-joiner", "article", "determiner", "sentence-adverb");
+
+    private static readonly HashSet<string> NotNames = new(Lists["not-name"].Select(w => w.ToUpperInvariant()), StringComparer.Ordinal);
+    private static readonly HashSet<string> FiniteVerbs = new(Lists["subject-verb"], StringComparer.Ordinal);
+    private static readonly HashSet<string> NameHeads = new(Lists["name-head"], StringComparer.Ordinal);
+    private static readonly HashSet<string> NotNamePrefixes = new(Lists["not-name-prefix"], StringComparer.Ordinal);
 
     // Heads of nouns that introduce a company's name: "der Konzern X", "der Autobauer X", "die Investmentbank X".
-    private static readonly string[] CompanyHeads =
-    [
-        "konzern", "firma", "unternehmen", "hersteller", "versorger", "bauer", "anbieter", "betreiber", "bank", "versicherer",
-        "gruppe", "holding", "start-up", "startup", "händler", "kette", "riese", "investor", "entwickler", "dienstleister",
-        "produzent", "fertiger", "zulieferer", "lieferant", "reederei", "airline", "fluglinie", "mutter", "tochter", "gesellschaft",
-    ];
+    private static readonly string[] CompanyHeads = [.. Lists["company-head"]];
 
     // Heads of nouns that a capitalised adjective turns into an institution's name: "Burgenländische X-holding".
-    private static readonly string[] InstitutionHeads =
-    [
-        "holding", "bank", "sparkasse", "universität", "institut", "gesellschaft", "versicherung", "agentur", "behörde", "stiftung",
-        "werke", "kommission", "bahn", "post", "akademie", "hochschule", "landesbank", "energie", "stadtwerke", "kasse",
-    ];
+    private static readonly string[] InstitutionHeads = [.. Lists["institution-head"]];
 
-    private static readonly HashSet<string> ForeignJoiners = new(StringComparer.Ordinal) { "di", "de", "dei", "del", "della", "degli" };
+    private static readonly HashSet<string> ForeignJoiners = new(Lists["foreign-joiner"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal)
-    {
-        "der", "die", "das", "den", "dem", "des", "Der", "Die", "Das", "Den", "Dem", "Des", "dessen", "deren", "seine", "seiner", "ihre", "ihrer",
-    };
+    private static readonly HashSet<string> Articles = new(Lists["article"], StringComparer.Ordinal);
+
+    // What follows a finite verb when the word between is its subject: an article or a possessive ("hat Solvix die Sparte", "hat Solvix seine Anteile").
+    private static readonly HashSet<string> Determiners = new(Lists["determiner"], StringComparer.Ordinal);
+
+    // Words that open a German sentence before its verb without being its subject ("Außerdem kauft ...").
+    private static readonly HashSet<string> SentenceAdverbs = new(Lists["sentence-adverb"], StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public void Find(string text, List<Token> tokens, List<ActorMention> found)
@@ -106,12 +105,6 @@ public sealed class OrganisationNames : IActorCandidateSource
         }
     }
 
-    // What follows a finite verb when the word between is its subject: an article or a possessive ("hat Solvix die Sparte", "hat Solvix seine Anteile").
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer",
-    };
-
     // "Solvix" of "Solvix-Chef" (three tokens, no spaces between): the first part of a hyphenated compound whose last part
     // is a company head, neither a common noun nor an abbreviation of another kind.
     private static bool BeforeNameHead(List<Token> tokens, int k)
@@ -126,30 +119,6 @@ public sealed class OrganisationNames : IActorCandidateSource
         var prefix = tokens[k].Text;
         return (IsAcronym(prefix) || (IsSubjectName(prefix) && char.IsLower(prefix[^1]))) && !NotNamePrefixes.Contains(prefix)
             && !EndsWithAny(prefix, CompanyHeads);
-    }
-
-    private static Dictionary<string, HashSet<string>> LoadLists(ModelFiles files)
-    {
-        var lists = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
-        {
-            ["not-name"] = new(StringComparer.Ordinal),
-            ["subject-verb"] = new(StringComparer.Ordinal),
-            ["name-head"] = new(StringComparer.Ordinal),
-            ["not-name-prefix"] = new(StringComparer.Ordinal),
-        };
-        foreach (var line in files.ReadLines("org-words-de.txt"))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon < 0 || !lists.TryGetValue(line[..colon].Trim(), out var set))
-            {
-                throw new FormatException($"org-words-de.txt: cannot read '{line}'");
-            }
-
-            var value = line[(colon + 1)..].Trim();
-            set.Add(line[..colon].Trim() == "not-name" ? value.ToUpperInvariant() : value);
-        }
-
-        return lists;
     }
 
     // "Banco de Sol", "Monte dei Paschi di Siena": capitalised words joined by a foreign connector; the index of the last, or -1.
@@ -232,18 +201,6 @@ public sealed class OrganisationNames : IActorCandidateSource
         word.Length >= 3 && !LooksLikeCommonNoun(word) && !Articles.Contains(word) && !char.IsDigit(word[^1])
         && !EndsWithAny(word, ["er", "en", "e", "el", "innen", "ling", "chen", "land", "stadt", "haus", "los", "lich", "ig", "isch", "bar", "weise", "mals", "falls", "ens", "wärts", "st"])
         && !SentenceAdverbs.Contains(word);
-
-    // Words that open a German sentence before its verb without being its subject ("Außerdem kauft ...").
-    private static readonly HashSet<string> SentenceAdverbs = new(StringComparer.Ordinal)
-    {
-        "Man", "Wer", "Was", "Wie", "Auch", "Nun", "Jetzt", "Dort", "Hier", "Damit", "Das", "Dies", "Es", "Er", "Sie", "Ich", "Wir",
-        "Ihr", "Mit", "Bis", "Seit", "Doch", "Zudem", "Heute", "Gestern", "Insgesamt", "Außerdem", "Dann", "Daher", "Deshalb",
-        "Dafür", "Davon", "Dabei", "Danach", "Darüber", "Trotzdem", "Allerdings", "Bereits", "Inzwischen", "Derzeit", "Laut", "Zuletzt",
-        "Zunächst", "Erst", "Noch", "Schon", "Nur", "Aktuell", "Künftig", "Ebenfalls", "Gleichzeitig", "Unterdessen", "Anschließend",
-        "Bisher", "Demnach", "Somit", "Also", "Jedoch", "Dennoch", "Hingegen", "Morgen", "Bald", "Vorher", "Nachher", "Plötzlich",
-        "Mittlerweile", "Jedenfalls", "Immerhin", "Überdies", "Darum", "Dadurch", "Deswegen", "Folglich", "Letztlich", "Schließlich",
-        "Wo", "Warum", "Wann", "Weshalb", "Welches", "Jedes", "Kein", "Alles", "Nichts", "Viel", "Wenig", "Mehr", "Oft", "Selbst",
-    };
 
     // "Burgenländische", "Steirischen", "Wiener": a capitalised adjective of a place.
     private static bool IsInstitutionAdjective(string word) =>
