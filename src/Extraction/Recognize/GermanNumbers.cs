@@ -279,14 +279,10 @@ public static class GermanNumbers
         return false;
     }
 
+    // w is never empty: a word of three letters or more, or what comes before a final "einhalb" in a longer one.
     private static bool TryCompound(string w, out long n)
     {
         n = 0;
-        if (w.Length == 0)
-        {
-            return false;
-        }
-
         var th = w.IndexOf("tausend", StringComparison.Ordinal);
         if (th >= 0)
         {

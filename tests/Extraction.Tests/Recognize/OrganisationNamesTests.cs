@@ -37,4 +37,35 @@ public sealed class OrganisationNamesTests
     [InlineData("Das sagte Partei-Chef Hans Berg am Montag.")]
     [InlineData("Der Konzern-Chef sprach von einem guten Jahr.")]
     public void Find_CommonNounsAndAbbreviations_AreNoNames(string sentence) => Assert.Empty(Names(sentence));
+
+    [Fact]
+    public void Find_TwoWordsBeforeAForeignConnector_OneName() =>
+        Assert.Contains("Cassa Rurale di Trento", Names("Gestern zahlte die Cassa Rurale di Trento aus."));
+
+    [Fact]
+    public void Find_MiddleOfACompoundOfThreeParts_NoName() =>
+        Assert.DoesNotContain("Solvix", Names("Der Ost-Solvix-Chef sprach am Montag."));
+
+    [Theory]
+    [InlineData("NASA", true)]
+    [InlineData("H&M", true)]
+    [InlineData("B2W", true)]
+    [InlineData("KHBh", true)]
+    [InlineData("E.ON", false)]
+    [InlineData("A-B", false)]
+    [InlineData("KhBH", false)]
+    [InlineData("CEO", false)]
+    public void IsAcronym_Examples(string word, bool expected) => Assert.Equal(expected, OrganisationNames.IsAcronym(word));
+
+    [Theory]
+    [InlineData("DeepMind", true)]
+    [InlineData("OpenAI", true)]
+    [InlineData("Solvix", false)]
+    [InlineData("SolviX", false)]
+    [InlineData("AbC", false)]
+    [InlineData("Ab1Cd", false)]
+    [InlineData("Ab-Cd", false)]
+    [InlineData("ABcd", false)]
+    [InlineData("aBcD", false)]
+    public void IsInnerCapital_Examples(string word, bool expected) => Assert.Equal(expected, OrganisationNames.IsInnerCapital(word));
 }
