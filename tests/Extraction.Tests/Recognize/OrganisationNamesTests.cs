@@ -55,6 +55,13 @@ public sealed class OrganisationNamesTests
     [InlineData("A-B", false)]
     [InlineData("KhBH", false)]
     [InlineData("CEO", false)]
+    [InlineData("QXZRVW", true)]
+    [InlineData("QXZRVWT", false)]
+    [InlineData("QZ", true)]
+    [InlineData("Q", false)]
+    [InlineData("NASAs", false)]
+    [InlineData("QXZ1", false)]
+    [InlineData("nASA", false)]
     public void IsAcronym_Examples(string word, bool expected) => Assert.Equal(expected, OrganisationNames.IsAcronym(word));
 
     [Theory]
@@ -67,5 +74,7 @@ public sealed class OrganisationNamesTests
     [InlineData("Ab-Cd", false)]
     [InlineData("ABcd", false)]
     [InlineData("aBcD", false)]
+    [InlineData("AbCd", true)]
+    [InlineData("abCd", false)]
     public void IsInnerCapital_Examples(string word, bool expected) => Assert.Equal(expected, OrganisationNames.IsInnerCapital(word));
 }
