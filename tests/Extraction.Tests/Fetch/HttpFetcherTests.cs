@@ -92,6 +92,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal(charset, document.DeclaredCharset);
     }
 
+    [Theory]
+    [InlineData("/typed/html", DocumentFormat.Html)]
+    [InlineData("/typed/xhtml", DocumentFormat.Html)]
+    [InlineData("/typed/plain", DocumentFormat.Text)]
+    [InlineData("/typed/markdown", DocumentFormat.Text)]
+    public async Task FetchAsync_DeclaredType_DecidesOverTheFirstBytes(string path, DocumentFormat format)
+    {
+        var document = AssertOk(await FetchAsync(Fast, Item(path)));
+
+        Assert.Equal(format, document.Format);
+    }
+
     [Fact]
     public async Task FetchAsync_Latin1Page_ReportsCharsetAndKeepsBytes()
     {

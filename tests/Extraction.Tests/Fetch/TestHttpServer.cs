@@ -156,6 +156,16 @@ public sealed class TestHttpServer : IAsyncLifetime
         app.MapGet("/latin1", (HttpContext c) => WriteAsync(c, "text/html; charset=iso-8859-1", "<p>Grüße</p>", Encoding.Latin1));
         app.MapGet("/pdf", (HttpContext c) => WriteAsync(c, "application/pdf", "%PDF-1.4\n%âãÏÓ\n"));
 
+        // A declared type against first bytes that say the other thing: markup types with a body opening in words,
+        // text types with a body opening with '<'.
+        app.MapGet("/typed/{kind}", (HttpContext c, string kind) => kind switch
+        {
+            "html" => WriteAsync(c, "text/html", "Kurz gemeldet: <b>Die Stadt baut.</b>"),
+            "xhtml" => WriteAsync(c, "application/xhtml+xml", "Kurz gemeldet: <b>Die Stadt baut.</b>"),
+            "plain" => WriteAsync(c, "text/plain", "<Entwurf> Die Stadt baut."),
+            _ => WriteAsync(c, "text/markdown", "<!-- Notiz --> Die Stadt baut."),
+        });
+
         // No Content-Type at all: the fetcher decides from the path and the first bytes.
         app.MapGet("/untyped/{name}", (HttpContext c, string name) =>
             c.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(name.StartsWith("markup", StringComparison.Ordinal) ? "\n  <p>hi</p>" : "hello")).AsTask());
