@@ -429,6 +429,42 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal(3, server.Hits($"always500/{id}"));
     }
 
+    // The breaker counts failures within a window of 2 x failures x attempt timeout, at least 30 s (at most a day).
+    [Theory]
+    [InlineData(2, new[] { 25 }, true)] // window 30 s (20 s is below the floor): both failures inside
+    [InlineData(2, new[] { 40 }, false)] // window 30 s: the first failure has left it
+    [InlineData(4, new[] { 12, 12, 11 }, true)] // window 2 x 4 x 5 s = 40 s: four failures over 35 s
+    public async Task FetchAsync_FailuresSpreadOverTime_OpenTheCircuitOnlyWithinItsWindow(int failures, int[] gapsSeconds, bool opens)
+    {
+        var id = NewId();
+        var options = Counting with { MaxRetries = 0, CircuitBreakerFailures = failures, CircuitBreakDuration = TimeSpan.FromMinutes(5) };
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
+        var failing = Item($"/always500/{id}");
+
+        await fetcher.FetchAsync(failing, CancellationToken.None);
+        foreach (var gap in gapsSeconds)
+        {
+            clock.Advance(TimeSpan.FromSeconds(gap));
+            await fetcher.FetchAsync(failing, CancellationToken.None);
+        }
+
+        var page = Item("/page");
+        var outcome = await fetcher.FetchAsync(page, CancellationToken.None);
+
+        Assert.Equal(failures, server.Hits($"always500/{id}"));
+        Assert.Equal(opens ? $"circuit open for host {server.HostKey}" : null, outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_AttemptTimeoutOfADay_BreakerWindowCappedAtADay()
+    {
+        // 2 x 2 x 1 day would be a four-day window, which Polly refuses; the window is capped at one day.
+        var options = Fast with { AttemptTimeout = TimeSpan.FromDays(1), TotalTimeout = TimeSpan.FromDays(1), CircuitBreakerFailures = 2 };
+
+        AssertOk(await FetchAsync(options, Item("/page")));
+    }
+
     [Fact]
     public async Task FetchAsync_CircuitOpenThenBreakOver_HostUsableAgain()
     {
