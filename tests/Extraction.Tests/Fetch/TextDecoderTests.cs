@@ -207,6 +207,7 @@ public sealed partial class TextDecoderTests
     public void Garbled_ShortText_NeverGarbled(string text) => Assert.Null(TextDecoder.Garbled(text));
 
     [Theory]
+    [InlineData('\u0080')]
     [InlineData('\u00ff')]
     [InlineData('\u0192')]
     [InlineData('\u2020')]
