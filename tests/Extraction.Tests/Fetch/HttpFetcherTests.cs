@@ -248,6 +248,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal("response larger than 1024 bytes", reason);
     }
 
+    [Theory]
+    [InlineData("/big")]
+    [InlineData("/big-chunked")]
+    public async Task FetchAsync_BodyOfExactlyTheLimit_ReadWhole(string path)
+    {
+        var options = Fast with { MaxResponseBytes = TestHttpServer.BigBodyBytes };
+
+        var document = AssertOk(await FetchAsync(options, Item(path)));
+
+        Assert.Equal(TestHttpServer.BigBodyBytes, document.Content.Length);
+    }
+
     [Fact]
     public async Task FetchAsync_BodyExactlyAtLimit_Succeeds()
     {
