@@ -77,6 +77,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal("ExtractionBot/9.9 (+test)", server.UserAgents["robots"]);
     }
 
+    [Fact]
+    public async Task FetchAsync_PageOrFeed_AcceptHeaderAsksForWhatIsWanted()
+    {
+        using var fetcher = new HttpFetcher(Fast);
+
+        AssertOk(await fetcher.FetchAsync(Item("/page"), CancellationToken.None));
+        AssertOk(await fetcher.FetchAsync(Item("/page?feed") with { IsFeed = true }, CancellationToken.None));
+
+        Assert.StartsWith("text/html,application/xhtml+xml,text/plain", server.Accepts["page"], StringComparison.Ordinal);
+        Assert.StartsWith("application/rss+xml,application/atom+xml", server.Accepts["feed"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/text", DocumentFormat.Text, "utf-8")]
     [InlineData("/markdown", DocumentFormat.Text, null)]

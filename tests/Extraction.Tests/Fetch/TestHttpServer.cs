@@ -41,6 +41,9 @@ public sealed class TestHttpServer : IAsyncLifetime
     /// <summary>User-Agent of the latest request per endpoint family ("robots", "page").</summary>
     public ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Accept header of the latest request to /page ("page") and to /page?feed ("feed").</summary>
+    public ConcurrentDictionary<string, string> Accepts { get; } = new(StringComparer.Ordinal);
+
     public string Url(string path) => BaseUrl + path;
 
     public int Hits(string key) => _hits.GetValueOrDefault(key);
@@ -145,6 +148,7 @@ public sealed class TestHttpServer : IAsyncLifetime
         {
             Hit("page");
             UserAgents["page"] = c.Request.Headers.UserAgent.ToString();
+            Accepts[c.Request.Query.ContainsKey("feed") ? "feed" : "page"] = c.Request.Headers.Accept.ToString();
             return WriteAsync(c, "text/html; charset=utf-8", PageHtml);
         });
 
