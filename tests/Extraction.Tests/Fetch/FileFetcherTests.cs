@@ -67,4 +67,14 @@ public sealed class FileFetcherTests : IDisposable
 
         Assert.Equal(new InputFailure("weg.txt", "no such file") { Kind = FailureKind.Fetch }, outcome.Failure);
     }
+
+    [Fact]
+    public async Task FetchAsync_CancelledBeforeItStarts_Throws()
+    {
+        var item = Item("a.txt", "Der Kreis saniert zwei Brücken für 4 Millionen Euro.");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new FileFetcher().FetchAsync(item, cancelled.Token));
+    }
 }

@@ -77,6 +77,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal("ExtractionBot/9.9 (+test)", server.UserAgents["robots"]);
     }
 
+    [Fact]
+    public async Task FetchAsync_PageOrFeed_AcceptHeaderAsksForWhatIsWanted()
+    {
+        using var fetcher = new HttpFetcher(Fast);
+
+        AssertOk(await fetcher.FetchAsync(Item("/page"), CancellationToken.None));
+        AssertOk(await fetcher.FetchAsync(Item("/page?feed") with { IsFeed = true }, CancellationToken.None));
+
+        Assert.StartsWith("text/html,application/xhtml+xml,text/plain", server.Accepts["page"], StringComparison.Ordinal);
+        Assert.StartsWith("application/rss+xml,application/atom+xml", server.Accepts["feed"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/text", DocumentFormat.Text, "utf-8")]
     [InlineData("/markdown", DocumentFormat.Text, null)]
@@ -90,6 +102,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
 
         Assert.Equal(format, document.Format);
         Assert.Equal(charset, document.DeclaredCharset);
+    }
+
+    [Theory]
+    [InlineData("/typed/html", DocumentFormat.Html)]
+    [InlineData("/typed/xhtml", DocumentFormat.Html)]
+    [InlineData("/typed/plain", DocumentFormat.Text)]
+    [InlineData("/typed/markdown", DocumentFormat.Text)]
+    public async Task FetchAsync_DeclaredType_DecidesOverTheFirstBytes(string path, DocumentFormat format)
+    {
+        var document = AssertOk(await FetchAsync(Fast, Item(path)));
+
+        Assert.Equal(format, document.Format);
     }
 
     [Fact]
@@ -236,6 +260,18 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal("response larger than 1024 bytes", reason);
     }
 
+    [Theory]
+    [InlineData("/big")]
+    [InlineData("/big-chunked")]
+    public async Task FetchAsync_BodyOfExactlyTheLimit_ReadWhole(string path)
+    {
+        var options = Fast with { MaxResponseBytes = TestHttpServer.BigBodyBytes };
+
+        var document = AssertOk(await FetchAsync(options, Item(path)));
+
+        Assert.Equal(TestHttpServer.BigBodyBytes, document.Content.Length);
+    }
+
     [Fact]
     public async Task FetchAsync_BodyExactlyAtLimit_Succeeds()
     {
@@ -346,25 +382,50 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     public async Task FetchAsync_BatchWithFailingUrls_GoodOnesAllSucceed()
     {
         var options = Fast with { MaxRetries = 1, MaxConcurrency = 4 };
-        using var fetcher = new HttpFetcher(options);
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
         var good = Enumerable.Range(0, 6).Select(i => Item($"/page/batch-{i}")).ToList();
+        var hangId = NewId();
         var bad = new[]
         {
             Item($"/status/404/{NewId()}"),
             Item("/pdf"),
             Item("/to-ftp"),
             Item("/loop/0"),
-            Item($"/hang/{NewId()}"),
+            Item($"/hang/{hangId}"),
             Item("/private/secret"),
             new InputItem("refused", $"http://127.0.0.1:{ClosedPort()}/page", InputKind.Url),
             new InputItem("garbage", "not a url", InputKind.Url),
         };
 
-        var outcomes = await Task.WhenAll(
-            good.Concat(bad).Select(item => fetcher.FetchAsync(item, CancellationToken.None)));
+        var fetches = good.Concat(bad).Select(item => fetcher.FetchAsync(item, CancellationToken.None)).ToList();
 
+        // The good pages answer while the clock stands still. Then the clock is moved over each wait of the failing
+        // URLs (the hanging page's two attempt timeouts, each retry wait as it is set) until all have ended,
+        // instead of waiting those out in real time. The total timeout is not reached: each ends for its own reason.
+        await Task.WhenAll(fetches.Take(good.Count)).WaitAsync(TimerClock.HangGuard);
+        var failing = Task.WhenAll(fetches.Skip(good.Count));
+        var retryWaits = Task.Run(async () =>
+        {
+            while (!failing.IsCompleted)
+            {
+                var timer = clock.Timers.Reader.ReadAsync().AsTask();
+                if (await Task.WhenAny(failing, timer) == timer && await timer is var due && RetryWait(options)(due))
+                {
+                    clock.Advance(due);
+                }
+            }
+        });
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await server.WaitForHitsAsync($"hang/{hangId}", attempt);
+            clock.Advance(options.AttemptTimeout);
+        }
+
+        await retryWaits.WaitAsync(TimerClock.HangGuard);
+        var outcomes = await Task.WhenAll(fetches);
         Assert.All(outcomes.Take(good.Count), o => AssertOk(o));
-        Assert.All(outcomes.Skip(good.Count), o => Assert.NotNull(o.Failure));
+        Assert.All(outcomes.Skip(good.Count), o => Assert.DoesNotContain("in total", o.Failure!.Reason, StringComparison.Ordinal));
         Assert.Equal(good.Concat(bad).Select(i => i.Location), outcomes.Select(o => o.Document?.Input.Location ?? o.Failure!.Input));
     }
 
@@ -390,6 +451,42 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal($"circuit open for host {server.HostKey}", reason);
         Assert.Equal(reason, otherReason);
         Assert.Equal(3, server.Hits($"always500/{id}"));
+    }
+
+    // The breaker counts failures within a window of 2 x failures x attempt timeout, at least 30 s (at most a day).
+    [Theory]
+    [InlineData(2, new[] { 25 }, true)] // window 30 s (20 s is below the floor): both failures inside
+    [InlineData(2, new[] { 40 }, false)] // window 30 s: the first failure has left it
+    [InlineData(4, new[] { 12, 12, 11 }, true)] // window 2 x 4 x 5 s = 40 s: four failures over 35 s
+    public async Task FetchAsync_FailuresSpreadOverTime_OpenTheCircuitOnlyWithinItsWindow(int failures, int[] gapsSeconds, bool opens)
+    {
+        var id = NewId();
+        var options = Counting with { MaxRetries = 0, CircuitBreakerFailures = failures, CircuitBreakDuration = TimeSpan.FromMinutes(5) };
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
+        var failing = Item($"/always500/{id}");
+
+        await fetcher.FetchAsync(failing, CancellationToken.None);
+        foreach (var gap in gapsSeconds)
+        {
+            clock.Advance(TimeSpan.FromSeconds(gap));
+            await fetcher.FetchAsync(failing, CancellationToken.None);
+        }
+
+        var page = Item("/page");
+        var outcome = await fetcher.FetchAsync(page, CancellationToken.None);
+
+        Assert.Equal(failures, server.Hits($"always500/{id}"));
+        Assert.Equal(opens ? $"circuit open for host {server.HostKey}" : null, outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_AttemptTimeoutOfADay_BreakerWindowCappedAtADay()
+    {
+        // 2 x 2 x 1 day would be a four-day window, which Polly refuses; the window is capped at one day.
+        var options = Fast with { AttemptTimeout = TimeSpan.FromDays(1), TotalTimeout = TimeSpan.FromDays(1), CircuitBreakerFailures = 2 };
+
+        AssertOk(await FetchAsync(options, Item("/page")));
     }
 
     [Fact]

@@ -97,6 +97,7 @@ public sealed class RobotsRedirectTests
     }
 
     [Theory]
+    [InlineData(HttpStatusCode.MultipleChoices)]
     [InlineData(HttpStatusCode.NotFound)]
     [InlineData(HttpStatusCode.InternalServerError)]
     public async Task FetchAsync_RobotsMissingOrFailing_AllowsAll(HttpStatusCode code)

@@ -127,6 +127,17 @@ public sealed class RobotsTxtTests
     }
 
     [Fact]
+    public void Parse_SitemapBetweenTheAgents_NeitherEndsTheirListNorBecomesARule()
+    {
+        // A Sitemap (or any other record) between two User-agent lines leaves them one group; its value is no path.
+        var rules = RobotsTxt.Parse("User-agent: ExtractionBot\nSitemap: /karte.xml\nUser-agent: AndererBot\nDisallow: /intern\n");
+
+        Assert.Equal(1, rules.RuleCount);
+        Assert.False(rules.IsAllowed("/intern/liste"));
+        Assert.True(rules.IsAllowed("/karte.xml"));
+    }
+
+    [Fact]
     public void AllowAll_AnyPath_Allowed()
     {
         Assert.True(RobotsTxt.AllowAll.IsAllowed("/private/anything"));

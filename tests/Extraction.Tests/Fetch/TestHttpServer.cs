@@ -41,6 +41,9 @@ public sealed class TestHttpServer : IAsyncLifetime
     /// <summary>User-Agent of the latest request per endpoint family ("robots", "page").</summary>
     public ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Accept header of the latest request to /page ("page") and to /page?feed ("feed").</summary>
+    public ConcurrentDictionary<string, string> Accepts { get; } = new(StringComparer.Ordinal);
+
     public string Url(string path) => BaseUrl + path;
 
     public int Hits(string key) => _hits.GetValueOrDefault(key);
@@ -145,6 +148,7 @@ public sealed class TestHttpServer : IAsyncLifetime
         {
             Hit("page");
             UserAgents["page"] = c.Request.Headers.UserAgent.ToString();
+            Accepts[c.Request.Query.ContainsKey("feed") ? "feed" : "page"] = c.Request.Headers.Accept.ToString();
             return WriteAsync(c, "text/html; charset=utf-8", PageHtml);
         });
 
@@ -155,6 +159,16 @@ public sealed class TestHttpServer : IAsyncLifetime
         app.MapGet("/xhtml", (HttpContext c) => WriteAsync(c, "application/xhtml+xml", "<html/>"));
         app.MapGet("/latin1", (HttpContext c) => WriteAsync(c, "text/html; charset=iso-8859-1", "<p>Grüße</p>", Encoding.Latin1));
         app.MapGet("/pdf", (HttpContext c) => WriteAsync(c, "application/pdf", "%PDF-1.4\n%âãÏÓ\n"));
+
+        // A declared type against first bytes that say the other thing: markup types with a body opening in words,
+        // text types with a body opening with '<'.
+        app.MapGet("/typed/{kind}", (HttpContext c, string kind) => kind switch
+        {
+            "html" => WriteAsync(c, "text/html", "Kurz gemeldet: <b>Die Stadt baut.</b>"),
+            "xhtml" => WriteAsync(c, "application/xhtml+xml", "Kurz gemeldet: <b>Die Stadt baut.</b>"),
+            "plain" => WriteAsync(c, "text/plain", "<Entwurf> Die Stadt baut."),
+            _ => WriteAsync(c, "text/markdown", "<!-- Notiz --> Die Stadt baut."),
+        });
 
         // No Content-Type at all: the fetcher decides from the path and the first bytes.
         app.MapGet("/untyped/{name}", (HttpContext c, string name) =>

@@ -80,6 +80,22 @@ public sealed partial class TextDecoderTests
         Assert.Equal("windows-1252 (declared by server)", encoding);
     }
 
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("latin1")]
+    [InlineData("Latin-1")]
+    [InlineData("iso8859-1")]
+    [InlineData("us-ascii")]
+    [InlineData("ascii")]
+    public void Decode_Latin1OrAsciiLabel_ReadAsWindows1252(string label)
+    {
+        // As browsers do: 0x80 is the euro sign, not a C1 control (ISO-8859-1) or '?' (ASCII).
+        var text = TextDecoder.Decode([0x80, (byte)' ', (byte)'5', 0x96, (byte)'6'], label, DocumentFormat.Text, out var encoding);
+
+        Assert.Equal("\u20ac 5\u20136", text);
+        Assert.Equal("windows-1252 (declared by server)", encoding);
+    }
+
     [Fact]
     public void Decode_MetaCharset_UsesMetaCharset()
     {
@@ -207,6 +223,7 @@ public sealed partial class TextDecoderTests
     public void Garbled_ShortText_NeverGarbled(string text) => Assert.Null(TextDecoder.Garbled(text));
 
     [Theory]
+    [InlineData('\u0080')]
     [InlineData('\u00ff')]
     [InlineData('\u0192')]
     [InlineData('\u2020')]

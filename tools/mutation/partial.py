@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""What a Stryker.NET run stopped before its end had found: Stryker writes its report only at the end.
+
+    python3 tools/mutation/partial.py $OUT/<folder>/logs 887 17
+
+Reads the trace logs of `run.sh` (--log-to-file): each test run's outcome (log-*.txt), the mutants of each
+run and their tests (the run settings in "Runner 0-log.txt") and the tests that failed ([FAIL] lines of the
+test-host logs). A mutant's last finished run decides: a one-mutant run that failed, or a group run Stryker
+stopped as every mutant in it was killed, is a kill; a run with no failure is a survivor (Stryker 5.1 also
+reports a run aborted at its timeout so); in a group run that failed otherwise, a mutant is killed when one
+of its own tests is named as failed, else "not seen killed" (an upper bound on survivors: some failures are
+reported without a [FAIL] line). Arguments: the logs folder, the mutants to test and those not covered,
+as Stryker printed them at the start.
+"""
+import glob, json, os, re, sys
+
+logs, total, uncovered = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+main = open(glob.glob(os.path.join(logs, "log-*.txt"))[0], encoding="utf-8", errors="replace").read()
+main = main[main.index("total mutants will be tested"):]
+
+last = {}
+finished = 0
+for n, block in enumerate(re.split(r'(?=\[DBG\] "Runner 0": Testing \[)', main)[1:]):
+    m = re.search(r'Test run for "([^"]*)" is "(\w+)"', block)
+    if not m:
+        continue
+    finished += 1
+    ids = [x.strip().split(":")[0] for x in m.group(1).split(",")]
+    if m.group(2) == "success":
+        verdict = "survived"
+    elif "fate has been established" in block or len(ids) == 1:
+        verdict = "killed"
+    else:
+        verdict = "group"
+    for i in ids:
+        last[i] = (verdict, n)
+
+# Each run's mutants and tests, in order, paired with the test host started for it.
+runs = []
+for line in open(os.path.join(logs, "Runner 0-log.txt"), encoding="utf-8", errors="replace"):
+    if "GetTestRunnerProcessStartInfoForRun" not in line:
+        continue
+    at = re.search(r"\d{4}/\d\d/\d\d, (\d\d:\d\d:\d\d)", line).group(1)
+    payload = json.loads(line[line.index('{"Version"'):])["Payload"]
+    names = {t["Id"]: t["DisplayName"] for t in payload.get("TestCases") or []}
+    tests = {m.group(1): [names.get(t, "") for t in m.group(2).split(",") if t]
+             for m in re.finditer(r"Mutant id='(\d+)' tests='([^']*)'", payload.get("RunSettings") or "")}
+    runs.append((at, tests))
+
+hosts = sorted(glob.glob(os.path.join(logs, "Runner 0-log.host.*.txt")))
+def started(path):
+    h, m, s = re.search(r"host\.\d\d-\d\d-\d\d_(\d\d)-(\d\d)-(\d\d)", path).groups()
+    return f"{h}:{m}:{s}"
+
+named = {}
+h = 0
+for at, tests in runs:
+    while h < len(hosts) and started(hosts[h]) < at:
+        h += 1
+    if h >= len(hosts):
+        break
+    failed = set(m.group(1).strip() for m in re.finditer(
+        r"\[xUnit\.net [\d:.]+\]\s+(Extraction\.Tests\.\S.*?) \[FAIL\]", open(hosts[h], encoding="utf-8", errors="replace").read()))
+    h += 1
+    for mutant, names in tests.items():
+        named[mutant] = any(n in failed for n in names)
+
+killed = sorted((k for k, v in last.items() if v[0] == "killed"), key=int)
+survived = sorted((k for k, v in last.items() if v[0] == "survived"), key=int)
+group = [k for k, v in last.items() if v[0] == "group"]
+group_killed = [k for k in group if named.get(k)]
+unseen = sorted((k for k in group if not named.get(k)), key=int)
+done = len(last)
+low, high, den = len(killed) + len(group_killed), len(killed) + len(group), done + uncovered
+print(f"test runs finished: {finished}; mutants with a finished run: {done} of {total}")
+print(f"killed {len(killed)}; killed by a named failed test {len(group_killed)}; survived {len(survived)}; not seen killed {len(unseen)}")
+print(f"with the {uncovered} uncovered: {low}..{high} of {den} killed = {100 * low / den:.1f} % .. {100 * high / den:.1f} % (the part tested only)")
+print("survived:", " ".join(survived))
+print("not seen killed:", " ".join(unseen))
