@@ -57,6 +57,16 @@ public sealed class DecisionFeaturesTests
     }
 
     [Fact]
+    public void Features_ThreeWordsBeforeTheFigure_ByTheirPlace()
+    {
+        var features = Candidate("Die Stadt investiert dieses Jahr 40 Millionen Euro in neue Schulen.").Features;
+
+        Assert.Contains("w-1=jahr", features);
+        Assert.Contains("w-2=dieses", features);
+        Assert.Contains("w-3=investiert", features);
+    }
+
+    [Fact]
     public void Features_QuestionShortLineSecondFigure_AreMarked()
     {
         var question = new FactExtractor(Actors, Cues).ExtractCandidates(new Article("t.txt", "", "Investiert die Stadt wirklich 40 Millionen Euro?", 0));
