@@ -33,7 +33,7 @@ public sealed class HtmlReaderTests
     }
 
     private static string Page(string head, string extra = "") =>
-        $"<html><head>{head}</head><body><article><h1>Stadtwerke stellen Busse auf Strom um</h1>{string.Concat(Body.Select(p => $"<p>{p}</p>"))}</article>{extra}</body></html>";
+        $"<html><head>{head}</head><body><article><h1>Stadtwerke stellen Busse auf Strom um</h1>{string.Concat(Body.Select(p => $"<p>{p}</p>"))}{extra}</article></body></html>";
 
     [Fact]
     public void Read_CanonicalLinkAndTimeElement_UrlAndDateWhenNoMetaTagsSayIt()
@@ -95,13 +95,15 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
-    public void Read_BoxHiddenByVisibilityStyle_LeftOut()
+    public void Read_StyledBoxes_HiddenOneLeftOutVisibleOneKept()
     {
-        const string box = "Dieser Text steht nur für Suchmaschinen im Quelltext der Seite und ist für Leser unsichtbar.";
+        const string hidden = "Dieser Text steht nur für Suchmaschinen im Quelltext der Seite und ist für Leser unsichtbar.";
+        const string visible = "Die Umstellung soll nach Angaben der Stadtwerke bis zum Ende des Jahrzehnts abgeschlossen sein.";
 
-        var texts = new HtmlReader().Read(Page("", $"<div style=\"visibility: hidden\"><p>{box}</p></div>")).Blocks.Select(b => b.Text).ToList();
+        var texts = new HtmlReader().Read(Page("", $"<div style=\"visibility: hidden\"><p>{hidden}</p></div><p style=\"color: #333\">{visible}</p>")).Blocks.Select(b => b.Text).ToList();
 
-        Assert.DoesNotContain(box, texts);
+        Assert.DoesNotContain(hidden, texts);
+        Assert.Contains(visible, texts);
     }
 
     [Fact]
