@@ -22,6 +22,9 @@ public sealed class DecisionFeaturesTests
     [InlineData("Umsatzplus", "negative", null)]
     [InlineData("gesamtumsatz", "negative", null)]
     [InlineData("Gesamtumsatz", "no-such-set", null)]
+    [InlineData("Gasumsatz", "negative", "umsatz")] // three letters before the cue: still a compound
+    [InlineData("Bauzuschüsse", "positive", "zuschüsse")]
+    [InlineData("Zuschüsse", "positive", null)]
     public void CompoundHead_CueEndingACapitalisedCompound(string word, string set, string? head) =>
         Assert.Equal(head, Cues.CompoundHead(word, set));
 
