@@ -88,6 +88,77 @@ public sealed class BlockFilterTests
         Assert.Equal([Para1, Para2], kept);
     }
 
+    private const string Bio = "Jonas Weber berichtet seit vielen Jahren über Netzbetreiber, Speicher und die Preise an der Strombörse in Leipzig.";
+
+    [Fact]
+    public void Filter_BoxHeadingWithItsBoxInOneGroup_BoxDropped()
+    {
+        var kept = Kept($"{Para1}\n\nÜber den Autor\n{Bio}\nZuvor war er Redakteur einer Fachzeitschrift in Kassel.\n\n{Para2}\n");
+
+        Assert.Equal([Para1, Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_BoxLongerThanABoxGoes_LinesAfterTheEighthKept()
+    {
+        var lines = Enumerable.Range(1, 10).Select(i => $"Absatz {i} dieses Kastens nennt weitere Stationen seiner Laufbahn, von Kiel bis nach Konstanz am Bodensee.").ToList();
+
+        var kept = Kept($"{Para1}\n\nÜber den Autor\n{string.Join("\n", lines)}\n\n{Para2}\n");
+
+        Assert.Equal([Para1, lines[8], lines[9], Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_BoxHeadingStandingAlone_TakesTheOneParagraphUnderIt()
+    {
+        var kept = Kept($"{Para1}\n\nÜber den Autor\n\n{Bio}\n\n{Para2}\n");
+
+        Assert.Equal([Para1, Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_BoxHeadingStandingAloneAboveAGroupOfLines_GroupKept()
+    {
+        // Two lines in one group under a lone box heading are a part of the text, not the one bio paragraph.
+        const string next = "Der Netzbetreiber rechnet mit einer Bauzeit von drei Jahren und mit Kosten von gut einer Milliarde Euro.";
+        var kept = Kept($"{Para1}\n\nÜber den Autor\n\n{Bio}\n{next}\n\n{Para2}\n");
+
+        Assert.Equal([Para1, Bio, next, Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_BoxHeadingAsTheLastLine_Dropped()
+    {
+        var kept = Kept($"{Para1}\n\n{Para2}\n\nÜber den Autor\n");
+
+        Assert.Equal([Para1, Para2], kept);
+    }
+
+    [Fact]
+    public void Filter_DroppedBlocks_Counted()
+    {
+        var (kept, removed, _) = Filter.Filter(TextDumpReader.Read($"Startseite\nWirtschaft\nMediathek\nKonzern baut drei neue Rechenzentren in Hessen\n\n{Para1}\n\n{Para2}\n", markdown: false));
+
+        Assert.Equal(3, kept.Count);
+        Assert.Equal(3, removed);
+    }
+
+    [Fact]
+    public void Filter_ListOfThreeWithoutAnyParagraph_Kept()
+    {
+        var kept = Kept("- 200 g Mehl\n- 2 Eier\n- 1 Prise Salz\n");
+
+        Assert.Equal(["200 g Mehl", "2 Eier", "1 Prise Salz"], kept);
+    }
+
+    [Fact]
+    public void Filter_ListOfTwoAfterAHeadLine_DroppedAsLoneItems()
+    {
+        var kept = Kept($"Rezepte des Tages aus der Region\n\n- 200 g Mehl\n- 2 Eier\n\n{Para1}\n\n{Para2}\n");
+
+        Assert.Equal(["Rezepte des Tages aus der Region", Para1, Para2], kept);
+    }
+
     [Fact]
     public void Filter_MarkedTrailerAfterLastParagraph_DropsWholeTrailer()
     {

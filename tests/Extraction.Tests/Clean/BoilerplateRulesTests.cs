@@ -29,6 +29,19 @@ public sealed class BoilerplateRulesTests
     [InlineData("Der Versorger übernimmt Planung, Betrieb und Vertrieb der Anlagen.")]
     public void Reason_Prose_Null(string line) => Assert.Null(Rules.Reason(line));
 
+    // A list intro by its prefix ("Mehr aus *") is a short line: up to 60 characters and six words.
+    [Theory]
+    [InlineData("Mehr aus Husum", true)]
+    [InlineData("Mehr aus der Stadt und Umgebung", true)] // six words
+    [InlineData("Mehr aus der Stadt und ihrem Umland", false)] // seven
+    [InlineData("Mehr aus Oberschleißheim, Unterschleißheim und Garching-Hochbrück", false)] // 65 characters
+    [InlineData("Mehr aus Oberschleißheim, Unterschleißheim und Garching-Hoch", true)] // 60 characters
+    public void IsListIntro_PrefixedLine_OnlyWhenShort(string line, bool intro) => Assert.Equal(intro, Rules.IsListIntro(line));
+
+    [Fact]
+    public void IsListIntro_LineTooLongForAMarker_False() =>
+        Assert.False(Rules.IsListIntro("Mehr aus " + string.Concat(Enumerable.Repeat("der Stadt ", 25))));
+
     [Theory]
     [InlineData("Die Ausleihungen stiegen im Monatsvergleich um 4 Mrd. Euro.", null)]
     [InlineData("Das Paket kostet 9,99 Euro im Monat", "weak: im Monat")]

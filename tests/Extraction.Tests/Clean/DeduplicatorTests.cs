@@ -9,6 +9,27 @@ public sealed class DeduplicatorTests
     private const string Body = "Der Konzern investiert rund zehn Milliarden Euro in Dresden. Die Produktion soll 2027 beginnen. "
         + "Rund 2.000 Menschen sollen dort arbeiten.";
 
+    [Theory]
+    [InlineData(" Der Rat stimmt im Mai ab. Die Kosten trägt das Land.")]
+    [InlineData("Der Rat stimmt im Mai ab. Die Kosten trägt das Land. ")]
+    [InlineData("Der Rat stimmt im Mai ab.  Die Kosten trägt das Land.")]
+    public void Deduplicate_SentencesNotJoinedBySingleSpaces_JoinedAgain(string text)
+    {
+        var (blocks, removed) = Deduplicator.Deduplicate([new Block(text, BlockKind.Paragraph)]);
+
+        Assert.Equal("Der Rat stimmt im Mai ab. Die Kosten trägt das Land.", Assert.Single(blocks).Text);
+        Assert.Equal(0, removed);
+    }
+
+    [Fact]
+    public void Deduplicate_BlankBlock_DroppedAndCounted()
+    {
+        var (blocks, removed) = Deduplicator.Deduplicate([new Block("   ", BlockKind.Paragraph), new Block("Die Kosten trägt das Land.", BlockKind.Paragraph)]);
+
+        Assert.Equal(["Die Kosten trägt das Land."], blocks.Select(b => b.Text));
+        Assert.Equal(1, removed);
+    }
+
     [Fact]
     public void Deduplicate_BodyRepeatedInsideOneLongLine_EachSentenceOnce()
     {

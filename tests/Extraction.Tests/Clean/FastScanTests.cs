@@ -89,6 +89,8 @@ public sealed class FastScanTests
     [InlineData("  zwei\t\tLeer \n zeichen ", "zwei Leer zeichen")]
     [InlineData("10\u00A0000 GPUs", "10\u00A0000 GPUs")]
     [InlineData("10\u00A0 GPUs", "10 GPUs")]
+    [InlineData("Seite 5\u00A0", "Seite 5")] // after a digit at the very end: nothing follows to group
+    [InlineData("5\u00A0Euro", "5 Euro")] // a digit before, a letter after: a space, not a digit group
     public void Collapse_Examples(string input, string expected) => Assert.Equal(expected, WhiteSpace.Collapse(input));
 
     private static string Text(byte[] picks) => new(picks.Select(p => Alphabet[p % Alphabet.Length]).ToArray());

@@ -32,6 +32,80 @@ public sealed class HtmlReaderTests
         Assert.DoesNotContain(After, texts);
     }
 
+    private static string Page(string head, string extra = "") =>
+        $"<html><head>{head}</head><body><article><h1>Stadtwerke stellen Busse auf Strom um</h1>{string.Concat(Body.Select(p => $"<p>{p}</p>"))}{extra}</article></body></html>";
+
+    [Fact]
+    public void Read_CanonicalLinkAndTimeElement_UrlAndDateWhenNoMetaTagsSayIt()
+    {
+        var html = Page(
+            "<link rel=\"stylesheet\" href=\"/stil.css\"><link rel=\"canonical\" href=\"https://zeitung.example/busse\"><link rel=\"canonical\" href=\"https://zeitung.example/andere\">",
+            "<div class=\"meta\"><p>Stand: <time datetime=\"2026-03-02T08:00\">2. März</time></p><p><time datetime=\"2025-01-01\">Archiv</time></p></div>");
+
+        var meta = new HtmlReader().Read(html).Metadata;
+
+        Assert.Equal("https://zeitung.example/busse", meta.Url);
+        Assert.Equal("2026-03-02T08:00", meta.Published);
+    }
+
+    [Fact]
+    public void Read_MetaAuthorTag_TrimmedAuthor()
+    {
+        var meta = new HtmlReader().Read(Page("<meta charset=\"utf-8\"><meta name=\"author\" content=\" Jana Beispiel \">")).Metadata;
+
+        Assert.Equal("Jana Beispiel", meta.Author);
+    }
+
+    [Fact]
+    public void Read_LittleInTheDomButTheBodyInJsonLd_JsonLdBodyUnderItsHeadline()
+    {
+        var body = string.Join("\\n", Body);
+        var html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Busse fahren bald mit Strom\",\"articleBody\":\""
+            + body + "\"}</script></head><body><div id=\"app\"><p>Bitte aktivieren Sie JavaScript.</p></div></body></html>";
+
+        var blocks = new HtmlReader().Read(html).Blocks;
+
+        Assert.Equal(new Block("Busse fahren bald mit Strom", BlockKind.Heading), blocks[0]);
+        Assert.Equal(Body, blocks.Skip(1).Select(b => b.Text));
+    }
+
+    // One class name of each kind of page furniture the cleaner knows by name (the list is data: one
+    // name per kind stands for the rest). The box's text is not part of the article.
+    [Theory]
+    [InlineData("comments")]
+    [InlineData("share-bar")]
+    [InlineData("related-articles")]
+    [InlineData("author-box")]
+    [InlineData("sidebar")]
+    [InlineData("breadcrumb")]
+    [InlineData("popup")]
+    [InlineData("site-footer")]
+    [InlineData("meistgelesen")]
+    [InlineData("teaserlist")]
+    [InlineData("pagination")]
+    [InlineData("kontakt")]
+    public void Read_BoxClassedAsFurniture_LeftOut(string className)
+    {
+        const string box = "Die Redaktion empfiehlt Ihnen heute außerdem diese Beiträge aus dem Ressort Verkehr und Mobilität.";
+
+        var texts = new HtmlReader().Read(Page("", $"<div class=\"{className}\"><p>{box}</p></div>")).Blocks.Select(b => b.Text).ToList();
+
+        Assert.Contains(Body[0], texts);
+        Assert.DoesNotContain(box, texts);
+    }
+
+    [Fact]
+    public void Read_StyledBoxes_HiddenOneLeftOutVisibleOneKept()
+    {
+        const string hidden = "Dieser Text steht nur für Suchmaschinen im Quelltext der Seite und ist für Leser unsichtbar.";
+        const string visible = "Die Umstellung soll nach Angaben der Stadtwerke bis zum Ende des Jahrzehnts abgeschlossen sein.";
+
+        var texts = new HtmlReader().Read(Page("", $"<div style=\"visibility: hidden\"><p>{hidden}</p></div><p style=\"color: #333\">{visible}</p>")).Blocks.Select(b => b.Text).ToList();
+
+        Assert.DoesNotContain(hidden, texts);
+        Assert.Contains(visible, texts);
+    }
+
     [Fact]
     public void Read_RubyAnnotations_LeftOut()
     {

@@ -4,6 +4,9 @@ namespace Extraction.Tests.Clean;
 
 public sealed class LineShapesTests
 {
+    [Fact]
+    public void Reason_StockTickerLine_NamedAsSuch() => Assert.Equal("ticker line", LineShapes.Reason("Nasdaq 100 20.153,21 -2,76 %"));
+
     [Theory]
     [InlineData("18. September 2025 · Lesezeit 5 Minuten")]
     [InlineData("Von Anna Berg · 14.03.2025, 11:20 Uhr · 143 Kommentare")]

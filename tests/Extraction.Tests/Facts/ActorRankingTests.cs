@@ -124,6 +124,27 @@ public sealed class ActorRankingTests
         Assert.Equal("Siemens und SAP", fact.Actor);
     }
 
+    // The actor model's features of a candidate: the word before its name, and what stands between it and the figure.
+    [Theory]
+    [InlineData("Siemens investiert 500 Millionen Euro in Berlin.", "Siemens",
+        "pre=^ clause=same between=invest subject", "between=negative between=passive between=subclause between=von between=aus")]
+    [InlineData("Nach Angaben von Siemens wurde, weil der Umsatz stieg, aus Dresden 500 Millionen Euro investiert.", "Siemens",
+        "pre=von clause=crossed between=negative between=passive between=subclause between=aus", "between=invest between=von")]
+    [InlineData("Die Anlage wird für 500 Millionen Euro vom Konzern Siemens gebaut.", "Siemens",
+        "between=von clause=same", "between=passive between=aus between=invest")]
+    [InlineData("Das Werk in Dresden, das für Siemens gebaut wird, kostet 500 Millionen Euro.", "Siemens",
+        "pre=für clause=crossed between=passive", "between=von between=subclause")]
+    [InlineData("Der Auftrag ging an die Siemens, die 500 Millionen Euro erhielt.", "Siemens",
+        "pre=article", "pre=other pre=punctuation")]
+    public void ExtractCandidates_ActorFeatures_WordBeforeAndWhatStandsBetween(string text, string name, string present, string absent)
+    {
+        var fact = new FactExtractor(Actors, Cues).ExtractCandidates(new Article("t.txt", "", text, 0), actorCandidates: true).First();
+        var features = Assert.Single(fact.Actors, a => a.Name == name).Features;
+
+        Assert.All(present.Split(' '), f => Assert.Contains(f, features));
+        Assert.All(absent.Split(' '), f => Assert.DoesNotContain(f, features));
+    }
+
     private static ActorCandidate Candidate(string? name, ActorRuleId rule, bool rulesChoice, double score) =>
         new(name, new ActorRule(rule), rulesChoice, [], score);
 

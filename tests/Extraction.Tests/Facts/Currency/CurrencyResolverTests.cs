@@ -26,6 +26,14 @@ public sealed class CurrencyResolverTests
     }
 
     [Fact]
+    public void Resolve_ImpliedAmount_TakesTheLastCurrencyNamedNotTheArticlesFirst()
+    {
+        var currencies = Resolve("Die Stadt gibt 3 Millionen Euro für Schulen aus. Der Konzern investiert 20 Millionen Dollar in Texas. Weitere 5 Millionen fließen in ein Werk in Ohio.");
+
+        Assert.Equal(["EUR", "USD", "USD"], currencies);
+    }
+
+    [Fact]
     public void Resolve_BareDollarInCanadianArticle_IsCad()
     {
         var currencies = Resolve("Kanada fördert die Batteriefabrik mit 50 Millionen kanadischen Dollar. Die Provinz legt 20 Millionen Dollar dazu.");

@@ -22,6 +22,9 @@ public sealed class DecisionFeaturesTests
     [InlineData("Umsatzplus", "negative", null)]
     [InlineData("gesamtumsatz", "negative", null)]
     [InlineData("Gesamtumsatz", "no-such-set", null)]
+    [InlineData("Gasumsatz", "negative", "umsatz")] // three letters before the cue: still a compound
+    [InlineData("Bauzuschüsse", "positive", "zuschüsse")]
+    [InlineData("Zuschüsse", "positive", null)]
     public void CompoundHead_CueEndingACapitalisedCompound(string word, string set, string? head) =>
         Assert.Equal(head, Cues.CompoundHead(word, set));
 
@@ -34,6 +37,36 @@ public sealed class DecisionFeaturesTests
         Assert.Contains("head=umsatz", c.Features);
         Assert.Contains("head-neg=far", c.Features);
         Assert.Contains("clause-end=erhalten", d.Features);
+    }
+
+    // The distance of the nearest investment word (pos) and "No" word (neg) in tokens, bucketed: near up to 3, mid up to 8, far beyond.
+    [Theory]
+    [InlineData("Die Stadt investiert dieses Jahr 40 Millionen Euro in neue Schulen.", "pos=near", "neg=none", null)]
+    [InlineData("Die Stadt investiert nach langem Streit im Rat nun doch 40 Millionen Euro in neue Schulen.", "pos=mid", "neg=none", null)]
+    [InlineData("Die Stadt investiert nach langem Streit im Rat der Stadt nun doch 40 Millionen Euro in neue Schulen.", "pos=far", "neg=none", null)]
+    [InlineData("Die Stadt hat dieses Jahr 40 Millionen Euro für neue Schulen.", "pos=none", "neg=none", null)]
+    [InlineData("Der Umsatz lag bei 40 Millionen Euro.", "pos=none", "neg=near", null)]
+    [InlineData("Der Umsatz der Werft im Norden lag zuletzt bei 40 Millionen Euro.", "pos=none", "neg=mid", null)]
+    [InlineData("Der Umsatz der Werft im Norden des Landes lag im Jahr zuvor bei 40 Millionen Euro.", "pos=none", "neg=far", null)]
+    [InlineData("Die Stadt investiert dieses Jahr 40 Millionen Euro in neue Schulen, obwohl ihr Umsatz sinkt.", "pos=near", "neg=mid", "pos<neg")]
+    [InlineData("Der Umsatz lag bei 40 Millionen Euro, sagte der Chef der Firma, die in Kiel investiert.", "pos=far", "neg=near", "neg<=pos")]
+    public void Features_NearestCues_BucketedByDistance(string text, string pos, string neg, string? order)
+    {
+        var features = Candidate(text).Features;
+
+        Assert.Contains(pos, features);
+        Assert.Contains(neg, features);
+        Assert.Equal(order, features.SingleOrDefault(f => f is "pos<neg" or "neg<=pos"));
+    }
+
+    [Fact]
+    public void Features_ThreeWordsBeforeTheFigure_ByTheirPlace()
+    {
+        var features = Candidate("Die Stadt investiert dieses Jahr 40 Millionen Euro in neue Schulen.").Features;
+
+        Assert.Contains("w-1=jahr", features);
+        Assert.Contains("w-2=dieses", features);
+        Assert.Contains("w-3=investiert", features);
     }
 
     [Fact]
