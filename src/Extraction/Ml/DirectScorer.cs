@@ -27,9 +27,13 @@ internal sealed class DirectScorer
     [ThreadStatic]
     private static float[]? _valueScratch;
 
-    // Per thread: the whole bag as a dense vector, all zero between calls (for a tree ensemble).
+    // Per thread: the whole bag as a dense vector, all zero between calls (for a tree ensemble). Two of them, by length:
+    // the fact model and the actor model (bags of different sizes) take turns on one thread.
     [ThreadStatic]
     private static float[]? _denseScratch;
+
+    [ThreadStatic]
+    private static float[]? _denseScratchOther;
 
     private readonly Dictionary<string, int> _slots;
     private readonly int _length;
@@ -104,6 +108,23 @@ internal sealed class DirectScorer
         return new DirectScorer(slots, bagType.Size, mapper, IsTreeEnsemble(model));
     }
 
+    // A zeroed per-thread vector of the given length; the one used less recently makes room for a new length.
+    private static float[] DenseScratch(int length)
+    {
+        if (_denseScratch is { } first && first.Length == length)
+        {
+            return first;
+        }
+
+        if (_denseScratchOther is not { } other || other.Length != length)
+        {
+            other = new float[length];
+        }
+
+        (_denseScratchOther, _denseScratch) = (_denseScratch, other);
+        return other;
+    }
+
     // A calibrated tree ensemble (FastTree, LightGBM), by the calibrated model's type arguments.
     private static bool IsTreeEnsemble(object model)
     {
@@ -171,16 +192,23 @@ internal sealed class DirectScorer
         var score = 0f;
         if (_dense)
         {
-            var vector = _denseScratch is { } d && d.Length == _length ? d : (_denseScratch = new float[_length]);
+            var vector = DenseScratch(_length);
             for (var i = 0; i < n; i++)
             {
                 vector[slots[i]] += 1f;
             }
 
-            _mapper(new VBuffer<float>(_length, vector), ref score, ref probability);
-            for (var i = 0; i < n; i++)
+            try
             {
-                vector[slots[i]] = 0f;
+                _mapper(new VBuffer<float>(_length, vector), ref score, ref probability);
+            }
+            finally
+            {
+                // Zero again whatever happened: the next call starts from an empty bag.
+                for (var i = 0; i < n; i++)
+                {
+                    vector[slots[i]] = 0f;
+                }
             }
 
             return true;
