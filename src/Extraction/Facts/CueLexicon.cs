@@ -117,7 +117,7 @@ public sealed class CueLexicon
 
     // Which sets a word belongs to, as a bit mask, remembered per word: the same words recur in every
     // sentence, and lower-casing and stem matching each time cost more than the rest of linking.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberships = new(StringComparer.Ordinal);
+    private readonly PerThreadMemo<int> _memberships = new(250_000);
     private string[] _setNames = [];
     private ulong[] _lengths = [];
 
@@ -139,16 +139,7 @@ public sealed class CueLexicon
             return 0;
         }
 
-        if (!_memberships.TryGetValue(token.Text, out var mask))
-        {
-            mask = Memberships(token.Text, _setNames);
-            if (_memberships.Count < 1_000_000)
-            {
-                _memberships[token.Text] = mask;
-            }
-        }
-
-        return mask;
+        return _memberships.Get(token.Text, this, static (word, lexicon) => lexicon.Memberships(word, lexicon._setNames));
     }
 
     /// <summary>
@@ -172,7 +163,8 @@ public sealed class CueLexicon
         return (lengths & (1UL << Math.Min(token.Text.Length, 63))) == 0 ? 0 : Mask(token) & bits;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Word, string Set), string?> _heads = new();
+    // Per word, its compound head in each cue set (indexed as _setNames).
+    private readonly PerThreadMemo<string?[]> _heads = new(250_000);
 
     /// <summary>
     /// The cue of the named set that is the head of a capitalised compound noun, or null: the longest stem
@@ -188,11 +180,12 @@ public sealed class CueLexicon
             return null;
         }
 
-        if (_heads.TryGetValue((word, set), out var cached))
-        {
-            return cached;
-        }
+        var index = Array.IndexOf(_setNames, set);
+        return _heads.Get(word, this, static (word, lexicon) => [.. lexicon._setNames.Select(name => Head(word, lexicon._sets[name]))])[index];
+    }
 
+    private static string? Head(string word, (List<string> Stems, HashSet<string> Words, List<string> Tails, HashSet<string> Nouns, HashSet<string> Verbs) cueSet)
+    {
         var lower = word.ToLowerInvariant();
         var (stems, words, tails, nouns, _) = cueSet;
         string? head = null;
@@ -211,11 +204,6 @@ public sealed class CueLexicon
             {
                 head = w;
             }
-        }
-
-        if (_heads.Count < 1_000_000)
-        {
-            _heads[(word, set)] = head;
         }
 
         return head;

@@ -27,16 +27,29 @@ internal sealed class DirectScorer
     [ThreadStatic]
     private static float[]? _valueScratch;
 
+    // Per thread: the whole bag as a dense vector, all zero between calls (for a tree ensemble). Two of them, by length:
+    // the fact model and the actor model (bags of different sizes) take turns on one thread.
+    [ThreadStatic]
+    private static float[]? _denseScratch;
+
+    [ThreadStatic]
+    private static float[]? _denseScratchOther;
+
     private readonly Dictionary<string, int> _slots;
     private readonly int _length;
     private readonly DistMapper _mapper;
+    private readonly bool _dense;
 
-    private DirectScorer(Dictionary<string, int> slots, int length, DistMapper mapper)
+    private DirectScorer(Dictionary<string, int> slots, int length, DistMapper mapper, bool dense)
     {
         _slots = slots;
         _length = length;
         _mapper = mapper;
+        _dense = dense;
     }
+
+    /// <summary>True when the bag goes to the model as a dense vector (a tree ensemble).</summary>
+    public bool Dense => _dense;
 
     /// <summary>
     /// The direct scorer of a chain ValueToKey("Keys") -> KeyToVector("Bag") -> calibrated binary predictor,
@@ -89,7 +102,41 @@ internal sealed class DirectScorer
             i++;
         }
 
-        return new DirectScorer(slots, bagType.Size, mapper);
+        // A tree ensemble reads each split's feature the same from a dense vector as from a sparse one (absent is 0), and
+        // in one step instead of a binary search over the sparse indices at every node; a linear model's dot product
+        // would add in another order dense, so it keeps the sparse vector.
+        return new DirectScorer(slots, bagType.Size, mapper, IsTreeEnsemble(model));
+    }
+
+    // A zeroed per-thread vector of the given length; the one used less recently makes room for a new length.
+    private static float[] DenseScratch(int length)
+    {
+        if (_denseScratch is { } first && first.Length == length)
+        {
+            return first;
+        }
+
+        if (_denseScratchOther is not { } other || other.Length != length)
+        {
+            other = new float[length];
+        }
+
+        (_denseScratchOther, _denseScratch) = (_denseScratch, other);
+        return other;
+    }
+
+    // A calibrated tree ensemble (FastTree, LightGBM), by the calibrated model's type arguments.
+    private static bool IsTreeEnsemble(object model)
+    {
+        for (var type = model.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Microsoft.ML.Calibrators.CalibratedModelParametersBase<,>))
+            {
+                return typeof(Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParameters).IsAssignableFrom(type.GenericTypeArguments[0]);
+            }
+        }
+
+        return false;
     }
 
     // The predictor's (score, probability) mapper: the interface is internal to ML.NET, so it is reached by
@@ -142,6 +189,31 @@ internal sealed class DirectScorer
             }
         }
 
+        var score = 0f;
+        if (_dense)
+        {
+            var vector = DenseScratch(_length);
+            for (var i = 0; i < n; i++)
+            {
+                vector[slots[i]] += 1f;
+            }
+
+            try
+            {
+                _mapper(new VBuffer<float>(_length, vector), ref score, ref probability);
+            }
+            finally
+            {
+                // Zero again whatever happened: the next call starts from an empty bag.
+                for (var i = 0; i < n; i++)
+                {
+                    vector[slots[i]] = 0f;
+                }
+            }
+
+            return true;
+        }
+
         Array.Sort(slots, 0, n);
         var count = 0;
         for (var i = 0; i < n; i++)
@@ -158,7 +230,6 @@ internal sealed class DirectScorer
         }
 
         var bag = new VBuffer<float>(_length, count, values, indices);
-        var score = 0f;
         _mapper(in bag, ref score, ref probability);
         return true;
     }

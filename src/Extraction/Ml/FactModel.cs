@@ -137,6 +137,9 @@ public sealed class FactModel : IFactScorer, IDisposable
     /// <summary>True when <see cref="Probability"/> scores without the PredictionEngine.</summary>
     internal bool ScoresDirectly => _direct is not null;
 
+    /// <summary>True when the direct scorer hands the model a dense vector (a tree ensemble; see <see cref="DirectScorer"/>).</summary>
+    internal bool ScoresDense => _direct is { Dense: true };
+
     /// <inheritdoc/>
     public (double Probability, IReadOnlyList<string> Top) Score(IReadOnlyList<string> features)
     {

@@ -40,6 +40,7 @@ public sealed class DirectScorerTests
         foreach (var m in new[] { model, loaded })
         {
             Assert.True(m.ScoresDirectly);
+            Assert.Equal(trainer == FactTrainerKind.FastTree, m.ScoresDense); // trees read a dense bag, the linear model keeps the sparse one
             foreach (var bag in Bags())
             {
                 Assert.Equal(m.EngineProbability(bag), m.Probability(bag));
@@ -80,6 +81,7 @@ public sealed class DirectScorerTests
         }
 
         Assert.True(shipped.ScoresDirectly && shipped.Actors!.ScoresDirectly);
+        Assert.True(shipped.ScoresDense && shipped.Actors.ScoresDense); // the shipped FastTree model: every probability above came through the dense path
         Assert.True(facts > 50 && actors > 50, $"{facts} candidates, {actors} candidate actors");
     }
 }

@@ -13,6 +13,11 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
     private readonly AmountRecognizer _amounts = new();
     private readonly HardwareRecognizer _hardware = new();
 
+    // Per source: itself where it is a fallback that the analyser can answer for (it comes right after the shipped
+    // sources and shares the gazetteer: whether any of them found a party is whether anything was found before it), else null.
+    private readonly IFallbackActorSource?[] _fallbacks = [.. sources.Select((s, i) =>
+        s is IFallbackActorSource { Gazetteer: { } g } f && ReferenceEquals(g, gazetteer) && sources.Take(i).SequenceEqual(ActorSources.Default) ? f : null)];
+
     public List<SentenceInfo> Analyze(string text)
     {
         var spans = SentenceSplitter.Split(text);
@@ -22,7 +27,7 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
             var tokens = Tokenizer.Tokenize(text, s.Start, s.Length);
             var figure = AmountRecognizer.FirstFigure(tokens); // most sentences have none: both scans skip them
             sentences.Add(new SentenceInfo(s, text, tokens,
-                Actors(text, tokens),
+                Actors(text, tokens, figure),
                 _amounts.Recognize(text, tokens, figure),
                 _hardware.Recognize(text, tokens, figure),
                 cues.RetractedBefore(text.AsSpan(s.Start, s.Length))));
@@ -95,7 +100,7 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
     }
 
     // The gazetteer's mentions, then each further source's that overlap none found so far, in token order.
-    private List<ActorMention> Actors(string text, List<Token> tokens)
+    private List<ActorMention> Actors(string text, List<Token> tokens, int figure)
     {
         var found = gazetteer.Find(tokens, 0, tokens.Count);
         if (sources.Count == 0)
@@ -105,10 +110,23 @@ internal sealed class ArticleAnalyzer(ActorGazetteer gazetteer, IReadOnlyList<IA
 
         var added = false;
         var more = new List<ActorMention>();
-        foreach (var source in sources)
+        for (var i = 0; i < sources.Count; i++)
         {
             more.Clear();
-            source.Find(text, tokens, more);
+            if (_fallbacks[i] is { } fallback)
+            {
+                if (found.Count > 0 || figure >= tokens.Count)
+                {
+                    continue;
+                }
+
+                fallback.FindUnclaimed(text, tokens, more);
+            }
+            else
+            {
+                sources[i].Find(text, tokens, more);
+            }
+
             foreach (var m in more)
             {
                 if (!found.Exists(a => a.FirstToken <= m.LastToken && m.FirstToken <= a.LastToken))

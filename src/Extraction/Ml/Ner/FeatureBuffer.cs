@@ -24,6 +24,8 @@ public sealed class FeatureBuffer(bool recordNames = false)
 
     // Scratch per token, sized by Reset.
     internal char[] ShapeChars = new char[512];
+    internal char[] LowerChars = new char[512];
+    internal int[] LowerStart = new int[65];
     internal int[] ShapeStart = new int[64];
     internal int[] ShapeLength = new int[64];
     internal char[] Kind = new char[64];
@@ -47,6 +49,7 @@ public sealed class FeatureBuffer(bool recordNames = false)
             var size = Math.Max(n + 1, _starts.Length * 2);
             _starts = new int[size];
             ShapeStart = new int[size];
+            LowerStart = new int[size];
             ShapeLength = new int[size];
             Kind = new char[size];
             Gazetteer = new bool[size];

@@ -12,12 +12,15 @@ namespace Extraction.Ml.Ner;
 /// (<paramref name="gazetteer"/> given) it proposes names only in sentences where neither the
 /// gazetteer nor the rules' organisation names find any party, so it never competes with a rule's candidate.
 /// </summary>
-public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gazetteer = null) : IActorCandidateSource
+public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gazetteer = null) : IFallbackActorSource
 {
     private readonly IReadOnlyList<IActorCandidateSource> _rules = ActorSources.Default;
 
     /// <summary>True when the source only speaks in sentences without another candidate.</summary>
     public bool IsFallback => gazetteer is not null;
+
+    /// <inheritdoc/>
+    ActorGazetteer? IFallbackActorSource.Gazetteer => gazetteer;
 
     /// <inheritdoc/>
     public void Find(string text, List<Token> tokens, List<ActorMention> found)
@@ -27,6 +30,14 @@ public sealed class OrgActorSource(OrgRecognizer recognizer, ActorGazetteer? gaz
             return;
         }
 
+        FindUnclaimed(text, tokens, found);
+    }
+
+    /// <inheritdoc/>
+    void IFallbackActorSource.FindUnclaimed(string text, List<Token> tokens, List<ActorMention> found) => FindUnclaimed(text, tokens, found);
+
+    private void FindUnclaimed(string text, List<Token> tokens, List<ActorMention> found)
+    {
         var words = new List<string>(tokens.Count);
         foreach (var t in tokens)
         {

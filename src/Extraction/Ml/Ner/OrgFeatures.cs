@@ -88,6 +88,7 @@ public sealed class OrgFeatures
         var n = tokens.Count;
         f.Reset(n);
         var shapeLength = 0;
+        var lowerLength = 0;
         var open = 0;
         for (var i = 0; i < n; i++)
         {
@@ -98,6 +99,18 @@ public sealed class OrgFeatures
             if (f.ShapeChars.Length < shapeLength + t.Length)
             {
                 Array.Resize(ref f.ShapeChars, Math.Max(f.ShapeChars.Length * 2, shapeLength + t.Length));
+            }
+
+            // Each token lower-cased once (invariant, character by character, as FeatureHash.AddLower does): its features use it up to a dozen times.
+            if (f.LowerChars.Length < lowerLength + t.Length)
+            {
+                Array.Resize(ref f.LowerChars, Math.Max(f.LowerChars.Length * 2, lowerLength + t.Length));
+            }
+
+            f.LowerStart[i] = lowerLength;
+            foreach (var c in t)
+            {
+                f.LowerChars[lowerLength++] = char.ToLowerInvariant(c);
             }
 
             f.ShapeStart[i] = shapeLength;
@@ -113,12 +126,13 @@ public sealed class OrgFeatures
             f.BeginToken(i);
             var t = tokens[i];
             var w = t.AsSpan();
+            var lower = Lower(f, i, t);
             f.Feature("b");
             f.Begin("w=");
             f.Add(w);
             f.End();
             f.Begin("l=");
-            f.AddLower(w);
+            f.Add(lower);
             f.End();
             f.Begin("s=");
             AddShape(f, i);
@@ -154,33 +168,33 @@ public sealed class OrgFeatures
             f.Begin("l-1l=");
             AddLower(f, tokens, i - 1);
             f.Add('|');
-            f.AddLower(w);
+            f.Add(lower);
             f.End();
             f.Begin("ll+1=");
-            f.AddLower(w);
+            f.Add(lower);
             f.Add('|');
             AddLower(f, tokens, i + 1);
             f.End();
             for (var k = 1; k <= 4 && k < w.Length; k++)
             {
                 f.Begin(Prefix[k]);
-                f.AddLower(w[..k]);
+                f.Add(lower[..k]);
                 f.End();
                 f.Begin(Suffix[k]);
-                f.AddLower(w[^k..]);
+                f.Add(lower[^k..]);
                 f.End();
             }
 
             for (var k = 5; k <= 7 && k < w.Length - 1; k++)
             {
                 f.Begin(Suffix[k]);
-                f.AddLower(w[^k..]);
+                f.Add(lower[^k..]);
                 f.End();
             }
 
             if (w.Length > 0 && char.IsUpper(w[0]))
             {
-                var seenLower = _lowercase.Contains(FeatureHash.AddLower(FeatureHash.Empty, w));
+                var seenLower = _lowercase.Contains(FeatureHash.Of(lower));
                 f.Feature(i == 0 ? (seenLower ? "cap0+lc" : "cap0-lc") : seenLower ? "cap+lc" : "cap-lc");
             }
 
@@ -188,10 +202,10 @@ public sealed class OrgFeatures
             if (hyphen > 0 && hyphen < w.Length - 1)
             {
                 f.Begin("hy=");
-                f.AddLower(w[(hyphen + 1)..]);
+                f.Add(lower[(hyphen + 1)..]);
                 f.End();
                 f.Begin("hy0=");
-                f.AddLower(w[..w.IndexOf('-')]);
+                f.Add(lower[..w.IndexOf('-')]);
                 f.End();
             }
 
@@ -328,6 +342,9 @@ public sealed class OrgFeatures
         f.End();
     }
 
+    // Token k lower-cased (made once per sentence by Of).
+    private static ReadOnlySpan<char> Lower(FeatureBuffer f, int k, string token) => f.LowerChars.AsSpan(f.LowerStart[k], token.Length);
+
     private static void AddLower(FeatureBuffer f, IReadOnlyList<string> tokens, int k)
     {
         if (k < 0)
@@ -340,7 +357,7 @@ public sealed class OrgFeatures
         }
         else
         {
-            f.AddLower(tokens[k]);
+            f.Add(Lower(f, k, tokens[k]));
         }
     }
 

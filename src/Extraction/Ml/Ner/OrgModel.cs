@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Extraction.Ml.Ner;
@@ -118,12 +120,28 @@ public sealed class OrgModel
         var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(sum);
         var all = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(_weights.AsSpan());
         var perRow = _stride / System.Numerics.Vector<float>.Count;
+        Span<int> rows = stackalloc int[64];
         for (var i = 0; i < n; i++)
         {
-            vectors.Clear();
-            foreach (var key in features.Of(i))
+            var keys = features.Of(i);
+            if (rows.Length < keys.Length)
             {
-                var r = Row(key);
+                rows = new int[keys.Length];
+            }
+
+            // The table and the weights are megabytes: a look-up mostly waits for memory. Asking for every key's slot
+            // first, and then for every found row's weights, lets those waits overlap instead of queueing one by one.
+            Prefetch(keys);
+            for (var j = 0; j < keys.Length; j++)
+            {
+                rows[j] = Row(keys[j]);
+                PrefetchRow(rows[j]);
+            }
+
+            vectors.Clear();
+            for (var j = 0; j < keys.Length; j++)
+            {
+                var r = rows[j];
                 if (r >= 0)
                 {
                     var w = all.Slice(r * perRow, perRow);
@@ -138,6 +156,42 @@ public sealed class OrgModel
         }
 
         return Viterbi(e, n, t, _transitions, _allowed, _predecessors);
+    }
+
+    // A hint to the processor to load each key's first slot; no effect on the result.
+    private unsafe void Prefetch(ReadOnlySpan<ulong> keys)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            return;
+        }
+
+        fixed (int* rows = _slotRows)
+        fixed (ulong* slotKeys = _slotKeys)
+        {
+            foreach (var key in keys)
+            {
+                var slot = Slot(key);
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(rows + slot);
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(slotKeys + slot);
+            }
+        }
+    }
+
+    // A hint to load a weight row (a row of 24 floats spans two cache lines); no effect on the result.
+    private unsafe void PrefetchRow(int row)
+    {
+        if (row < 0 || !System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            return;
+        }
+
+        fixed (float* weights = _weights)
+        {
+            var at = weights + (row * _stride);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(at + _stride - 1);
+        }
     }
 
     private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
@@ -203,30 +257,83 @@ public sealed class OrgModel
             return path;
         }
 
-        var best = new float[n * t];
+        // Rows padded to whole vectors (the padding -inf, so it never wins): a label that every label may precede
+        // ("O", each B-X) takes its predecessors' scores in a few vector additions, then the first best of them,
+        // which is the one the plain loop over the predecessors in order would keep.
+        var width = Vector<float>.Count;
+        var tp = (t + width - 1) / width * width;
+        var best = new float[n * tp];
+        Array.Fill(best, float.NegativeInfinity);
         var back = new int[n * t];
+        var columns = new float[t * tp];
+        for (var k = 0; k < t; k++)
+        {
+            for (var p = 0; p < t; p++)
+            {
+                columns[k * tp + p] = tr[p * t + k];
+            }
+        }
+
         for (var k = 0; k < t; k++)
         {
             best[k] = allowed[t * t + k] ? e[k] + tr[t * t + k] : float.NegativeInfinity;
         }
 
+        Span<float> sums = stackalloc float[tp];
+        var sumVectors = MemoryMarshal.Cast<float, Vector<float>>(sums);
+        var allColumns = MemoryMarshal.Cast<float, Vector<float>>(columns.AsSpan());
+        var perRow = tp / width;
         for (var i = 1; i < n; i++)
         {
+            var previous = best.AsSpan((i - 1) * tp, tp);
+            var previousVectors = MemoryMarshal.Cast<float, Vector<float>>(previous);
             for (var k = 0; k < t; k++)
             {
                 var max = float.NegativeInfinity;
                 var arg = 0;
-                foreach (var p in predecessors[k])
+                var from = predecessors[k];
+                if (from.Length == t)
                 {
-                    var s = best[(i - 1) * t + p] + tr[p * t + k];
-                    if (s > max)
+                    var column = allColumns.Slice(k * perRow, perRow);
+                    var top = new Vector<float>(float.NegativeInfinity);
+                    for (var v = 0; v < perRow; v++)
                     {
-                        max = s;
-                        arg = p;
+                        sumVectors[v] = previousVectors[v] + column[v];
+                        top = Vector.Max(top, sumVectors[v]);
+                    }
+
+                    var most = float.NegativeInfinity;
+                    for (var l = 0; l < width; l++)
+                    {
+                        most = top[l] > most ? top[l] : most;
+                    }
+
+                    // The first label whose sum equals the largest: where the loop below would have stopped raising max.
+                    // When every sum is -inf, that is label 0, as there.
+                    for (var p = 0; p < t; p++)
+                    {
+                        if (sums[p] == most)
+                        {
+                            arg = p;
+                            max = sums[p];
+                            break;
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var p in from)
+                    {
+                        var sum = previous[p] + tr[p * t + k];
+                        if (sum > max)
+                        {
+                            max = sum;
+                            arg = p;
+                        }
                     }
                 }
 
-                best[i * t + k] = max + e[i * t + k];
+                best[i * tp + k] = max + e[i * t + k];
                 back[i * t + k] = arg;
             }
         }
@@ -234,7 +341,7 @@ public sealed class OrgModel
         var last = 0;
         for (var k = 1; k < t; k++)
         {
-            if (best[(n - 1) * t + k] > best[(n - 1) * t + last])
+            if (best[(n - 1) * tp + k] > best[(n - 1) * tp + last])
             {
                 last = k;
             }

@@ -1,4 +1,5 @@
 using Extraction.Facts;
+using Extraction.Facts.Actors;
 using Extraction.Ml.Ner;
 using Extraction.Pipeline;
 using Extraction.Tests.Support;
@@ -69,5 +70,38 @@ public sealed class OrgActorSourceTests
         Assert.Empty(Find(new OrgActorSource(Recognizer, Actors), "Laut Plan baut die Deutsche Bahn neue Gleise."));
         Assert.Empty(Find(new OrgActorSource(Recognizer), "Laut Plan baut die Deutsche Bahn neue Gleise."));
         Assert.False(new OrgActorSource(Recognizer).IsFallback);
+    }
+    // The same source seen only through IActorCandidateSource: the analyser cannot answer for it, so it runs its own checks.
+    private sealed class Opaque(IActorCandidateSource inner) : IActorCandidateSource
+    {
+        public void Find(string text, List<Token> tokens, List<ActorMention> found) => inner.Find(text, tokens, found);
+    }
+
+    [Fact]
+    public void Fallback_AnsweredByTheAnalyser_FindsWhatItsOwnChecksFind()
+    {
+        // Right after the shipped sources, the analyser knows whether the gazetteer or a rule found a party and whether
+        // the sentence holds a figure; the source then skips its own second run of them. The facts must not change.
+        var cues = CueLexicon.Load(ModelFiles.Embedded);
+        var source = new OrgActorSource(Recognizer, Actors);
+        var answered = new FactExtractorBuilder(Actors, cues).AddActorSource(source).Build();
+        var own = new FactExtractorBuilder(Actors, cues).AddActorSource(new Opaque(source)).Build();
+        string[] ownTexts =
+        [
+            "Die Hamburger Hochbahn steckt 40 Millionen Euro in neue Gleise. Siemens und die Hamburger Hochbahn stecken 40 Millionen Euro in neue Gleise.",
+            "Der Verkehrsverbund Rhein-Ruhr bestellt für 120 Millionen Euro neue Züge. Die Firma Kesselbau investiert 3 Millionen Euro.",
+        ];
+        var texts = ownTexts.Concat(Directory.EnumerateFiles(Repo.Samples, "*.txt").Select(File.ReadAllText)).ToList();
+        var actors = 0;
+        foreach (var text in texts)
+        {
+            var article = new Extraction.Model.Article("a", "", text, 0);
+            var fast = answered.Extract(article).Select(f => (f.Kind, f.Actor, f.Text, f.Start, f.Confidence)).ToList();
+            var slow = own.Extract(article).Select(f => (f.Kind, f.Actor, f.Text, f.Start, f.Confidence)).ToList();
+            Assert.Equal(slow, fast);
+            actors += fast.Count(f => f.Actor is not null);
+        }
+
+        Assert.True(actors > 50, $"{actors} facts with an actor");
     }
 }
