@@ -18,52 +18,63 @@ logs, total, uncovered = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 main = open(glob.glob(os.path.join(logs, "log-*.txt"))[0], encoding="utf-8", errors="replace").read()
 main = main[main.index("total mutants will be tested"):]
 
-last = {}
+# With CONCURRENCY > 1 the runners' lines interleave: "Runner N": Testing [...] and "Runner N": Each
+# mutant's fate ... name their runner; "Test run for ..." does not, but names the run's mutants.
+current, stopped, last = {}, set(), {}
 finished = 0
-for n, block in enumerate(re.split(r'(?=\[DBG\] "Runner 0": Testing \[)', main)[1:]):
-    m = re.search(r'Test run for "([^"]*)" is "(\w+)"', block)
+for n, line in enumerate(main.splitlines()):
+    m = re.search(r'"Runner (\d+)": Testing \[(.*)\]', line)
+    if m:
+        current[m.group(1)] = frozenset(re.findall(r"(\d+): ", m.group(2)))
+        continue
+    m = re.search(r'"Runner (\d+)": Each mutant\'s fate has been established', line)
+    if m and m.group(1) in current:
+        stopped.add(current[m.group(1)])
+        continue
+    m = re.search(r'Test run for "([^"]*)" is "(\w+)"', line)
     if not m:
         continue
     finished += 1
-    ids = [x.strip().split(":")[0] for x in m.group(1).split(",")]
+    ids = re.findall(r"(\d+): ", m.group(1))
     if m.group(2) == "success":
         verdict = "survived"
-    elif "fate has been established" in block or len(ids) == 1:
+    elif frozenset(ids) in stopped or len(ids) == 1:
         verdict = "killed"
     else:
         verdict = "group"
     for i in ids:
         last[i] = (verdict, n)
 
-# Each run's mutants and tests, in order, paired with the test host started for it.
-runs = []
-for line in open(os.path.join(logs, "Runner 0-log.txt"), encoding="utf-8", errors="replace"):
-    if "GetTestRunnerProcessStartInfoForRun" not in line:
-        continue
-    at = re.search(r"\d{4}/\d\d/\d\d, (\d\d:\d\d:\d\d)", line).group(1)
-    payload = json.loads(line[line.index('{"Version"'):])["Payload"]
-    names = {t["Id"]: t["DisplayName"] for t in payload.get("TestCases") or []}
-    tests = {m.group(1): [names.get(t, "") for t in m.group(2).split(",") if t]
-             for m in re.finditer(r"Mutant id='(\d+)' tests='([^']*)'", payload.get("RunSettings") or "")}
-    runs.append((at, tests))
-
-hosts = sorted(glob.glob(os.path.join(logs, "Runner 0-log.host.*.txt")))
 def started(path):
     h, m, s = re.search(r"host\.\d\d-\d\d-\d\d_(\d\d)-(\d\d)-(\d\d)", path).groups()
     return f"{h}:{m}:{s}"
 
+# Each runner's runs (mutants and their tests), in order, paired with the test hosts that runner started.
 named = {}
-h = 0
-for at, tests in runs:
-    while h < len(hosts) and started(hosts[h]) < at:
+for runner_log in sorted(glob.glob(os.path.join(logs, "Runner *-log.txt"))):
+    runner = os.path.basename(runner_log)[:-len("-log.txt")]
+    runs = []
+    for line in open(runner_log, encoding="utf-8", errors="replace"):
+        if "GetTestRunnerProcessStartInfoForRun" not in line:
+            continue
+        at = re.search(r"\d{4}/\d\d/\d\d, (\d\d:\d\d:\d\d)", line).group(1)
+        payload = json.loads(line[line.index('{"Version"'):])["Payload"]
+        names = {t["Id"]: t["DisplayName"] for t in payload.get("TestCases") or []}
+        tests = {m.group(1): [names.get(t, "") for t in m.group(2).split(",") if t]
+                 for m in re.finditer(r"Mutant id='(\d+)' tests='([^']*)'", payload.get("RunSettings") or "")}
+        runs.append((at, tests))
+    hosts = sorted(glob.glob(os.path.join(logs, glob.escape(runner) + "-log.host.*.txt")), key=started)
+    h = 0
+    for at, tests in runs:
+        while h < len(hosts) and started(hosts[h]) < at:
+            h += 1
+        if h >= len(hosts):
+            break
+        failed = set(m.group(1).strip() for m in re.finditer(
+            r"\[xUnit\.net [\d:.]+\]\s+(Extraction\.Tests\.\S.*?) \[FAIL\]", open(hosts[h], encoding="utf-8", errors="replace").read()))
         h += 1
-    if h >= len(hosts):
-        break
-    failed = set(m.group(1).strip() for m in re.finditer(
-        r"\[xUnit\.net [\d:.]+\]\s+(Extraction\.Tests\.\S.*?) \[FAIL\]", open(hosts[h], encoding="utf-8", errors="replace").read()))
-    h += 1
-    for mutant, names in tests.items():
-        named[mutant] = any(n in failed for n in names)
+        for mutant, names in tests.items():
+            named[mutant] = named.get(mutant, False) or any(n in failed for n in names)
 
 killed = sorted((k for k, v in last.items() if v[0] == "killed"), key=int)
 survived = sorted((k for k, v in last.items() if v[0] == "survived"), key=int)
