@@ -83,10 +83,15 @@ public sealed class PolitenessTests : IAsyncLifetime
         var pauses = new List<TimeSpan>();
         for (var i = 1; i < 4; i++)
         {
-            var pause = await clock.NextTimerAsync(due => due > TimeSpan.Zero && due <= delay);
+            // The next request must wait for the pause: one that starts first fails the test at once (waiting
+            // only for the timer would hang until the guard instead).
+            var send = sends.NextAsync();
+            var timer = clock.NextTimerAsync(due => due > TimeSpan.Zero && due <= delay);
+            Assert.Same(timer, await Task.WhenAny(timer, send));
+            var pause = await timer;
             pauses.Add(pause);
             clock.Advance(pause);
-            starts.Add(await sends.NextAsync());
+            starts.Add(await send);
         }
 
         var outcomes = await Task.WhenAll(fetches).WaitAsync(TimerClock.HangGuard);

@@ -77,4 +77,38 @@ public sealed class FileFetcherTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new FileFetcher().FetchAsync(item, cancelled.Token));
     }
+
+    // /proc/version has a size of 0 on disk and about a hundred bytes of text: a file whose size says
+    // otherwise than its content, read in chunks up to the limit.
+    private const string NoSizeFile = "/proc/version";
+
+    [SkippableFact]
+    public async Task FetchAsync_FileReportingNoSize_ReadWholeInChunks()
+    {
+        Skip.IfNot(File.Exists(NoSizeFile), "needs /proc/version (Linux): a file whose size on disk is 0");
+        var content = File.ReadAllBytes(NoSizeFile);
+        var item = new InputItem("version", NoSizeFile, InputKind.File);
+
+        var outcome = await new FileFetcher().FetchAsync(item, CancellationToken.None);
+        var exactly = await new FileFetcher(maxBytes: content.Length).FetchAsync(item, CancellationToken.None);
+
+        Assert.Equal(0, new FileInfo(NoSizeFile).Length);
+        Assert.Null(outcome.Failure);
+        Assert.Equal(content, outcome.Document!.Content);
+        Assert.Null(exactly.Failure);
+        Assert.Equal(content, exactly.Document!.Content);
+    }
+
+    [SkippableFact]
+    public async Task FetchAsync_FileReportingNoSizeButLongerThanTheLimit_Refused()
+    {
+        Skip.IfNot(File.Exists(NoSizeFile), "needs /proc/version (Linux): a file whose size on disk is 0");
+        var limit = File.ReadAllBytes(NoSizeFile).Length - 1;
+        var item = new InputItem("version", NoSizeFile, InputKind.File);
+
+        var outcome = await new FileFetcher(maxBytes: limit).FetchAsync(item, CancellationToken.None);
+
+        Assert.Null(outcome.Document);
+        Assert.Equal(new InputFailure("version", $"file too large (more than {limit} bytes read, limit {limit})") { Kind = FailureKind.Fetch }, outcome.Failure);
+    }
 }

@@ -336,21 +336,29 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     [Fact]
     public async Task FetchAsync_PathDisallowedByRobots_BlockedWithoutRequest()
     {
-        var item = Item("/private/secret");
+        // On a clock that never moves: robots.txt fetched on the real clock could run into its timeout on a loaded
+        // machine, and an unreadable robots.txt allows all (the page would then be fetched: the flake seen once).
+        var id = NewId();
+        var item = Item($"/private/{id}");
+        using var fetcher = new HttpFetcher(Fast, new TimerClock());
 
-        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+        var reason = AssertFailed(await fetcher.FetchAsync(item, CancellationToken.None).WaitAsync(TimerClock.HangGuard), item);
 
         Assert.Equal("blocked by robots.txt", reason);
+        Assert.Equal(0, server.Hits($"private/{id}"));
     }
 
     [Fact]
     public async Task FetchAsync_RedirectIntoDisallowedPath_Blocked()
     {
         var item = Item("/to-private");
+        var before = server.Hits("private/secret");
+        using var fetcher = new HttpFetcher(Fast, new TimerClock());
 
-        var reason = AssertFailed(await FetchAsync(Fast, item), item);
+        var reason = AssertFailed(await fetcher.FetchAsync(item, CancellationToken.None).WaitAsync(TimerClock.HangGuard), item);
 
-        Assert.StartsWith("blocked by robots.txt (redirect to ", reason, StringComparison.Ordinal);
+        Assert.Equal($"blocked by robots.txt (redirect to {server.Url("/private/secret")})", reason);
+        Assert.Equal(before, server.Hits("private/secret"));
     }
 
     [Fact]
@@ -652,6 +660,190 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         response.Headers.TryAddWithoutValidation("Retry-After", header);
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), HttpResponseReader.RetryAfterOf(response.Headers, now));
+    }
+
+    [Fact]
+    public async Task FetchAsync_RetryAfterEqualToTheLimit_WaitedAndRetried()
+    {
+        // MaxRetryAfter is the longest wait accepted: a Retry-After of exactly that long is still waited out.
+        var id = NewId();
+        var item = Item($"/limited-always/1/{id}");
+        var options = Counting with { MaxRetries = 1, MaxRetryAfter = TimeSpan.FromSeconds(1) };
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
+
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        var wait = await clock.NextTimerAsync(RetryWait(options));
+        clock.Advance(wait);
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+        Assert.Equal("HTTP 429 Too Many Requests (2 attempts)", reason);
+        Assert.Equal(2, server.Hits($"limited-always/{id}"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_TimeoutOfPartSeconds_NamedWithItsDecimals()
+    {
+        var id = NewId();
+        var item = Item($"/hang/{id}");
+        var options = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(1500), MaxRetries = 0 };
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
+
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        clock.Advance(options.AttemptTimeout);
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+
+        Assert.Equal("timed out after 1.5 s (1 attempt)", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_TotalTimeoutDuringTheSecondAttempt_CountsBothAttempts()
+    {
+        var id = NewId();
+        var item = Item($"/hang/{id}");
+        var options = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(600), TotalTimeout = TimeSpan.FromSeconds(1), MaxRetries = 10 };
+        var clock = new TimerClock();
+        var start = clock.GetUtcNow();
+        using var fetcher = new HttpFetcher(options, clock);
+
+        // The first attempt times out at 600 ms; the second starts after its backoff and is cut off by the total second.
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        clock.Advance(options.AttemptTimeout);
+        clock.Advance(await clock.NextTimerAsync(RetryWait(options)));
+        await server.WaitForHitsAsync($"hang/{id}", 2);
+        clock.Advance(options.TotalTimeout - (clock.GetUtcNow() - start));
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+
+        Assert.Equal("timed out after 1 s in total (2 attempts)", reason);
+    }
+
+    [Fact]
+    public async Task FetchAsync_CallerCancels_SaysTheCallerCancelled()
+    {
+        var id = NewId();
+        using var fetcher = new HttpFetcher(Fast, new TimerClock());
+        using var cancellation = new CancellationTokenSource();
+
+        var fetch = fetcher.FetchAsync(Item($"/hang/{id}"), cancellation.Token);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        await cancellation.CancelAsync();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch.WaitAsync(TimerClock.HangGuard));
+
+        Assert.Equal("The fetch was cancelled by the caller.", error.Message);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+    }
+
+    [Fact]
+    public async Task FetchAsync_FetcherDisposedMidRequest_FailsNotCancelledByTheCaller()
+    {
+        // Only the caller's own token throws; a fetch cut off by the fetcher's disposal is a failure like any other.
+        var id = NewId();
+        var item = Item($"/hang/{id}");
+        var fetcher = new HttpFetcher(Fast with { MaxRetries = 0 }, new TimerClock());
+
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"hang/{id}", 1);
+        fetcher.Dispose();
+        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+
+        Assert.Equal("cancelled before it finished (not by the caller)", reason);
+    }
+
+    [Fact]
+    public async Task Dispose_HandlerGivenByTheCaller_LeftUsable()
+    {
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        using (var fetcher = new HttpFetcher(Fast, null, handler))
+        {
+            AssertOk(await fetcher.FetchAsync(Item("/page"), CancellationToken.None));
+        }
+
+        using var client = new HttpClient(handler, disposeHandler: false);
+        using var response = await client.GetAsync(server.Url("/page"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ServerSetsACookie_NeverSentBack()
+    {
+        // Pages of one site must not depend on what an earlier fetch was told (no sessions, no tracking).
+        var id = NewId();
+        using var fetcher = new HttpFetcher(Fast with { RespectRobots = false });
+
+        AssertOk(await fetcher.FetchAsync(Item($"/cookie/{id}"), CancellationToken.None));
+        AssertOk(await fetcher.FetchAsync(Item($"/cookie/{id}"), CancellationToken.None));
+
+        Assert.Equal(2, server.Hits($"cookie/{id}"));
+        Assert.Equal("", server.Cookies[$"{id}/2"]);
+    }
+
+    [Fact]
+    public async Task FetchAsync_HandlerThatFollowsRedirects_DocumentNamesWhereItEnded()
+    {
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = true };
+        using var fetcher = new HttpFetcher(Fast, null, handler);
+
+        var document = AssertOk(await fetcher.FetchAsync(Item("/chain/2"), CancellationToken.None));
+
+        Assert.Equal(server.Url("/chain/0"), document.Url);
+    }
+
+    [Fact]
+    public async Task FetchAsync_304ToARequestWithoutUsableConditions_NotTakenForUnchanged()
+    {
+        // An ETag that is not a quoted entity tag cannot be sent; with nothing else to send the request is
+        // unconditional, and a 304 to it is the server's error, not "unchanged".
+        var item = Item("/always-304") with { Conditions = new FetchConditions("ohne-anfuehrungszeichen", null) };
+
+        var outcome = await FetchAsync(Fast, item);
+
+        Assert.False(outcome.NotModified);
+        Assert.Equal("HTTP 304 Not Modified", AssertFailed(outcome, item));
+    }
+
+    [Fact]
+    public async Task FetchAsync_NoContentTypeBodyWithByteOrderMarkThenMarkup_Html()
+    {
+        var document = AssertOk(await FetchAsync(Fast, Item("/untyped/bom-markup")));
+
+        Assert.Equal(DocumentFormat.Html, document.Format);
+    }
+
+    [Fact]
+    public async Task FetchAsync_EmptyCharsetParameter_NoCharset()
+    {
+        var document = AssertOk(await FetchAsync(Fast, Item("/empty-charset")));
+
+        Assert.Null(document.DeclaredCharset);
+    }
+
+    [Fact]
+    public void Constructor_ProductTokenWithASpace_SaysWhatATokenMayHold()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => new HttpFetcher(Fast with { RobotsProductToken = "Extraction Bot" }));
+
+        Assert.StartsWith("RobotsProductToken must be letters, '_' and '-' only (RFC 9309).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadBoundedAsync_BodyOverTheLimitInItsSecondRead_KeepsExactlyTheLimit()
+    {
+        // robots.txt keeps the first maxBytes of a longer file: the part of the read that still fits is kept too.
+        var body = new byte[20_000];
+        for (var i = 0; i < body.Length; i++)
+        {
+            body[i] = (byte)('a' + (i % 26));
+        }
+
+        using var content = new ByteArrayContent(body);
+        var (bytes, complete) = await HttpResponseReader.ReadBoundedAsync(content, 17_000, CancellationToken.None);
+
+        Assert.False(complete);
+        Assert.Equal(body.AsSpan(0, 17_000).ToArray(), bytes);
     }
 
     private static int ClosedPort()

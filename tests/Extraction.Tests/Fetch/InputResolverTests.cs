@@ -52,6 +52,8 @@ public sealed class InputResolverTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(root, "verweis-innen.txt"), inside);
         File.CreateSymbolicLink(Path.Combine(root, "verweis-aussen.txt"), outside);
         Directory.CreateSymbolicLink(Path.Combine(root, "ordner-verweis"), Path.Combine(root, "ordner"));
+        // A link to a link that leads outside: where the chain ends decides, not its first step.
+        File.CreateSymbolicLink(Path.Combine(root, "kette.txt"), Path.Combine(root, "verweis-aussen.txt"));
 
         var (items, failures) = InputResolver.Resolve([root]);
 

@@ -64,6 +64,16 @@ public sealed class RobotsTxtTests
         this line has no colon
         """;
 
+    // The longest rule listed first: a shorter one after it, or one as long, must not take over.
+    private const string LongestFirst = """
+        User-agent: *
+        Allow: /archiv/frei
+        Disallow: /archiv
+        Allow: /seite
+        Disallow: /seite
+        Disallow: /
+        """;
+
     public static TheoryData<string, string, string, bool> Cases => new()
     {
         { "our group wins over *", OursAndStar, "/news/article-1", true },
@@ -96,6 +106,9 @@ public sealed class RobotsTxtTests
         { "rules before any User-agent are ignored", NoGroups, "/before-any-agent", true },
         { "/robots.txt is always allowed", OursAndStar.Replace("Disallow: /private/", "Disallow: /", StringComparison.Ordinal), "/robots.txt", true },
         { "empty path is the root", StarOnly, "", true },
+        { "a shorter rule listed after the longest match does not decide", LongestFirst, "/archiv/frei/text", true },
+        { "a rule as long listed after the Allow does not win the tie", LongestFirst, "/seite", true },
+        { "the shorter rule applies where the longer does not match", LongestFirst, "/archiv/alt", false },
     };
 
     [Theory]
@@ -181,6 +194,17 @@ public sealed class RobotsTxtTests
         Assert.False(robots.IsAllowed("/%7Euser/seite"));
         Assert.False(robots.IsAllowed("/%7euser/seite"));
         Assert.True(robots.IsAllowed("/%7Fuser/seite"));
+    }
+
+    [Fact]
+    public void IsAllowed_PercentWithOneCharacterLeft_ComparedAsWritten()
+    {
+        // "%4" at the end is not an escape (two hex digits needed): it is kept, and nothing is read past the end.
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /rabatt%4\n");
+
+        Assert.False(robots.IsAllowed("/rabatt%4"));
+        Assert.False(robots.IsAllowed("/rabatt%41"));
+        Assert.True(robots.IsAllowed("/rabatt%"));
     }
 
     [Fact]

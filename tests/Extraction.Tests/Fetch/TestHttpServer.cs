@@ -44,6 +44,9 @@ public sealed class TestHttpServer : IAsyncLifetime
     /// <summary>Accept header of the latest request to /page ("page") and to /page?feed ("feed").</summary>
     public ConcurrentDictionary<string, string> Accepts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Cookie header of the n-th request to /cookie/{id}, keyed "{id}/{n}" (empty when none was sent).</summary>
+    public ConcurrentDictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
+
     public string Url(string path) => BaseUrl + path;
 
     public int Hits(string key) => _hits.GetValueOrDefault(key);
@@ -153,7 +156,11 @@ public sealed class TestHttpServer : IAsyncLifetime
         });
 
         app.MapGet("/page/{id}", (HttpContext c, string id) => WriteAsync(c, "text/html; charset=utf-8", $"<p>{id}</p>"));
-        app.MapGet("/private/{name}", (HttpContext c, string name) => WriteAsync(c, "text/html", $"<p>{name}</p>"));
+        app.MapGet("/private/{name}", (HttpContext c, string name) =>
+        {
+            Hit("private/" + name);
+            return WriteAsync(c, "text/html", $"<p>{name}</p>");
+        });
         app.MapGet("/text", (HttpContext c) => WriteAsync(c, "text/plain; charset=utf-8", "plain words"));
         app.MapGet("/markdown", (HttpContext c) => WriteAsync(c, "text/markdown", "# Title"));
         app.MapGet("/xhtml", (HttpContext c) => WriteAsync(c, "application/xhtml+xml", "<html/>"));
@@ -172,7 +179,15 @@ public sealed class TestHttpServer : IAsyncLifetime
 
         // No Content-Type at all: the fetcher decides from the path and the first bytes.
         app.MapGet("/untyped/{name}", (HttpContext c, string name) =>
-            c.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(name.StartsWith("markup", StringComparison.Ordinal) ? "\n  <p>hi</p>" : "hello")).AsTask());
+            c.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(name switch
+            {
+                _ when name.StartsWith("markup", StringComparison.Ordinal) => "\n  <p>hi</p>",
+                "bom-markup" => "\uFEFF<p>hi</p>",
+                _ => "hello",
+            })).AsTask());
+
+        // A charset parameter that is there but empty.
+        app.MapGet("/empty-charset", (HttpContext c) => WriteAsync(c, "text/html; charset=\"\"", PageHtml));
 
         app.MapGet("/flaky/{id}", (HttpContext c, string id) =>
         {
@@ -217,6 +232,30 @@ public sealed class TestHttpServer : IAsyncLifetime
             c.Response.StatusCode = 429;
             c.Response.Headers.RetryAfter = "120";
             return Task.CompletedTask;
+        });
+
+        app.MapGet("/limited-always/{seconds:int}/{id}", (HttpContext c, int seconds, string id) =>
+        {
+            Hit("limited-always/" + id);
+            c.Response.StatusCode = 429;
+            c.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
+        // 304 whatever the request asked: a broken server, or a cache in front of one.
+        app.MapGet("/always-304", (HttpContext c) =>
+        {
+            c.Response.StatusCode = 304;
+            return Task.CompletedTask;
+        });
+
+        // Sets a cookie on every answer and notes whether the request brought one back.
+        app.MapGet("/cookie/{id}", (HttpContext c, string id) =>
+        {
+            var hit = Hit("cookie/" + id);
+            Cookies[$"{id}/{hit}"] = c.Request.Headers.Cookie.ToString();
+            c.Response.Headers.SetCookie = "sitzung=abc123; Path=/";
+            return WriteAsync(c, "text/html", PageHtml);
         });
 
         app.MapGet("/hang/{id}", (HttpContext c, string id) =>
