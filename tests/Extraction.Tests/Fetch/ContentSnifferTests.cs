@@ -21,6 +21,10 @@ public sealed class ContentSnifferTests
     public void Problem_FileSignature_NamesTheKind(byte[] head, string kind) =>
         Assert.Equal($"{kind}, not a text or HTML page", ContentSniffer.Problem(WithText(head)));
 
+    [Fact]
+    public void Problem_WebPHeaderAndNothingElse_NamesTheKind() =>
+        Assert.Equal("a WebP image, not a text or HTML page", ContentSniffer.Problem("RIFF1234WEBP"u8));
+
     [Theory]
     [InlineData("RIFF")]
     [InlineData("RIFF1234WEB")]

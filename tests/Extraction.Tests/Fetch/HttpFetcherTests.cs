@@ -673,7 +673,9 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         using var fetcher = new HttpFetcher(options, clock);
 
         var fetch = fetcher.FetchAsync(item, CancellationToken.None);
-        var wait = await clock.NextTimerAsync(RetryWait(options));
+        var retry = clock.NextTimerAsync(RetryWait(options));
+        Assert.Same(retry, await Task.WhenAny(retry, fetch));
+        var wait = await retry;
         clock.Advance(wait);
         var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
 
