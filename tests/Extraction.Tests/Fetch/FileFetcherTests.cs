@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text;
 using Extraction.Fetch;
+using Extraction.Tests.Pipeline;
 using Extraction.Tests.Store;
 
 namespace Extraction.Tests.Fetch;
@@ -110,5 +112,35 @@ public sealed class FileFetcherTests : IDisposable
 
         Assert.Null(outcome.Document);
         Assert.Equal(new InputFailure("version", $"file too large (more than {limit} bytes read, limit {limit})") { Kind = FailureKind.Fetch }, outcome.Failure);
+    }
+
+    [NamedPipeFact]
+    public async Task FetchAsync_NamedPipeWithoutWriter_RefusedWithoutWaiting()
+    {
+        var path = _dir["rohr.html"];
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", path) { UseShellExecute = false })!)
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // The read is synchronous: on its own task, so that a fetch waiting for a writer fails the test after the
+        // guard (well inside a mutation run's timeout) instead of hanging it; a writer then lets the waiting read go.
+        var fetch = Task.Run(() => new FileFetcher().FetchAsync(new InputItem("rohr.html", path, InputKind.File), CancellationToken.None));
+        var waited = false;
+        try
+        {
+            await fetch.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            waited = true;
+            using var writer = new FileStream(path, FileMode.Open, FileAccess.Write);
+        }
+
+        Assert.False(waited, "the fetch waited for a writer on the named pipe");
+        Assert.Equal(
+            new InputFailure("rohr.html", "not a regular file (a named pipe or socket), which would wait for a writer") { Kind = FailureKind.Fetch },
+            (await fetch).Failure);
     }
 }

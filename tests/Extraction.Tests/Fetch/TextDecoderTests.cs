@@ -27,6 +27,24 @@ public sealed partial class TextDecoderTests
         return (text, encoding);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE }, "utf-16le (BOM)")]
+    [InlineData(new byte[] { 0xFE, 0xFF }, "utf-16be (BOM)")]
+    public void Decode_ByteOrderMarkAlone_EmptyUtf16(byte[] bytes, string encoding) =>
+        Assert.Equal(("", encoding), Decode(bytes, DocumentFormat.Text));
+
+    [Theory]
+    [InlineData("Aþ ist im Isländischen ein eigener Buchstabe.")]
+    [InlineData("Aÿ kommt in alten französischen Namen vor.")]
+    public void Decode_SecondByteAsInAByteOrderMark_NotTakenForUtf16(string sentence)
+    {
+        // In Windows-1252 þ is 0xFE and ÿ is 0xFF: a text may have either as its second byte without being UTF-16.
+        var (text, encoding) = Decode(Windows1252.GetBytes(sentence), DocumentFormat.Text);
+
+        Assert.Equal(sentence, text);
+        Assert.DoesNotContain("utf-16", encoding, StringComparison.Ordinal);
+    }
+
     private static (string Text, string Encoding) CleanBytes(byte[] bytes, DocumentFormat format, string? declared = null)
     {
         var item = new InputItem(format == DocumentFormat.Html ? "a.html" : "a.txt", "/nowhere/a", InputKind.File);
