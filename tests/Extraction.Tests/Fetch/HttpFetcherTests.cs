@@ -770,6 +770,38 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task Dispose_OwnConnections_ClosedAtOnce()
+    {
+        // A bare server on 127.0.0.1 that keeps the connection open after its answer, so the test sees when the
+        // client lets go of it: at Dispose, not when the idle pool gives it up a minute later.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var fetcher = new HttpFetcher(Fast with { RespectRobots = false });
+
+        var fetch = fetcher.FetchAsync(new InputItem("a", $"http://127.0.0.1:{port}/seite", InputKind.Url), CancellationToken.None);
+        using var connection = await listener.AcceptTcpClientAsync().WaitAsync(TimerClock.HangGuard);
+        var stream = connection.GetStream();
+        var request = new byte[4096];
+        var received = "";
+        while (!received.Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var n = await stream.ReadAsync(request).AsTask().WaitAsync(TimerClock.HangGuard);
+            Assert.NotEqual(0, n);
+            received += Encoding.ASCII.GetString(request, 0, n);
+        }
+
+        var body = "<p>Die Stadt baut.</p>";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {body.Length}\r\n\r\n{body}"));
+        AssertOk(await fetch.WaitAsync(TimerClock.HangGuard));
+        fetcher.Dispose();
+
+        var closed = stream.ReadAsync(request).AsTask();
+        Assert.Same(closed, await Task.WhenAny(closed, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Equal(0, await closed);
+    }
+
+    [Fact]
     public async Task FetchAsync_ServerSetsACookie_NeverSentBack()
     {
         // Pages of one site must not depend on what an earlier fetch was told (no sessions, no tracking).
