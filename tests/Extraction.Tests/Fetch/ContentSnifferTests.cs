@@ -52,6 +52,11 @@ public sealed class ContentSnifferTests
         Assert.Equal("binary content (NUL bytes), not a text or HTML page",
             ContentSniffer.Problem([.. start, .. Encoding.Unicode.GetBytes("<p>Text in UTF-16 ohne Kennung.</p>")]));
 
+    [Fact]
+    public void Problem_OneNulByteAtTheVeryStart_Binary() =>
+        Assert.Equal("binary content (NUL bytes), not a text or HTML page",
+            ContentSniffer.Problem([0x00, .. Encoding.ASCII.GetBytes("Danach folgt ein langer, ganz gewoehnlicher Satz ueber den Haushalt.")]));
+
     [Theory]
     [InlineData(0x01)]
     [InlineData(0x08)]

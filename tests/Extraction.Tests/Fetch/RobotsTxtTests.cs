@@ -106,6 +106,8 @@ public sealed class RobotsTxtTests
         { "rules before any User-agent are ignored", NoGroups, "/before-any-agent", true },
         { "/robots.txt is always allowed", OursAndStar.Replace("Disallow: /private/", "Disallow: /", StringComparison.Ordinal), "/robots.txt", true },
         { "empty path is the root", StarOnly, "", true },
+        { "a pattern may start with *", "User-agent: *\nDisallow: *.pdf\n", "/berichte/2025.pdf", false },
+        { "a pattern starting with * still needs its rest", "User-agent: *\nDisallow: *.pdf\n", "/berichte/2025.html", true },
         { "a shorter rule listed after the longest match does not decide", LongestFirst, "/archiv/frei/text", true },
         { "a rule as long listed after the Allow does not win the tie", LongestFirst, "/seite", true },
         { "the shorter rule applies where the longer does not match", LongestFirst, "/archiv/alt", false },
