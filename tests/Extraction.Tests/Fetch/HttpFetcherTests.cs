@@ -598,6 +598,30 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task FetchAsync_NullItem_ThrowsNamingIt()
+    {
+        using var fetcher = new HttpFetcher(Fast);
+
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => fetcher.FetchAsync(null!, CancellationToken.None));
+        Assert.Equal("item", error.ParamName);
+    }
+
+    [Fact]
+    public async Task FetchAsync_AfterDisposeOrCancelled_ThrowsWhateverTheInput()
+    {
+        // Checked before the input is looked at: a file input (refused otherwise) throws just the same.
+        var file = new InputItem("a", "/tmp/a.html", InputKind.File);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var live = new HttpFetcher(Fast);
+        var disposed = new HttpFetcher(Fast);
+        disposed.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => disposed.FetchAsync(file, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => live.FetchAsync(file, cancelled.Token));
+    }
+
+    [Fact]
     public async Task FetchAsync_AfterDispose_Throws()
     {
         var fetcher = new HttpFetcher(Fast);

@@ -106,6 +106,7 @@ public sealed class RobotsTxtTests
         { "rules before any User-agent are ignored", NoGroups, "/before-any-agent", true },
         { "/robots.txt is always allowed", OursAndStar.Replace("Disallow: /private/", "Disallow: /", StringComparison.Ordinal), "/robots.txt", true },
         { "empty path is the root", StarOnly, "", true },
+        { "User-agent may be written without its hyphen", "Useragent: *\nDisallow: /intern\n", "/intern/liste", false },
         { "a pattern may start with *", "User-agent: *\nDisallow: *.pdf\n", "/berichte/2025.pdf", false },
         { "a pattern starting with * still needs its rest", "User-agent: *\nDisallow: *.pdf\n", "/berichte/2025.html", true },
         { "a shorter rule listed after the longest match does not decide", LongestFirst, "/archiv/frei/text", true },
@@ -197,6 +198,12 @@ public sealed class RobotsTxtTests
         Assert.False(robots.IsAllowed("/%7euser/seite"));
         Assert.True(robots.IsAllowed("/%7Fuser/seite"));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Parse_BlankProductToken_Refused(string token) =>
+        Assert.ThrowsAny<ArgumentException>(() => RobotsTxt.Parse("User-agent: *\nDisallow: /\n", token));
 
     [Fact]
     public void IsAllowed_PercentWithOneCharacterLeft_ComparedAsWritten()
