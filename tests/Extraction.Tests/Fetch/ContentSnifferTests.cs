@@ -29,6 +29,7 @@ public sealed class ContentSnifferTests
     [InlineData("RIFF")]
     [InlineData("RIFF1234WEB")]
     [InlineData("RIFF1234WAVE")]
+    [InlineData("Format: WEBP")]
     [InlineData("GIF88a")]
     [InlineData("%PD")]
     public void Problem_TextLikeASignatureButNotOne_Passes(string start) =>

@@ -626,6 +626,7 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     {
         var fetcher = new HttpFetcher(Fast);
         fetcher.Dispose();
+        fetcher.Dispose(); // a second Dispose does nothing
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => fetcher.FetchAsync(Item("/page"), CancellationToken.None));
     }
@@ -656,14 +657,24 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => new HttpFetcher(InvalidCases[invalidCase]));
 
-        // The case name starts with the option the exception must name.
+        // The case name starts with the option the exception must name, in ParamName and in the message.
         Assert.Equal(invalidCase.Split(' ')[0], error.ParamName);
+        Assert.StartsWith(invalidCase.Split(' ')[0] + " ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Constructor_DefaultOptions_Valid()
     {
         using var fetcher = new HttpFetcher(new HttpFetchOptions());
+    }
+
+    [Fact]
+    public void Constructor_UserAgentWithEveryPrintableAsciiCharacter_Valid()
+    {
+        // From ' ' to '~': the whole printable range is allowed, its last character included.
+        var printable = new string(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).ToArray());
+
+        using var fetcher = new HttpFetcher(Fast with { UserAgent = "ExtractionBot/1.0 " + printable });
     }
 
     [Fact]
@@ -732,21 +743,22 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     {
         var id = NewId();
         var item = Item($"/hang/{id}");
-        var options = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(600), TotalTimeout = TimeSpan.FromSeconds(1), MaxRetries = 10 };
+        var options = Fast with { AttemptTimeout = TimeSpan.FromMinutes(10), TotalTimeout = TimeSpan.FromMinutes(15), MaxRetries = 10 };
         var clock = new TimerClock();
         var start = clock.GetUtcNow();
         using var fetcher = new HttpFetcher(options, clock);
 
-        // The first attempt times out at 600 ms; the second starts after its backoff and is cut off by the total second.
+        // The first attempt times out at 10 min; the second starts after its backoff and is cut off at 15 min. Minutes
+        // that only the fake clock can pass: a timeout set on the real clock would not fire within the 10 s guard.
         var fetch = fetcher.FetchAsync(item, CancellationToken.None);
         await server.WaitForHitsAsync($"hang/{id}", 1);
         clock.Advance(options.AttemptTimeout);
         clock.Advance(await clock.NextTimerAsync(RetryWait(options)));
         await server.WaitForHitsAsync($"hang/{id}", 2);
         clock.Advance(options.TotalTimeout - (clock.GetUtcNow() - start));
-        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+        var reason = AssertFailed(await fetch.WaitAsync(TimeSpan.FromSeconds(10)), item);
 
-        Assert.Equal("timed out after 1 s in total (2 attempts)", reason);
+        Assert.Equal("timed out after 900 s in total (2 attempts)", reason);
     }
 
     [Fact]

@@ -206,6 +206,10 @@ public sealed class RobotsTxtTests
         Assert.ThrowsAny<ArgumentException>(() => RobotsTxt.Parse("User-agent: *\nDisallow: /\n", token));
 
     [Fact]
+    public void Parse_NullContent_ThrowsNamingIt() =>
+        Assert.Equal("content", Assert.Throws<ArgumentNullException>(() => RobotsTxt.Parse(null!)).ParamName);
+
+    [Fact]
     public void IsAllowed_PercentWithOneCharacterLeft_ComparedAsWritten()
     {
         // "%4" at the end is not an escape (two hex digits needed): it is kept, and nothing is read past the end.
