@@ -27,6 +27,17 @@ public sealed partial class TextDecoderTests
         return (text, encoding);
     }
 
+    [Fact]
+    public void Decode_MoreBrokenThanValidSequences_ReadAsWindows1252()
+    {
+        // In Windows-1252, "Â©" is C2 A9: one valid UTF-8 sequence by chance, against three invalid ones (ü, ß, ö).
+        const string sentence = "Grüße aus Köln, Â© Stadtarchiv";
+        var (text, encoding) = Decode(Windows1252.GetBytes(sentence), DocumentFormat.Text);
+
+        Assert.Equal(sentence, text);
+        Assert.StartsWith("windows-1252", encoding, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE }, "utf-16le (BOM)")]
     [InlineData(new byte[] { 0xFE, 0xFF }, "utf-16be (BOM)")]
