@@ -175,6 +175,23 @@ public sealed class HttpRetryClockTests
     }
 
     [Fact]
+    public async Task FetchAsync_SameJitterSource_SameWaits()
+    {
+        // The jitter source given to the fetcher is the one used: two fetches fed the same seeded numbers wait
+        // exactly alike (Polly's own random source would make them differ).
+        var runs = new List<List<TimeSpan>>();
+        for (var run = 0; run < 2; run++)
+        {
+            var clock = new TimerClock();
+            var (_, waits) = await Fetch(Options, clock, new ScriptedHandler(clock, Status(503)), new Random(5).NextDouble);
+            runs.Add(waits);
+        }
+
+        Assert.Equal(3, runs[0].Count);
+        Assert.Equal(runs[0], runs[1]);
+    }
+
+    [Fact]
     public async Task FetchAsync_RetryAfterSeconds_WaitsExactlyThatLong()
     {
         var clock = new TimerClock();
