@@ -71,6 +71,31 @@ public sealed class FileFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_FolderGivenAsAFile_CannotBeReadWithTheReason()
+    {
+        var folder = _dir["ordner"];
+        Directory.CreateDirectory(folder);
+
+        var outcome = await new FileFetcher().FetchAsync(new InputItem("ordner", folder, InputKind.File), CancellationToken.None);
+
+        Assert.Null(outcome.Document);
+        Assert.StartsWith("cannot read file: ", outcome.Failure!.Reason, StringComparison.Ordinal);
+        Assert.Contains(folder, outcome.Failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_NameTooLongForTheFileSystem_CannotBeReadWithTheReason()
+    {
+        // An IOException other than "not found" (here the name is longer than a file system allows) is a failure, not a throw.
+        var path = Path.Combine(_dir.Path, new string('n', 300) + ".txt");
+
+        var outcome = await new FileFetcher().FetchAsync(new InputItem("lang.txt", path, InputKind.File), CancellationToken.None);
+
+        Assert.Null(outcome.Document);
+        Assert.StartsWith("cannot read file: ", outcome.Failure!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FetchAsync_CancelledBeforeItStarts_Throws()
     {
         var item = Item("a.txt", "Der Kreis saniert zwei Brücken für 4 Millionen Euro.");

@@ -175,6 +175,17 @@ public sealed class HttpRetryClockTests
     }
 
     [Fact]
+    public async Task FetchAsync_BlankReasonPhrase_NamedFromTheStatusCode()
+    {
+        var clock = new TimerClock();
+        var handler = new ScriptedHandler(clock, Status(404, r => r.ReasonPhrase = "  "));
+
+        var (outcome, _) = await Fetch(Options, clock, handler);
+
+        Assert.Equal("HTTP 404 Not Found", outcome.Failure?.Reason);
+    }
+
+    [Fact]
     public async Task FetchAsync_SameJitterSource_SameWaits()
     {
         // The jitter source given to the fetcher is the one used: two fetches fed the same seeded numbers wait
