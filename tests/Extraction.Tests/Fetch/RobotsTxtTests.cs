@@ -107,6 +107,7 @@ public sealed class RobotsTxtTests
         { "/robots.txt is always allowed", OursAndStar.Replace("Disallow: /private/", "Disallow: /", StringComparison.Ordinal), "/robots.txt", true },
         { "empty path is the root", StarOnly, "", true },
         { "User-agent may be written without its hyphen", "Useragent: *\nDisallow: /intern\n", "/intern/liste", false },
+        { "a pattern without its leading / gets one", "User-agent: *\nDisallow: intern\n", "/intern/liste", false },
         { "a pattern may start with *", "User-agent: *\nDisallow: *.pdf\n", "/berichte/2025.pdf", false },
         { "a pattern starting with * still needs its rest", "User-agent: *\nDisallow: *.pdf\n", "/berichte/2025.html", true },
         { "a shorter rule listed after the longest match does not decide", LongestFirst, "/archiv/frei/text", true },
