@@ -82,4 +82,29 @@ public sealed class AmountBoundsTests
         Assert.Equal(expected, Found(text));
         Assert.Empty(new HardwareRecognizer().Recognize(text));
     }
+
+    [Theory]
+    [InlineData("mehrere")]
+    [InlineData("mehreren")]
+    [InlineData("einige")]
+    [InlineData("einigen")]
+    [InlineData("etliche")]
+    [InlineData("etlichen")]
+    [InlineData("viele")]
+    [InlineData("vielen")]
+    [InlineData("paar")]
+    [InlineData("wenige")]
+    [InlineData("wenigen")]
+    public void Recognize_VagueQuantifierBeforeANumberWord_NoAmount(string quantifier)
+    {
+        // "ein paar Hundert Millionen Euro" is a magnitude, not an amount; a figure in digits after the word is one.
+        Assert.Equal("", Found($"Der Verein sammelt {quantifier} Hundert Millionen Euro ein."));
+        Assert.Equal("300000000-300000000 EUR '300 Millionen Euro'", Found($"Der Verein sammelt {quantifier} 300 Millionen Euro ein."));
+    }
+
+    [Theory]
+    // "Zahl" up to ten tokens before a figure without a currency makes it a count of something, not money.
+    [InlineData("Die Zahl der Einwohner im Land stieg nach der Zählung auf 4,1 Millionen.", "")]
+    [InlineData("Die Zahl der Einwohner im Land stieg nach der neuen Zählung auf 4,1 Millionen.", "4100000-4100000 - '4,1 Millionen'")]
+    public void Recognize_ZahlBeforeAFigure_TenTokensAtMost(string text, string expected) => Assert.Equal(expected, Found(text));
 }
