@@ -35,4 +35,25 @@ public sealed class HardwareBoundsTests
         "500-500 accelerator '500 H100-'")]
     public void Recognize_SuspendedHyphen_EndsAtTheSharedHeadOrItsHyphen(string text, string expected) =>
         Assert.Equal(expected, Found(text));
+
+    [Theory]
+    [InlineData("der")]
+    [InlineData("ihrer")]
+    [InlineData("seiner")]
+    [InlineData("dieser")]
+    [InlineData("jener")]
+    [InlineData("unserer")]
+    [InlineData("deren")]
+    [InlineData("dessen")]
+    public void Recognize_PartitiveDeterminerAfterTheCount_CountsTheUnit(string determiner) =>
+        Assert.Equal($"5000-5000 server '5.000 {determiner} Server'", Found($"Die Firma betreibt 5.000 {determiner} Server."));
+
+    [Theory]
+    [InlineData("und")]
+    [InlineData("oder")]
+    [InlineData("sowie")]
+    [InlineData("bzw")]
+    public void Recognize_SuspendedHyphenBeforeAConjunction_SharesTheHead(string conjunction) =>
+        Assert.Equal($"500-500 accelerator '500 H100- {conjunction} B200-Beschleuniger'",
+            Found($"Das Institut bestellt 500 H100- {conjunction} B200-Beschleuniger."));
 }
