@@ -96,6 +96,13 @@ public sealed class RecognizeWordsTests
         Assert.Equal(vendor, Assert.Single(Hardware.Recognize($"Der Betreiber kauft 5.000 {written} H100-GPUs.")).Vendor);
 
     [Theory]
+    // A vendor makes a generic unit specific: "Nvidia-Systeme" are servers.
+    [InlineData("Das Labor kauft 12 Nvidia-Systeme.", "12-12 server '12 Nvidia-Systeme'")]
+    // A model after the count names the unit, even when "Zahl der Server ... auf" stands before it.
+    [InlineData("Die Zahl der Server steigt auf 5.000 H100.", "5000-5000 GPU '5.000 H100'")]
+    public void Recognize_VendorOrModelDecides(string text, string expected) => Assert.Equal(expected, Counts(text));
+
+    [Theory]
     [InlineData("neue", true)]
     [InlineData("neuen", true)]
     [InlineData("weiterer", true)]
