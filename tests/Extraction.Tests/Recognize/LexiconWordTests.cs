@@ -47,6 +47,9 @@ public sealed class LexiconWordTests
 
     [Theory]
     [InlineData("Der Bau kostet zirka. 3 Millionen Euro.", "About 3000000 EUR 'zirka. 3 Millionen Euro'")]
+    [InlineData("Der Bau kostet max. 3 Millionen Euro.", "UpTo 3000000 EUR 'max. 3 Millionen Euro'")]
+    // An intensifier before "weniger als" belongs to the qualifier.
+    [InlineData("Der Bau kostet deutlich weniger als 3 Millionen Euro.", "Under 3000000 EUR 'deutlich weniger als 3 Millionen Euro'")]
     [InlineData("Der Bau kostet an die 3 Millionen Euro.", "About 3000000 EUR 'an die 3 Millionen Euro'")]
     // "schätzungsweise", the longest qualifier word (15 letters), is still compared.
     [InlineData("Der Bau kostet schätzungsweise 3 Millionen Euro.", "About 3000000 EUR 'schätzungsweise 3 Millionen Euro'")]
@@ -88,6 +91,7 @@ public sealed class LexiconWordTests
     [InlineData("Grafikchip", "GPU")]
     [InlineData("Grafikeinheiten", "GPU")]
     [InlineData("Chip", "chip")]
+    [InlineData("Superchip", "chip")]
     [InlineData("Prozessoren", "chip")]
     [InlineData("Prozessor", "chip")]
     [InlineData("CPU", "chip")]
@@ -117,6 +121,8 @@ public sealed class LexiconWordTests
     // A compound head needs a capital letter and eight letters or more.
     [InlineData("Das Labor hat 500 superchips.")]
     [InlineData("Das Labor hat 500 Xchips.")]
+    // A long capitalised noun with no unit head.
+    [InlineData("Das Labor hat 500 Mitarbeiter.")]
     // The generic "Systemen" without a vendor or model is no hardware.
     [InlineData("Das Labor arbeitet mit 500 Systemen.")]
     public void Recognize_NoUnitNoun_NoCount(string text) => Assert.Equal("", Counts(text));
@@ -152,6 +158,10 @@ public sealed class LexiconWordTests
     [Theory]
     // A bare model at the end of the phrase names its unit ...
     [InlineData("Das Labor hat 500 Gaudi2.", "Exact 500 accelerator - Gaudi2 '500 Gaudi2'")]
+    [InlineData("Das Labor hat 500 Gaudi3.", "Exact 500 accelerator - Gaudi3 '500 Gaudi3'")]
+    [InlineData("Das Labor hat 500 Blackwell.", "Exact 500 GPU - Blackwell '500 Blackwell'")]
+    [InlineData("Das Labor hat 500 Hopper.", "Exact 500 GPU - Hopper '500 Hopper'")]
+    [InlineData("Das Labor hat 500 Rubin.", "Exact 500 GPU - Rubin '500 Rubin'")]
     // ... only a family it knows: "Z80" (a letter, then a digit) is no GPU.
     [InlineData("Das Labor hat 500 Z80.", "")]
     public void Recognize_BareModel_ItsFamilyOrNothing(string text, string expected) => Assert.Equal(expected, Counts(text));
