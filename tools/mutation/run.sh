@@ -7,6 +7,9 @@
 # SAMPLE=0.1 (with SEED, default 1) mutates only a random sample of the folder's code: each block of
 # 10 lines is taken with that probability (a mutant counts when it lies wholly inside a taken block).
 # For folders too large to run whole in the time at hand; a score from a sample is labelled as such.
+# RERUN=<an earlier run's mutation-report.json> mutates only the lines where that run's survivors and uncovered
+# mutants stand (every mutant on those lines, killed ones too), to measure what tests added since kill of them;
+# refused if a file changed since that run.
 # Each folder's tests are the tests under tests/Extraction.Tests/<folder> plus the end-to-end and
 # pinned tests named in FILTER below: a mutant counts as killed only when one of these fails.
 # The score per folder is printed at the end and written to $OUT/scores.tsv.
@@ -70,7 +73,34 @@ for f in "${folders[@]}"; do
   dir="$OUT/$f"
   rm -rf "$dir"; mkdir -p "$dir"
   mutate="[\"**/$f/**/*.cs\"]"
-  if [ -n "${SAMPLE:-}" ]; then
+  if [ -n "${RERUN:-}" ]; then
+    # The lines of the survivors and uncovered mutants of an earlier run's report (the source unchanged since).
+    mutate=$(python3 - "$f" "$RERUN" <<'PY'
+import json, os, sys
+folder, report = sys.argv[1], sys.argv[2]
+patterns = []
+for path, entry in sorted(json.load(open(report, encoding="utf-8"))["files"].items()):
+    rel = path[path.index("src/Extraction/") + len("src/Extraction/"):]
+    if not rel.startswith(folder + "/"):
+        continue
+    lines = {l for m in entry["mutants"] if m["status"] in ("Survived", "NoCoverage")
+             for l in range(m["location"]["start"]["line"], m["location"]["end"]["line"] + 1)}
+    if not lines:
+        continue
+    with open(os.path.join("src/Extraction", rel), encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    if text != entry["source"].lstrip("\ufeff"):
+        sys.exit(f"{rel} changed since the run of {report}: its lines no longer match; run the folder again")
+    starts, at = [], 0
+    for line in text.splitlines(keepends=True):
+        starts.append((at, at + len(line)))
+        at += len(line)
+    patterns.append(f"**/{rel}" + "".join(f"{{{starts[l - 1][0]}..{starts[l - 1][1]}}}" for l in sorted(lines)))
+print(json.dumps(patterns))
+PY
+)
+    echo "$f: the survivors' lines of $RERUN" >&2
+  elif [ -n "${SAMPLE:-}" ]; then
     # Stryker takes spans of characters after a pattern: "**/Recognize/Lexicon.cs{120..480}{900..1300}".
     mutate=$(python3 - "$f" "$SAMPLE" "${SEED:-1}" <<'PY'
 import json, os, random, sys
