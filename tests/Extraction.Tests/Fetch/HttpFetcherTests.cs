@@ -189,6 +189,21 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
         Assert.Equal(1, server.Hits($"status/404/{id}"));
     }
 
+    /// <summary>Fetches a fresh page of <paramref name="route"/>, moves the fake clock over one attempt
+    /// timeout once the server has the request, and returns the failure's reason.</summary>
+    private async Task<string> FailAfterOneAttemptTimeoutAsync(string route, HttpFetchOptions options)
+    {
+        var id = NewId();
+        var item = Item($"/{route}/{id}");
+        var clock = new TimerClock();
+        using var fetcher = new HttpFetcher(options, clock);
+
+        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
+        await server.WaitForHitsAsync($"{route}/{id}", 1);
+        clock.Advance(options.AttemptTimeout);
+        return AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+    }
+
     [Fact]
     public async Task FetchAsync_ServerHangs_TimesOutEachAttempt()
     {
@@ -215,16 +230,7 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     {
         // The server trickles for 10 s (real time, on its side); the attempt timeout must cut the body off, or the
         // fetch ends with the whole page instead of this failure.
-        var id = NewId();
-        var item = Item($"/trickle/{id}");
-        var options = Fast with { MaxRetries = 0 };
-        var clock = new TimerClock();
-        using var fetcher = new HttpFetcher(options, clock);
-
-        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
-        await server.WaitForHitsAsync($"trickle/{id}", 1);
-        clock.Advance(options.AttemptTimeout);
-        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+        var reason = await FailAfterOneAttemptTimeoutAsync("trickle", Fast with { MaxRetries = 0 });
 
         Assert.Equal("timed out after 500 ms (1 attempt)", reason);
     }
@@ -724,16 +730,8 @@ public sealed class HttpFetcherTests(TestHttpServer server) : IClassFixture<Test
     [Fact]
     public async Task FetchAsync_TimeoutOfPartSeconds_NamedWithItsDecimals()
     {
-        var id = NewId();
-        var item = Item($"/hang/{id}");
-        var options = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(1500), MaxRetries = 0 };
-        var clock = new TimerClock();
-        using var fetcher = new HttpFetcher(options, clock);
-
-        var fetch = fetcher.FetchAsync(item, CancellationToken.None);
-        await server.WaitForHitsAsync($"hang/{id}", 1);
-        clock.Advance(options.AttemptTimeout);
-        var reason = AssertFailed(await fetch.WaitAsync(TimerClock.HangGuard), item);
+        var reason = await FailAfterOneAttemptTimeoutAsync(
+            "hang", Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(1500), MaxRetries = 0 });
 
         Assert.Equal("timed out after 1.5 s (1 attempt)", reason);
     }
